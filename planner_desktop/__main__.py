@@ -1,0 +1,20 @@
+"""``planner-desktop`` / ``python -m planner_desktop``: the window without arguments, the CLI with."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (len(argv) == 2 and argv[0] == "--db"):
+        from planner_desktop.gui.app import run_gui
+
+        return run_gui(argv[1] if argv else None)
+    from planner_desktop.cli import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,339 @@
+"""The headless twin of every file operation: ``planner-desktop [--db PATH] COMMAND [--json]``.
+
+With ``--json`` a command prints exactly one JSON object on stdout (messages go to stderr);
+it exits 0 on success, 1 on bad input (with ``{"error": …, "file": …, "sheet": …, "row": …,
+"column": …}``) and 2 on misuse. The key names are a contract with scripts (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner_desktop import __version__
+from planner_desktop.errors import UserFixableError
+from planner_desktop.paths import default_ledger_path, is_portable
+from planner_desktop.store.database import Ledger, open_ledger
+
+Handler = Callable[[argparse.Namespace], dict[str, Any]]
+
+
+class Misuse(Exception):
+    """The command was called wrongly (exit status 2)."""
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def open_from_args(args: argparse.Namespace) -> Ledger:
+    return open_ledger(default_ledger_path(args.db))
+
+
+# -- commands ----------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
+    path = default_ledger_path(args.db)
+    existed = path.exists() and path.stat().st_size > 0
+    ledger = open_ledger(path)
+    try:
+        return {"db": str(path), "created": not existed, "schema_version": ledger.schema_version}
+    finally:
+        ledger.close()
+
+
+def cmd_info(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.backup import list_backups
+    from planner_desktop.store.database import latest_schema_version
+
+    ledger = open_from_args(args)
+    try:
+        tables = ("plan", "plan_item", "unit", "assignment", "status_update", "import_batch")
+        counts = {t: ledger.db[t].count for t in tables}
+        backups = list_backups(ledger.path)
+        return {
+            "version": __version__,
+            "db": str(ledger.path),
+            "data_dir": str(ledger.path.parent),
+            "portable": is_portable(),
+            "schema_version": ledger.schema_version,
+            "latest_schema_version": latest_schema_version(),
+            "counts": counts,
+            "backups": len(backups),
+            "last_backup": str(backups[0].path) if backups else None,
+        }
+    finally:
+        ledger.close()
+
+
+def cmd_check(args: argparse.Namespace) -> dict[str, Any]:
+    ledger = open_ledger(default_ledger_path(args.db), daily_backup=False)
+    try:
+        integrity = [r[0] for r in ledger.conn.execute("PRAGMA integrity_check").fetchall()]
+        foreign = [list(r) for r in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()]
+        ok = integrity == ["ok"] and not foreign
+        result = {"ok": ok, "integrity": integrity, "foreign_key_errors": foreign}
+        if not ok:
+            raise CheckFailed(result)
+        return result
+    finally:
+        ledger.close()
+
+
+class CheckFailed(UserFixableError):
+    def __init__(self, result: dict[str, Any]) -> None:
+        super().__init__("账本检查发现问题：" + "；".join(result["integrity"][:5]
+                         + [f"外键错误 {len(result['foreign_key_errors'])} 处"]))
+        self.result = result
+
+    def to_json(self) -> dict[str, Any]:
+        return {**super().to_json(), **self.result}
+
+
+def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.backup import take_backup
+
+    ledger = open_from_args(args)
+    try:
+        target = Path(args.to).expanduser().resolve() if args.to else None
+        return {"file": str(take_backup(ledger, reason="manual", destination=target))}
+    finally:
+        ledger.close()
+
+
+def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.backup import restore
+
+    ledger = open_from_args(args)
+    try:
+        safety = restore(ledger, Path(args.path).expanduser().resolve())
+        return {"restored_from": str(Path(args.path).resolve()), "safety_backup": str(safety),
+                "schema_version": ledger.schema_version}
+    finally:
+        ledger.close()
+
+
+def cmd_units_import(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.exchange.roster import read_roster
+    from planner_desktop.store.units import import_roster
+
+    path = Path(args.roster).expanduser().resolve()
+    units, aliases, groups = read_roster(path)
+    ledger = open_from_args(args)
+    try:
+        counts = import_roster(ledger, units, aliases, groups, file_name=path.name,
+                               sha256=file_sha256(path))
+        return counts.to_json()
+    finally:
+        ledger.close()
+
+
+def cmd_units_list(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.units import list_groups, list_units
+
+    ledger = open_from_args(args)
+    try:
+        groups = [{"name": g.name, "by": g.by, "values": list(g.values)} for g in list_groups(ledger)]
+        return {"units": list_units(ledger), "groups": groups}
+    finally:
+        ledger.close()
+
+
+def cmd_units_alias(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.units import add_alias
+
+    ledger = open_from_args(args)
+    try:
+        return {"alias": args.alias, "unit": add_alias(ledger, args.alias, args.name)}
+    finally:
+        ledger.close()
+
+
+def cmd_items_list(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.ledger_query import ItemQuery, query_items
+
+    ledger = open_from_args(args)
+    try:
+        query = ItemQuery(
+            plan_id=args.plan, statuses=args.status or [], units=args.unit or [],
+            overdue=args.overdue, due_within=args.due_within, lights=args.light or [],
+            search=args.search, as_of=args.as_of,
+        )
+        views = query_items(ledger, query)
+        return {"as_of": (args.as_of or dt.date.today()).isoformat(),
+                "items": [v.to_json() for v in views]}
+    finally:
+        ledger.close()
+
+
+def cmd_plans_list(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.plans import list_plans
+
+    ledger = open_from_args(args)
+    try:
+        return {"plans": list_plans(ledger)}
+    finally:
+        ledger.close()
+
+
+def cmd_demo(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.demo import create_demo_ledger
+
+    ledger = open_from_args(args)
+    try:
+        if ledger.db["plan"].count and not args.force:
+            raise UserFixableError("账本中已有计划，演示数据只写入空账本。如确需追加，请加 --force。")
+        return create_demo_ledger(ledger).to_json()
+    finally:
+        ledger.close()
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.domain.workdays import parse_holiday_schedule
+    from planner_desktop.exchange.readers import read_workbook
+    from planner_desktop.store.calendar import save_schedule
+
+    path = Path(args.file).expanduser().resolve()
+    sheet = next((s for s in read_workbook(path).sheets if s.rows), None)
+    if sheet is None:
+        raise UserFixableError("节假日安排表是空的。", )
+    try:
+        holidays, workdays = parse_holiday_schedule(sheet.rows)
+    except UserFixableError as exc:
+        exc.location.file, exc.location.sheet = path.name, sheet.name
+        raise
+    ledger = open_from_args(args)
+    try:
+        save_schedule(ledger, holidays, workdays)
+        return {"holidays": len(holidays), "workdays": len(workdays)}
+    finally:
+        ledger.close()
+
+
+def cmd_calendar_show(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.calendar import load_calendar
+
+    ledger = open_from_args(args)
+    try:
+        calendar = load_calendar(ledger)
+        year = args.year
+        days = [dt.date(year, 1, 1) + dt.timedelta(n) for n in range(366)]
+        days = [d for d in days if d.year == year]
+        return {
+            "year": year,
+            "source": calendar.source_for_year(year),
+            "workdays": sum(calendar.is_workday(d) for d in days),
+            "days_off_on_weekdays": [d.isoformat() for d in days
+                                     if d.weekday() < 5 and not calendar.is_workday(d)],
+            "weekend_workdays": [d.isoformat() for d in days
+                                 if d.weekday() >= 5 and calendar.is_workday(d)],
+        }
+    finally:
+        ledger.close()
+
+
+# -- parser ----------------------------------------------------------------------------
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="输出一个 JSON 对象（供脚本使用）")
+    parser = argparse.ArgumentParser(
+        prog="planner-desktop", parents=[common],
+        description="工作要点督办台：不带参数运行时打开图形界面；带子命令时在命令行中执行。",
+    )
+    parser.add_argument("--db", metavar="PATH", help="账本文件（默认在用户数据文件夹中）")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str, parent=sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    command("init", cmd_init, "创建或升级账本")
+    command("info", cmd_info, "显示账本位置、版本和数量")
+    command("check", cmd_check, "检查账本完整性")
+    command("backup", cmd_backup, "备份账本").add_argument("--to", metavar="PATH")
+    command("restore", cmd_restore, "从备份恢复（先自动备份当前账本）").add_argument("path")
+    command("demo", cmd_demo, "写入演示账本").add_argument("--force", action="store_true")
+
+    units = sub.add_parser("units", help="单位名册").add_subparsers(dest="units_command",
+                                                                   metavar="UNITS_COMMAND")
+    command("import", cmd_units_import, "导入单位名册（.xlsx/.xls/.csv）", units).add_argument(
+        "roster")
+    command("list", cmd_units_list, "列出单位", units)
+    alias = command("alias", cmd_units_alias, "添加单位简称", units)
+    alias.add_argument("alias")
+    alias.add_argument("name")
+
+    plans = sub.add_parser("plans", help="计划").add_subparsers(dest="plans_command")
+    command("list", cmd_plans_list, "列出计划", plans)
+
+    items = sub.add_parser("items", help="要点/任务").add_subparsers(dest="items_command")
+    listing = command("list", cmd_items_list, "列出要点（可筛选）", items)
+    listing.add_argument("--plan", type=int, metavar="ID")
+    listing.add_argument("--status", action="append", metavar="状态")
+    listing.add_argument("--unit", action="append", metavar="单位")
+    listing.add_argument("--overdue", action="store_true")
+    listing.add_argument("--due-within", type=int, metavar="N", help="N 个工作日内到期")
+    listing.add_argument("--light", action="append", choices=["red", "yellow", "green", "blue"])
+    listing.add_argument("--search", metavar="TEXT")
+    listing.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD")
+
+    calendar = sub.add_parser("calendar", help="节假日安排").add_subparsers(dest="calendar_command")
+    command("import", cmd_calendar_import, "导入节假日与调休安排表", calendar).add_argument("file")
+    command("show", cmd_calendar_show, "显示某年的工作日情况", calendar).add_argument(
+        "--year", type=int, default=dt.date.today().year)
+    return parser
+
+
+def print_human(result: dict[str, Any]) -> None:
+    for key, value in result.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            print(f"{key}:")
+            for row in value:
+                print("  " + "  ".join(f"{v}" for v in row.values() if v not in (None, "", [])))
+        elif isinstance(value, (list, dict)):
+            print(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        else:
+            print(f"{key}: {value}")
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    as_json = getattr(args, "json", False)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        result = handler(args)
+    except UserFixableError as exc:
+        if as_json:
+            print(json.dumps(exc.to_json(), ensure_ascii=False))
+        print(f"错误：{exc.full_message()}", file=sys.stderr)
+        return 1
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        print_human(result)
+    return 0

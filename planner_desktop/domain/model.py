@@ -1,0 +1,64 @@
+"""What an importer (or the demo) proposes before anything is written: plans and item trees.
+
+Readers and parsers build these drafts; ``store.plans.create_plan`` writes one in a single
+transaction. Keeping them plain dataclasses lets the preview be shown, edited and dropped
+without touching the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from planner_desktop.domain.deadlines import Deadline
+from planner_desktop.domain.targets import Target
+from planner_desktop.domain.units import UnitMention
+
+
+@dataclass
+class ItemDraft:
+    """One node of a plan's outline: 一、 → （一） → 1. → 一是…"""
+
+    code: str
+    title: str
+    text: str = ""
+    deadline: Deadline | None = None
+    units: list[UnitMention] = field(default_factory=list)  # every mention carries a role
+    targets: list[Target] = field(default_factory=list)
+    children: list[ItemDraft] = field(default_factory=list)
+    source_ref: str = ""  # "Sheet1!5" or "第12段": where the clerk can find it in the file
+
+    def walk(self, level: int = 1) -> Iterator[tuple[int, ItemDraft]]:
+        yield level, self
+        for child in self.children:
+            yield from child.walk(level + 1)
+
+
+@dataclass
+class PlanDraft:
+    title: str
+    year: int
+    issuer: str = ""
+    preamble: str = ""
+    items: list[ItemDraft] = field(default_factory=list)
+
+    def walk(self) -> Iterator[tuple[int, ItemDraft]]:
+        for item in self.items:
+            yield from item.walk()
+
+    def count_items(self) -> int:
+        return sum(1 for _ in self.walk())
+
+    def count_leaves(self) -> int:
+        return sum(1 for _, item in self.walk() if not item.children)
+
+
+SCHOOL_NAME_ENDINGS = ("学校", "中学", "小学", "幼儿园", "中心校", "学院", "职中", "一中", "二中")
+
+
+def guess_unit_kind(name: str) -> str:
+    """股室 or 学校 for a name not in the roster, so an import can still file it somewhere.
+
+    Only a guess: such units are flagged for the clerk to review in 单位管理.
+    """
+    return "学校" if name.endswith(SCHOOL_NAME_ENDINGS) or name.endswith("园") else "股室"

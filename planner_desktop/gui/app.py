@@ -1,0 +1,78 @@
+"""Starting the program: open (and migrate) the ledger before the first window, offer the demo."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner_desktop import __version__
+from planner_desktop.errors import UserFixableError
+from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir
+from planner_desktop.store.database import Ledger, open_ledger
+
+
+def ledger_is_empty(ledger: Ledger) -> bool:
+    return not ledger.scalar("SELECT EXISTS (SELECT 1 FROM plan) OR EXISTS (SELECT 1 FROM unit)")
+
+
+def offer_demo(ledger: Ledger) -> None:
+    """On first start the clerk can look around a lived-in demo ledger instead of an empty one."""
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("app", "欢迎使用工作要点督办台"),
+        QCoreApplication.translate(
+            "app",
+            "账本还是空的。是否载入一份演示账本（虚构的青溪县教育局工作要点、单位名册和进展），"
+            "先熟悉一下程序？\n\n演示数据以后可以删除；选择“否”则从空账本开始。"),
+    )
+    if answer == QMessageBox.Yes:
+        from planner_desktop.demo import create_demo_ledger
+
+        create_demo_ledger(ledger)
+
+
+def install_crash_handler() -> None:
+    """A bug shows a dialog and leaves a report in the log folder instead of vanishing."""
+
+    def handle(kind, value, tb) -> None:
+        report = "".join(traceback.format_exception(kind, value, tb))
+        path = log_dir() / "crash.log"
+        with path.open("a", encoding="utf-8") as handle_file:
+            handle_file.write(f"--- Planner Desktop {__version__}\n{report}\n")
+        sys.__excepthook__(kind, value, tb)
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("app", "程序错误"),
+                QCoreApplication.translate(
+                    "app", "程序遇到了一个错误，已写入错误报告：\n{path}\n\n账本数据不受影响。"
+                ).format(path=path))
+
+    sys.excepthook = handle
+
+
+def run_gui(db_path: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "工作要点督办台"))
+    install_crash_handler()
+    path = default_ledger_path(db_path)
+    try:
+        ledger = open_ledger(Path(path))
+        if ledger_is_empty(ledger):
+            offer_demo(ledger)
+    except UserFixableError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "无法打开账本"),
+                             exc.full_message())
+        return 1
+    from planner_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(ledger)
+    window.show()
+    code = app.exec()
+    ledger.close()
+    return code

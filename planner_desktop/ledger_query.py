@@ -1,0 +1,66 @@
+"""The ledger as of a day, filtered: one function the CLI, the window and the reports share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner_desktop.domain.ledger import ItemFilter, ItemView, build_item_views
+from planner_desktop.domain.status import Light, normalise_status
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
+from planner_desktop.store.calendar import load_calendar
+from planner_desktop.store.database import Ledger
+from planner_desktop.store.ledger_rows import fetch_assignments, fetch_items
+from planner_desktop.store.search import search_item_ids
+from planner_desktop.store.settings import get_setting
+from planner_desktop.store.units import load_roster
+
+
+@dataclass
+class ItemQuery:
+    """Filters as the clerk writes them (status words, unit names or aliases, search text)."""
+
+    plan_id: int | None = None
+    statuses: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    overdue: bool = False
+    due_within: int | None = None
+    lights: list[str] = field(default_factory=list)
+    search: str | None = None
+    as_of: dt.date | None = None
+
+
+def resolve_filter(ledger: Ledger, query: ItemQuery) -> ItemFilter:
+    """Turn written words into the domain's filter; unknown words are the clerk's to fix."""
+    statuses = set()
+    for word in query.statuses:
+        status = normalise_status(word)
+        if status is not None:
+            statuses.add(status)
+    unit_names: set[str] = set()
+    if query.units:
+        roster = load_roster(ledger)
+        for name in query.units:
+            resolution = roster.resolve(name)
+            if resolution.unknown:
+                raise UserFixableError(tr("单位“{name}”不在单位名册中。").format(name=name))
+            unit_names.update(resolution.units)
+    return ItemFilter(
+        plan_id=query.plan_id, statuses=statuses, unit_names=unit_names, overdue=query.overdue,
+        due_within=query.due_within, lights={Light(v) for v in query.lights},
+        item_ids=search_item_ids(ledger, query.search) if query.search else None,
+    )
+
+
+def query_items(ledger: Ledger, query: ItemQuery) -> list[ItemView]:
+    today = query.as_of or dt.date.today()
+    item_filter = resolve_filter(ledger, query)
+    views = build_item_views(
+        fetch_items(ledger, query.plan_id),
+        fetch_assignments(ledger, query.plan_id),
+        today,
+        load_calendar(ledger),
+        int(get_setting(ledger, "due_soon_days")),
+    )
+    return [v for v in views if item_filter.accepts(v)]

@@ -1,0 +1,304 @@
+"""Opening a ledger file: checks, pragmas, migrations, transactions and error translation.
+
+Every write goes through :meth:`Ledger.transaction`, which takes the daily backup before the
+first change of a day, holds an immediate (write) lock for the whole unit of work and rolls
+back on any error, so a crash or a power cut leaves the ledger as it was before or after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import sqlite3
+import struct
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from planner_desktop.errors import LedgerError, Location
+from planner_desktop.i18n import tr
+from planner_desktop.paths import resource_path
+
+# Written into the SQLite header so the program recognises its own files ('PDL1').
+APPLICATION_ID = 0x50444C31
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+
+
+def migrations_dir() -> Path:
+    return resource_path("db")
+
+
+def list_migrations(folder: Path | None = None) -> list[tuple[int, Path]]:
+    """The numbered migrations in order; their numbers must run 1, 2, 3… without gaps."""
+    folder = folder or migrations_dir()
+    found = sorted(
+        (int(m.group(1)), p) for p in folder.iterdir() if (m := MIGRATION_NAME.match(p.name))
+    )
+    for expected, (number, path) in enumerate(found, start=1):
+        if number != expected:
+            raise RuntimeError(f"migration numbers must be contiguous: {path.name}")
+    return found
+
+
+def latest_schema_version() -> int:
+    return len(list_migrations())
+
+
+def split_sql_statements(script: str) -> list[str]:
+    """Split a migration into statements (trigger bodies keep their inner semicolons).
+
+    ``executescript`` would commit the surrounding transaction, so migrations run statement
+    by statement inside one transaction instead.
+    """
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        if not current and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise RuntimeError(f"incomplete SQL statement in migration: {current[:80]}")
+    return statements
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite failures the clerk can fix into a :class:`LedgerError` with a clear message."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        message = describe_sqlite_error(exc)
+        if message is None:
+            raise
+        raise LedgerError(message, Location(file=str(path))) from exc
+
+
+def describe_sqlite_error(exc: sqlite3.Error) -> str | None:
+    """The clerk's message for an error they can act on, or None for a bug."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return tr("账本文件正被另一个程序使用（可能是另一个督办台窗口）。请关闭它后重试。")
+    if "readonly" in text or "read-only" in text:
+        return tr("账本文件是只读的，无法保存修改。请检查文件属性或文件夹权限，或把账本复制到可写的位置。")
+    if "disk is full" in text or "database or disk is full" in text:
+        return tr("磁盘空间已满，无法保存。请清理磁盘空间后重试，账本未被修改。")
+    if "unable to open" in text:
+        return tr("无法打开账本文件。请检查路径是否存在、是否有访问权限。")
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return tr("账本文件已损坏或不是账本文件。请用“备份与恢复”从备份恢复。")
+    if "disk i/o" in text:
+        return tr("读写账本文件时出错（磁盘或 U 盘可能已拔出）。请检查存储设备后重试。")
+    return None
+
+
+def read_header(path: Path) -> tuple[int, int] | None:
+    """``(user_version, application_id)`` read straight from the file, without opening it.
+
+    Reading the header leaves a file from a newer version untouched (opening it with SQLite
+    in WAL mode could create ``-wal``/``-shm`` files). None for an empty or missing file.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise LedgerError(tr("无法读取账本文件：") + str(exc), Location(file=str(path))) from exc
+    if not header:
+        return None
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise LedgerError(
+            tr("这个文件不是督办台的账本（也不是 SQLite 数据库）。请选择正确的账本文件。"),
+            Location(file=str(path)),
+        )
+    user_version, application_id = struct.unpack(">i4xi", header[60:72])
+    return user_version, application_id
+
+
+def refuse_foreign_or_newer(path: Path, header: tuple[int, int] | None) -> None:
+    if header is None:
+        return
+    user_version, application_id = header
+    if application_id not in (0, APPLICATION_ID):
+        raise LedgerError(
+            tr("这个 SQLite 文件属于别的程序，不是督办台的账本。"), Location(file=str(path))
+        )
+    latest = latest_schema_version()
+    if user_version > latest:
+        raise LedgerError(
+            tr("这个账本由更新版本的督办台创建（数据版本 {found}，本程序支持到 {latest}）。"
+               "为保护数据，本程序不会打开或修改它，请升级督办台。").format(
+                found=user_version, latest=latest),
+            Location(file=str(path)),
+        )
+
+
+class Ledger:
+    """An open ledger: one SQLite connection (per thread) and the file it belongs to."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+        # Called before the first write of a day: the daily backup (see store/backup.py).
+        self.before_first_write: Callable[[Ledger], None] | None = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One unit of work: all of it is written, or none of it. Nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        if self.before_first_write is not None:
+            hook, self.before_first_write = self.before_first_write, None
+            hook(self)
+        with translated_errors(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Rows as dicts (through sqlite-utils), translated errors."""
+        with translated_errors(self.path):
+            return list(self.db.query(sql, params))
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        with translated_errors(self.path):
+            row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the pragmas every ledger connection uses (one per thread)."""
+    with translated_errors(path):
+        conn = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def open_ledger(
+    path: Path | str,
+    *,
+    create: bool = True,
+    backup_before_migration: bool = True,
+    daily_backup: bool = True,
+) -> Ledger:
+    """Open (and create or upgrade) the ledger at ``path``; refuse foreign or newer files."""
+    path = Path(path)
+    header = read_header(path)
+    refuse_foreign_or_newer(path, header)
+    if header is None and not create:
+        raise LedgerError(tr("账本文件不存在。"), Location(file=str(path)))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LedgerError(tr("无法创建账本所在的文件夹：") + str(exc), Location(file=str(path))) from exc
+    if header is not None and header[0] == 0:
+        refuse_non_ledger_tables(path)
+    conn = connect(path)
+    ledger = Ledger(conn, path)
+    try:
+        migrate(ledger, backup_first=backup_before_migration)
+        check_quickly(ledger)
+    except BaseException:
+        conn.close()
+        raise
+    if daily_backup:
+        from planner_desktop.store.backup import daily_backup_hook
+
+        ledger.before_first_write = daily_backup_hook
+    return ledger
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (for files not yet known to be ours)."""
+    with translated_errors(path):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def refuse_non_ledger_tables(path: Path) -> None:
+    """A plain SQLite file of another program (version 0 but with tables) is not adopted."""
+    conn = connect_read_only(path)
+    try:
+        with translated_errors(path):
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+            has_tables = tables.fetchone()[0]
+    finally:
+        conn.close()
+    if has_tables:
+        raise LedgerError(
+            tr("这个 SQLite 文件不是督办台的账本，本程序不会修改它。"), Location(file=str(path))
+        )
+
+
+def check_quickly(ledger: Ledger) -> None:
+    """Refuse to work on a corrupt file; the clerk is sent to the backups instead."""
+    result = ledger.scalar("PRAGMA quick_check(1)")
+    if result != "ok":
+        raise LedgerError(
+            tr("账本文件已损坏（{detail}）。请用“备份与恢复”从最近的备份恢复。").format(detail=result),
+            Location(file=str(ledger.path)),
+        )
+
+
+def migrate(ledger: Ledger, *, backup_first: bool = True) -> list[int]:
+    """Apply pending migrations in one exclusive transaction; returns the numbers applied."""
+    current = ledger.schema_version
+    pending = [(n, p) for n, p in list_migrations() if n > current]
+    if not pending:
+        return []
+    if current > 0 and backup_first:
+        from planner_desktop.store.backup import take_backup
+
+        take_backup(ledger, reason=f"before-migration-{current}")
+    with translated_errors(ledger.path):
+        ledger.conn.execute("BEGIN EXCLUSIVE")
+        try:
+            for number, path in pending:
+                for statement in split_sql_statements(path.read_text(encoding="utf-8")):
+                    ledger.conn.execute(statement)
+                ledger.conn.execute(f"PRAGMA user_version = {number}")
+            ledger.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            ledger.conn.execute("COMMIT")
+        except BaseException:
+            ledger.conn.execute("ROLLBACK")
+            raise
+    return [n for n, _ in pending]
+
+
+def now_text() -> str:
+    """The local time as stored in the ledger."""
+    return dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")

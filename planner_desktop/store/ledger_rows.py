@@ -1,0 +1,55 @@
+"""Reading the ledger as plain records for the domain to summarise (items list, views, reports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner_desktop.domain.ledger import AssignmentRecord, ItemRecord
+from planner_desktop.domain.status import Status
+from planner_desktop.domain.units import Role
+from planner_desktop.store.database import Ledger, translated_errors
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def fetch_items(ledger: Ledger, plan_id: int | None = None) -> list[ItemRecord]:
+    sql = (
+        "SELECT i.id, i.plan_id, i.parent_id, i.position, i.level, i.code, i.title, i.body, "
+        "i.deadline_text, i.due, i.deadline_kind, p.year "
+        "FROM plan_item i JOIN plan p ON p.id = i.plan_id"
+    )
+    params: tuple = ()
+    if plan_id is not None:
+        sql += " WHERE i.plan_id = ?"
+        params = (plan_id,)
+    with translated_errors(ledger.path):
+        rows = ledger.conn.execute(sql, params).fetchall()
+    return [
+        ItemRecord(id=r[0], plan_id=r[1], parent_id=r[2], position=r[3], level=r[4], code=r[5],
+                   title=r[6], text=r[7], deadline_text=r[8], due=_date(r[9]),
+                   deadline_kind=r[10], plan_year=r[11])
+        for r in rows
+    ]
+
+
+def fetch_assignments(ledger: Ledger, plan_id: int | None = None) -> list[AssignmentRecord]:
+    sql = (
+        "SELECT a.id, a.item_id, a.unit_id, u.name, u.kind, a.role, a.due, a.status, "
+        "a.progress, a.note, a.updated_at FROM assignment a JOIN unit u ON u.id = a.unit_id"
+    )
+    params: tuple = ()
+    if plan_id is not None:
+        sql += " JOIN plan_item i ON i.id = a.item_id WHERE i.plan_id = ?"
+        params = (plan_id,)
+    sql += " ORDER BY a.item_id, CASE a.role WHEN 'lead' THEN 0 WHEN 'support' THEN 1 ELSE 2 END, "
+    sql += "u.kind, u.position, u.id"
+    with translated_errors(ledger.path):
+        rows = ledger.conn.execute(sql, params).fetchall()
+    return [
+        AssignmentRecord(id=r[0], item_id=r[1], unit_id=r[2], unit_name=r[3], unit_kind=r[4],
+                         role=Role(r[5]), due=_date(r[6]), status=Status(r[7]), progress=r[8],
+                         note=r[9], updated_at=r[10])
+        for r in rows
+    ]

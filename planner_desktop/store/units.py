@@ -1,0 +1,136 @@
+"""Units (股室 and schools), their aliases and groups."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from planner_desktop.domain.units import GroupRule, Roster, RosterUnit, UnitKind
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
+from planner_desktop.store.batches import finish_batch, start_batch
+from planner_desktop.store.database import Ledger
+
+
+@dataclass(frozen=True)
+class RosterCounts:
+    sections: int
+    schools: int
+    aliases: int
+    groups: int
+
+    def to_json(self) -> dict:
+        return {"sections": self.sections, "schools": self.schools, "aliases": self.aliases,
+                "groups": self.groups}
+
+
+def import_roster(
+    ledger: Ledger,
+    units: Iterable[RosterUnit],
+    aliases: Mapping[str, str],
+    groups: Iterable[GroupRule],
+    *,
+    file_name: str = "",
+    sha256: str = "",
+) -> RosterCounts:
+    """Add or update the roster in one transaction; units are matched by name, ids kept.
+
+    Aliases that came from an earlier roster are replaced; the ones the clerk made by hand
+    (mapping an unknown name during an import) are kept.
+    """
+    units, groups = list(units), list(groups)
+    with ledger.transaction() as conn:
+        batch = start_batch(ledger, "roster", file_name, sha256)
+        for position, unit in enumerate(units):
+            conn.execute(
+                "INSERT INTO unit (name, kind, stage, town, contact, phone, position, needs_review) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (name) DO UPDATE SET "
+                "kind = excluded.kind, stage = excluded.stage, town = excluded.town, "
+                "contact = excluded.contact, phone = excluded.phone, "
+                "position = excluded.position, needs_review = 0",
+                (unit.name, UnitKind(unit.kind).value, unit.stage, unit.town,
+                 getattr(unit, "contact", ""), getattr(unit, "phone", ""), position),
+            )
+        ids = unit_ids_by_name(ledger)
+        conn.execute("DELETE FROM unit_alias WHERE source = 'roster'")
+        for alias, name in aliases.items():
+            if alias != name and alias not in ids:
+                conn.execute(
+                    "INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'roster') "
+                    "ON CONFLICT (alias) DO UPDATE SET unit_id = excluded.unit_id, source = 'roster'",
+                    (alias, ids[name]),
+                )
+        for group in groups:
+            conn.execute(
+                "INSERT INTO unit_group (name, rule_by, rule_values) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET rule_by = excluded.rule_by, "
+                "rule_values = excluded.rule_values",
+                (group.name, group.by, json.dumps(list(group.values), ensure_ascii=False)),
+            )
+        counts = RosterCounts(
+            sections=sum(UnitKind(u.kind) is UnitKind.SECTION for u in units),
+            schools=sum(UnitKind(u.kind) is UnitKind.SCHOOL for u in units),
+            aliases=len(aliases),
+            groups=len(groups),
+        )
+        finish_batch(ledger, batch, counts=counts.to_json(), undo={})
+    return counts
+
+
+def unit_ids_by_name(ledger: Ledger) -> dict[str, int]:
+    return dict(ledger.conn.execute("SELECT name, id FROM unit").fetchall())
+
+
+def list_units(ledger: Ledger) -> list[dict]:
+    """Every unit with its aliases, sections first, in roster order."""
+    rows = ledger.query(
+        "SELECT u.*, (SELECT json_group_array(alias) FROM unit_alias a WHERE a.unit_id = u.id) "
+        "AS aliases FROM unit u ORDER BY u.kind = '学校', u.position, u.id"
+    )
+    for row in rows:
+        row["aliases"] = json.loads(row["aliases"])
+        row["needs_review"] = bool(row["needs_review"])
+    return rows
+
+
+def list_groups(ledger: Ledger) -> list[GroupRule]:
+    return [
+        GroupRule(name=r["name"], by=r["rule_by"], values=json.loads(r["rule_values"]))
+        for r in ledger.query("SELECT * FROM unit_group ORDER BY id")
+    ]
+
+
+def load_roster(ledger: Ledger) -> Roster:
+    """The roster as the domain resolves names against it (aliases and groups included)."""
+    units = [
+        RosterUnit(name=r["name"], kind=UnitKind(r["kind"]), stage=r["stage"], town=r["town"],
+                   contact=r["contact"], phone=r["phone"])
+        for r in ledger.query("SELECT * FROM unit ORDER BY position, id")
+    ]
+    aliases = dict(ledger.conn.execute(
+        "SELECT a.alias, u.name FROM unit_alias a JOIN unit u ON u.id = a.unit_id"
+    ).fetchall())
+    return Roster(units, aliases, list_groups(ledger))
+
+
+def add_alias(ledger: Ledger, alias: str, unit_name: str) -> str:
+    """Remember that ``alias`` means the unit ``unit_name`` (itself a name or an alias)."""
+    alias, unit_name = alias.strip(), unit_name.strip()
+    resolution = load_roster(ledger).resolve(unit_name)
+    if resolution.unknown or len(resolution.units) != 1:
+        raise UserFixableError(
+            tr("单位“{name}”不在单位名册中，请先在单位管理中添加它。").format(name=unit_name))
+    target = resolution.units[0]
+    ids = unit_ids_by_name(ledger)
+    if alias in ids and alias != target:
+        raise UserFixableError(
+            tr("“{alias}”本身是另一个单位的名称，不能作为“{name}”的简称。").format(
+                alias=alias, name=target))
+    with ledger.transaction() as conn:
+        conn.execute(
+            "INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'clerk') "
+            "ON CONFLICT (alias) DO UPDATE SET unit_id = excluded.unit_id, source = 'clerk'",
+            (alias, ids[target]),
+        )
+    return target

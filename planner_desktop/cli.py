@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from planner_desktop import __version__
-from planner_desktop.errors import UserFixableError
+from planner_desktop.errors import Location, UserFixableError
+from planner_desktop.exchange.files import file_sha256
 from planner_desktop.paths import default_ledger_path, is_portable
 from planner_desktop.store.database import Ledger, open_ledger
 
@@ -26,14 +26,6 @@ Handler = Callable[[argparse.Namespace], dict[str, Any]]
 
 class Misuse(Exception):
     """The command was called wrongly (exit status 2)."""
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def open_from_args(args: argparse.Namespace) -> Ledger:
@@ -242,6 +234,63 @@ def cmd_calendar_show(args: argparse.Namespace) -> dict[str, Any]:
         ledger.close()
 
 
+def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.task_import import commit_task_list, preview_task_list
+
+    path = Path(args.file).expanduser().resolve()
+    ledger = open_from_args(args)
+    try:
+        parsed = preview_task_list(ledger, path, year=args.year, title=args.plan, sheet=args.sheet)
+        preview = parsed.preview
+        result: dict[str, Any] = {
+            "plan_id": None,
+            "top_level": len(preview.plan.items),
+            "items": preview.plan.count_items(),
+            "leaf_items": preview.plan.count_leaves(),
+            "assignments": preview.count_assignments(),
+            "unknown_units": parsed.unknown_units,
+            "deadlines_parsed": preview.count_deadlines_parsed(),
+            "warnings": [w.to_json() for w in preview.warnings],
+            "title": preview.plan.title,
+            "year": preview.plan.year,
+            "skipped_sheets": preview.skipped_sheets,
+        }
+        if parsed.already_imported_batch is not None:
+            result["already_imported_batch"] = parsed.already_imported_batch
+            if not args.dry_run:
+                batch = parsed.already_imported_batch
+                raise UserFixableError(
+                    f"这个文件已经导入过（导入批次 {batch}），没有重复导入。如需重新导入，请先撤销该批次。",
+                    Location(file=path.name))
+        if not args.dry_run:
+            created = commit_task_list(ledger, parsed)
+            result.update(plan_id=created.plan_id, batch_id=created.batch_id,
+                          assignments=created.assignments)
+        return result
+    finally:
+        ledger.close()
+
+
+def cmd_imports_list(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.batches import list_batches
+
+    ledger = open_from_args(args)
+    try:
+        return {"batches": [b.__dict__ for b in list_batches(ledger)]}
+    finally:
+        ledger.close()
+
+
+def cmd_imports_undo(args: argparse.Namespace) -> dict[str, Any]:
+    from planner_desktop.store.undo import undo_batch
+
+    ledger = open_from_args(args)
+    try:
+        return {"batch_id": args.id, "removed": undo_batch(ledger, args.id)}
+    finally:
+        ledger.close()
+
+
 # -- parser ----------------------------------------------------------------------------
 
 def iso_date(text: str) -> dt.date:
@@ -283,6 +332,17 @@ def build_parser() -> argparse.ArgumentParser:
     alias = command("alias", cmd_units_alias, "添加单位简称", units)
     alias.add_argument("alias")
     alias.add_argument("name")
+
+    tasks = command("import-tasks", cmd_import_tasks, "导入任务分解表（.xlsx/.xls/.csv/.ods）")
+    tasks.add_argument("file")
+    tasks.add_argument("--plan", metavar="标题", help="计划标题（默认取表格标题）")
+    tasks.add_argument("--year", type=int, metavar="YYYY", help="计划年度（默认从标题中识别）")
+    tasks.add_argument("--sheet", metavar="工作表")
+    tasks.add_argument("--dry-run", action="store_true", help="只预览，不写入账本")
+
+    imports = sub.add_parser("imports", help="导入批次").add_subparsers(dest="imports_command")
+    command("list", cmd_imports_list, "列出导入批次", imports)
+    command("undo", cmd_imports_undo, "撤销一个导入批次", imports).add_argument("id", type=int)
 
     plans = sub.add_parser("plans", help="计划").add_subparsers(dest="plans_command")
     command("list", cmd_plans_list, "列出计划", plans)

@@ -102,15 +102,21 @@ def demo_history(ledger: Ledger, plan_id: int, today: dt.date) -> list[StatusCha
     due_by_item = {i.id: (i.due, i.deadline_kind) for i in fetch_items(ledger, plan_id)}
     year_start = dt.date(today.year, 1, 1)
     changes: list[StatusChange] = []
+    fates: dict[int, str] = {}
     for assignment in fetch_assignments(ledger, plan_id):
         due, kind = due_by_item[assignment.item_id]
+        past_due = kind == DeadlineKind.DATE and due is not None and due < today
+        # One fate per item, so most past items are wholly done and a few lag behind.
+        fate = fates.setdefault(assignment.item_id, rng.choices(
+            ("done", "lagging", "stalled"), (0.78, 0.18, 0.04))[0])
         roll = rng.random()
-        if kind == DeadlineKind.DATE and due and due < today:
-            outcome = "done" if roll < 0.82 else "late" if roll < 0.96 else "idle"
+        if past_due:
+            outcome = {"done": "done", "stalled": "late" if roll < 0.7 else "idle"}.get(
+                fate, "done" if roll < 0.75 else "late")
         elif kind == DeadlineKind.DATE:
-            outcome = "done" if roll < 0.15 else "under_way" if roll < 0.8 else "idle"
+            outcome = "done" if roll < 0.15 else "under_way" if roll < 0.85 else "idle"
         else:
-            outcome = "under_way" if roll < 0.85 else "idle"
+            outcome = "under_way" if roll < 0.9 else "idle"
         if outcome == "idle":
             continue
         first = year_start + dt.timedelta(days=rng.randint(20, max(21, (today - year_start).days

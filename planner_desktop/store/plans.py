@@ -35,8 +35,10 @@ class PlanCreated:
 class _PlanWriter:
     """Inserts one draft; resolves unit names once per name; remembers what it created."""
 
-    def __init__(self, ledger: Ledger, roster: Roster, plan_id: int, batch_id: int) -> None:
+    def __init__(self, ledger: Ledger, roster: Roster, plan_id: int, batch_id: int,
+                 unit_kinds: dict[str, str]) -> None:
         self.ledger = ledger
+        self.unit_kinds = unit_kinds
         self.conn = ledger.conn
         self.roster = roster
         self.unit_ids = unit_ids_by_name(ledger)
@@ -51,7 +53,7 @@ class _PlanWriter:
         if name not in self.unit_ids:
             cursor = self.conn.execute(
                 "INSERT INTO unit (name, kind, needs_review, position) VALUES (?, ?, 1, 10000)",
-                (name, guess_unit_kind(name)),
+                (name, self.unit_kinds.get(name) or guess_unit_kind(name)),
             )
             self.unit_ids[name] = int(cursor.lastrowid)
             self.created_units.append(self.unit_ids[name])
@@ -115,28 +117,50 @@ def create_plan(
     batch_kind: str,
     file_name: str = "",
     sha256: str = "",
+    new_aliases: dict[str, str] | None = None,
+    new_unit_kinds: dict[str, str] | None = None,
 ) -> PlanCreated:
     """Write a plan and all its items, targets and assignments as one import batch.
 
     Names not in the roster become units flagged ``needs_review`` (and are listed in
     ``unknown_units``), so nothing the file says is dropped; undoing the batch removes them.
+    ``new_aliases`` (name → roster unit) are the clerk's mappings, remembered in the same
+    transaction; ``new_unit_kinds`` says which kind an unknown name's new unit gets.
     """
     with ledger.transaction() as conn:
         batch_id = start_batch(ledger, batch_kind, file_name, sha256)
+        created_aliases = remember_aliases(ledger, new_aliases or {})
         cursor = conn.execute(
             "INSERT INTO plan (title, year, issuer, preamble, created_at, import_batch_id) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (draft.title, draft.year, draft.issuer, draft.preamble, now_text(), batch_id),
         )
-        writer = _PlanWriter(ledger, load_roster(ledger), int(cursor.lastrowid), batch_id)
+        writer = _PlanWriter(ledger, load_roster(ledger), int(cursor.lastrowid), batch_id,
+                             new_unit_kinds or {})
         for position, item in enumerate(draft.items):
             writer.write_item(item, 1, None, position)
         result = writer.result
         finish_batch(
             ledger, batch_id, counts=result.counts(), plan_id=result.plan_id,
-            undo={"delete_plan": result.plan_id, "delete_units": writer.created_units},
+            undo={"delete_plan": result.plan_id, "delete_units": writer.created_units,
+                  "delete_aliases": created_aliases},
         )
     return result
+
+
+def remember_aliases(ledger: Ledger, aliases: dict[str, str]) -> list[str]:
+    """Store the clerk's name → unit mappings (inside the caller's transaction)."""
+    ids = unit_ids_by_name(ledger)
+    created = []
+    for alias, unit_name in aliases.items():
+        if alias in ids or unit_name not in ids:
+            continue
+        cursor = ledger.conn.execute(
+            "INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'clerk') "
+            "ON CONFLICT (alias) DO NOTHING", (alias, ids[unit_name]))
+        if cursor.rowcount:
+            created.append(alias)
+    return created
 
 
 def list_plans(ledger: Ledger) -> list[dict]:

@@ -1,0 +1,78 @@
+"""One way to run long work off the GUI thread, with a progress dialog only when it is slow.
+
+A job is a plain function; it runs on ``QThreadPool`` and its result or its exception comes
+back as a signal on the GUI thread. A job that touches the ledger opens its own connection
+(SQLite connections belong to the thread that made them).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+SHOW_PROGRESS_AFTER_MS = 600
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, function: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.function = function
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.function()
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+            self.signals.failed.emit(exc, traceback.format_exc())
+            return
+        self.signals.finished.emit(result)
+
+
+class BackgroundJob(QObject):
+    """Run ``function`` in the thread pool; ``finished(result)`` or ``failed(exc, trace)``."""
+
+    finished = Signal(object)
+    failed = Signal(object, str)
+
+    def __init__(self, function: Callable[[], Any], label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._signals = _Signals()
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._runnable = _Runnable(function, self._signals)
+        self._runnable.setAutoDelete(False)
+        self._progress = QProgressDialog(label, "", 0, 0, parent)
+        self._progress.setCancelButton(None)
+        self._progress.setMinimumDuration(0)
+        self._progress.setWindowTitle(label)
+        self._progress.reset()
+        self._timer = QTimer(self, singleShot=True, interval=SHOW_PROGRESS_AFTER_MS)
+        self._timer.timeout.connect(self._progress.show)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self._timer.start()
+        QThreadPool.globalInstance().start(self._runnable)
+
+    def _done(self) -> None:
+        self.running = False
+        self._timer.stop()
+        self._progress.hide()
+
+    def _on_finished(self, result: Any) -> None:
+        self._done()
+        self.finished.emit(result)
+
+    def _on_failed(self, exc: BaseException, trace: str) -> None:
+        self._done()
+        self.failed.emit(exc, trace)

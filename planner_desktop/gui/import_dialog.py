@@ -1,0 +1,328 @@
+"""导入任务表: the preview of a task list import, which the clerk can correct and commit.
+
+The file is read and parsed off the GUI thread; the clerk sees the column mapping (and can
+change it: the preview is parsed again), the item tree, a warning per row and the unit names
+not in the roster, each of which can be mapped to a roster unit (remembered as an alias) or
+created. Committing writes everything as one import batch, again off the GUI thread, on the
+worker's own connection to the ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain.model import ItemDraft, guess_unit_kind
+from planner_desktop.domain.units import Role
+from planner_desktop.errors import UserFixableError
+from planner_desktop.exchange.grid import Grid
+from planner_desktop.exchange.tasklist import FIELD_LABELS
+from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.store.units import list_units
+from planner_desktop.task_import import TaskListFile, UnitChoice, commit_task_list, preview_task_list
+
+TASK_LIST_FILTER = "任务表 (*.xlsx *.xlsm *.xls *.csv *.ods);;所有文件 (*)"
+CREATE_SECTION = "__create_section__"
+CREATE_SCHOOL = "__create_school__"
+
+
+class ImportTasksDialog(QDialog):
+    """Can be opened on its own (tests, 导入任务表 action) or with a file dropped on the window."""
+
+    imported = Signal(int)  # plan id
+
+    def __init__(self, ledger: Ledger, path: Path | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.parsed: TaskListFile | None = None
+        self.mapping: dict[str, dict[int, str]] = {}
+        self.job: BackgroundJob | None = None
+        self.setWindowTitle(self.tr("导入任务表"))
+        self.resize(1100, 720)
+        self.build()
+        if path is not None:
+            self.load(Path(path))
+
+    # -- layout ---------------------------------------------------------------------------
+    def build(self) -> None:
+        self.file_label = QLabel(self.tr("尚未选择文件"))
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(self.choose_file)
+        self.title_edit = QLineEdit()
+        self.year_spin = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
+        self.year_spin.valueChanged.connect(lambda _: self.reparse())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        top = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.file_label, 1)
+        row.addWidget(choose)
+        top.addRow(self.tr("文件："), row)
+        top.addRow(self.tr("计划标题："), self.title_edit)
+        top.addRow(self.tr("计划年度："), self.year_spin)
+
+        self.tabs = QTabWidget()
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentIndexChanged.connect(self.show_mapping)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("列"), self.tr("表头"), self.tr("导入为")])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        mapping_page = QWidget()
+        mapping_layout = QVBoxLayout(mapping_page)
+        mapping_layout.addWidget(self.sheet_combo)
+        mapping_layout.addWidget(self.mapping_table)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("编号"), self.tr("要点 / 任务"), self.tr("牵头"),
+                                   self.tr("配合"), self.tr("学校"), self.tr("完成时限"),
+                                   self.tr("到期日")])
+        self.tree.setColumnWidth(1, 420)
+        self.warnings_table = QTableWidget(0, 4)
+        self.warnings_table.setHorizontalHeaderLabels(
+            [self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("说明")])
+        self.warnings_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.units_table = QTableWidget(0, 2)
+        self.units_table.setHorizontalHeaderLabels([self.tr("表中的单位名称"), self.tr("处理方式")])
+        self.units_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tabs.addTab(self.tree, self.tr("要点预览"))
+        self.tabs.addTab(mapping_page, self.tr("列映射"))
+        self.tabs.addTab(self.warnings_table, self.tr("提示"))
+        self.tabs.addTab(self.units_table, self.tr("未识别的单位"))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.commit)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+    # -- reading ----------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择任务表"), "", TASK_LIST_FILTER)
+        if name:
+            self.mapping = {}
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        self.path = path
+        self.file_label.setText(str(path))
+        self.title_edit.clear()
+        self.run_preview(year=None)
+
+    def reparse(self) -> None:
+        if self.parsed is not None:
+            self.run_preview(year=self.year_spin.value())
+
+    def run_preview(self, year: int | None) -> None:
+        path, mapping, title = self.path, dict(self.mapping), self.title_edit.text().strip() or None
+        ledger_path = self.ledger.path
+
+        def work() -> TaskListFile:
+            ledger = open_ledger(ledger_path, daily_backup=False)
+            try:
+                return preview_task_list(ledger, path, year=year, title=title,
+                                         mapping=mapping or None)
+            finally:
+                ledger.close()
+
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.job = BackgroundJob(work, self.tr("正在读取任务表…"), self)
+        self.job.finished.connect(self.show_preview)
+        self.job.failed.connect(self.show_failure)
+        self.job.start()
+
+    def show_failure(self, exc: BaseException, trace: str) -> None:
+        if isinstance(exc, UserFixableError):
+            self.summary.setText(exc.full_message())
+            QMessageBox.warning(self, self.tr("无法导入"), exc.full_message())
+            return
+        raise exc
+
+    # -- preview ----------------------------------------------------------------------------
+    def show_preview(self, parsed: TaskListFile) -> None:
+        self.parsed = parsed
+        preview = parsed.preview
+        if not self.title_edit.text():
+            self.title_edit.setText(preview.plan.title)
+        self.year_spin.blockSignals(True)
+        self.year_spin.setValue(preview.plan.year)
+        self.year_spin.blockSignals(False)
+        self.mapping = {layout.sheet: dict(layout.columns) for layout in preview.layouts}
+        self.fill_tree(preview.plan.items)
+        self.fill_sheets()
+        self.fill_warnings()
+        self.fill_units()
+        text = self.tr("共 {items} 项（最末级 {leaves} 项），责任分工 {assignments} 条，"
+                       "完成时限识别 {deadlines} 项；提示 {warnings} 条；未识别单位 {unknown} 个。")
+        self.summary.setText(text.format(
+            items=preview.plan.count_items(), leaves=preview.plan.count_leaves(),
+            assignments=preview.count_assignments(), deadlines=preview.count_deadlines_parsed(),
+            warnings=len(preview.warnings), unknown=len(parsed.unknown_units)))
+        if parsed.already_imported_batch is not None:
+            self.summary.setText(self.summary.text() + self.tr(
+                "\n这个文件已经导入过（导入批次 {id}）。").format(id=parsed.already_imported_batch))
+        self.tabs.setTabText(2, self.tr("提示（{n}）").format(n=len(preview.warnings)))
+        self.tabs.setTabText(3, self.tr("未识别的单位（{n}）").format(n=len(parsed.unknown_units)))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(parsed.already_imported_batch is None)
+
+    def fill_tree(self, items: list[ItemDraft]) -> None:
+        self.tree.clear()
+
+        def add(parent, item: ItemDraft) -> None:
+            names = {role: "、".join(m.name for m in item.units if m.role is role) for role in Role}
+            deadline = item.deadline
+            node = QTreeWidgetItem([
+                item.code, item.title, names[Role.LEAD], names[Role.SUPPORT], names[Role.CARRY],
+                deadline.text if deadline else "",
+                deadline.due.isoformat() if deadline and deadline.due else "",
+            ])
+            node.setToolTip(1, item.text)
+            parent.addChild(node) if isinstance(parent, QTreeWidgetItem) else \
+                parent.addTopLevelItem(node)
+            for child in item.children:
+                add(node, child)
+
+        for item in items:
+            add(self.tree, item)
+        self.tree.expandToDepth(0)
+
+    def fill_sheets(self) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(self.mapping))
+        self.sheet_combo.blockSignals(False)
+        self.show_mapping()
+
+    def show_mapping(self) -> None:
+        if self.parsed is None or not self.sheet_combo.currentText():
+            return
+        sheet = self.sheet_combo.currentText()
+        layout = next(lay for lay in self.parsed.preview.layouts if lay.sheet == sheet)
+        columns = self.parsed.preview.sheet_headers.get(sheet, {})
+        self.mapping_table.setRowCount(len(columns))
+        for row, (column, header) in enumerate(sorted(columns.items())):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(_column_letter(column)))
+            self.mapping_table.setItem(row, 1, QTableWidgetItem(header))
+            combo = QComboBox()
+            for key, label in FIELD_LABELS.items():
+                combo.addItem(self.tr(label), key)
+            current = layout.columns.get(column, "")
+            current = "units" if current == "lead_only" else current
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.currentIndexChanged.connect(
+                lambda _, c=column, box=combo: self.change_mapping(sheet, c, box.currentData()))
+            self.mapping_table.setCellWidget(row, 2, combo)
+
+    def change_mapping(self, sheet: str, column: int, field_name: str) -> None:
+        columns = self.mapping.setdefault(sheet, {})
+        for other, name in list(columns.items()):
+            if name == field_name and other != column:
+                del columns[other]  # one column per field
+        if field_name:
+            columns[column] = field_name
+        else:
+            columns.pop(column, None)
+        self.reparse()
+
+    def fill_warnings(self) -> None:
+        warnings = self.parsed.preview.warnings
+        self.warnings_table.setRowCount(len(warnings))
+        for row, warning in enumerate(warnings):
+            values = (warning.sheet, "" if warning.row is None else str(warning.row),
+                      warning.column or "", warning.message)
+            for column, value in enumerate(values):
+                self.warnings_table.setItem(row, column, QTableWidgetItem(value))
+
+    def fill_units(self) -> None:
+        unknown = self.parsed.unknown_units
+        units = list_units(self.ledger)
+        self.units_table.setRowCount(len(unknown))
+        for row, name in enumerate(unknown):
+            self.units_table.setItem(row, 0, QTableWidgetItem(name))
+            combo = QComboBox()
+            combo.addItem(self.tr("新建为股室"), CREATE_SECTION)
+            combo.addItem(self.tr("新建为学校"), CREATE_SCHOOL)
+            for unit in units:
+                combo.addItem(self.tr("对应到：{name}").format(name=unit["name"]), unit["name"])
+            combo.setCurrentIndex(1 if _looks_like_school(name) else 0)
+            self.units_table.setCellWidget(row, 1, combo)
+
+    def unit_choices(self) -> dict[str, UnitChoice]:
+        choices: dict[str, UnitChoice] = {}
+        for row in range(self.units_table.rowCount()):
+            name = self.units_table.item(row, 0).text()
+            data = self.units_table.cellWidget(row, 1).currentData()
+            if data == CREATE_SECTION:
+                choices[name] = UnitChoice(create_kind="股室")
+            elif data == CREATE_SCHOOL:
+                choices[name] = UnitChoice(create_kind="学校")
+            else:
+                choices[name] = UnitChoice(alias_of=data)
+        return choices
+
+    # -- committing -------------------------------------------------------------------------
+    def commit(self) -> None:
+        if self.parsed is None:
+            return
+        parsed = self.parsed
+        parsed.preview.plan.title = self.title_edit.text().strip() or parsed.preview.plan.title
+        parsed.unit_choices = self.unit_choices()
+        ledger_path = self.ledger.path
+
+        def work():
+            ledger = open_ledger(ledger_path)
+            try:
+                return commit_task_list(ledger, parsed)
+            finally:
+                ledger.close()
+
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.job = BackgroundJob(work, self.tr("正在导入…"), self)
+        self.job.finished.connect(self.on_committed)
+        self.job.failed.connect(self.show_failure)
+        self.job.start()
+
+    def on_committed(self, created) -> None:
+        self.created = created
+        self.imported.emit(created.plan_id)
+        self.accept()
+
+
+def _column_letter(column: int) -> str:
+    return Grid.column_letter(column)
+
+
+def _looks_like_school(name: str) -> bool:
+    return guess_unit_kind(name) == "学校"
+

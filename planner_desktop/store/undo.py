@@ -1,0 +1,40 @@
+"""Undoing an import batch: the ledger goes back to exactly what it was before the batch."""
+
+from __future__ import annotations
+
+import json
+
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
+from planner_desktop.store.database import Ledger, now_text
+
+
+def undo_batch(ledger: Ledger, batch_id: int) -> dict:
+    """Remove what the batch created; returns what was removed. Refuses a batch undone already."""
+    row = ledger.conn.execute(
+        "SELECT kind, undo, undone_at FROM import_batch WHERE id = ?", (batch_id,)
+    ).fetchone()
+    if row is None:
+        raise UserFixableError(tr("没有编号为 {id} 的导入批次。").format(id=batch_id))
+    kind, undo_text, undone_at = row
+    if undone_at:
+        raise UserFixableError(tr("导入批次 {id} 已在 {at} 撤销过。").format(id=batch_id, at=undone_at))
+    undo = json.loads(undo_text)
+    if not undo:
+        raise UserFixableError(tr("这类导入（{kind}）不能撤销。").format(kind=kind))
+    removed = {"plans": 0, "units": 0}
+    with ledger.transaction() as conn:
+        plan_id = undo.get("delete_plan")
+        if plan_id is not None:
+            # Items reference each other (parent_id); deleting the plan cascades through them.
+            removed["plans"] = conn.execute("DELETE FROM plan WHERE id = ?", (plan_id,)).rowcount
+        for alias in undo.get("delete_aliases", []):
+            conn.execute("DELETE FROM unit_alias WHERE alias = ? AND source = 'clerk'", (alias,))
+        for unit_id in undo.get("delete_units", []):
+            used = conn.execute("SELECT 1 FROM assignment WHERE unit_id = ? LIMIT 1",
+                                (unit_id,)).fetchone()
+            if not used:
+                removed["units"] += conn.execute("DELETE FROM unit WHERE id = ?",
+                                                 (unit_id,)).rowcount
+        conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (now_text(), batch_id))
+    return removed

@@ -1,0 +1,78 @@
+"""Importing a task list end to end: read → parse → preview → commit as one ImportBatch.
+
+The GUI's import dialog and ``planner-desktop import-tasks`` both go through here, so the
+clerk and a script get the same preview and the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner_desktop.exchange.files import file_sha256
+from planner_desktop.exchange.readers import read_workbook
+from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
+from planner_desktop.store.backup import take_backup
+from planner_desktop.store.batches import find_batch_by_sha256
+from planner_desktop.store.database import Ledger
+from planner_desktop.store.plans import PlanCreated, create_plan
+from planner_desktop.store.units import load_roster
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """What the clerk decided for a name not in the roster: map it, or create a unit."""
+
+    alias_of: str | None = None  # an existing unit's name: remembered as an alias
+    create_kind: str | None = None  # 股室 or 学校
+
+
+@dataclass
+class TaskListFile:
+    """A task list read and parsed, with what it would do to this ledger."""
+
+    path: Path
+    sha256: str
+    preview: ImportPreview
+    unknown_units: list[str] = field(default_factory=list)
+    already_imported_batch: int | None = None
+    unit_choices: dict[str, UnitChoice] = field(default_factory=dict)
+
+
+def preview_task_list(
+    ledger: Ledger | None,
+    path: Path,
+    *,
+    year: int | None = None,
+    title: str | None = None,
+    sheet: str | None = None,
+    mapping: dict[str, dict[int, str]] | None = None,
+) -> TaskListFile:
+    """Read and parse ``path``; nothing is written. ``ledger`` supplies the roster."""
+    path = Path(path)
+    workbook = read_workbook(path)
+    year = year or guess_year(workbook, dt.date.today().year)
+    preview = parse_task_list(workbook, year=year, title=title,
+                              sheets=[sheet] if sheet else None, mapping=mapping)
+    result = TaskListFile(path, file_sha256(path), preview)
+    if ledger is not None:
+        roster = load_roster(ledger)
+        result.unknown_units = roster.unknown_names(preview.unit_names())
+        result.already_imported_batch = find_batch_by_sha256(ledger, "tasks", result.sha256)
+    else:
+        result.unknown_units = preview.unit_names()
+    return result
+
+
+def commit_task_list(ledger: Ledger, parsed: TaskListFile) -> PlanCreated:
+    """Write the previewed plan in one transaction, after a backup of the ledger."""
+    if ledger.scalar("SELECT EXISTS (SELECT 1 FROM plan) OR EXISTS (SELECT 1 FROM unit)"):
+        take_backup(ledger, reason="before-import")
+    choices = parsed.unit_choices
+    return create_plan(
+        ledger, parsed.preview.plan, batch_kind="tasks", file_name=parsed.path.name,
+        sha256=parsed.sha256,
+        new_aliases={name: c.alias_of for name, c in choices.items() if c.alias_of},
+        new_unit_kinds={name: c.create_kind for name, c in choices.items() if c.create_kind},
+    )

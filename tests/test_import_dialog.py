@@ -1,0 +1,93 @@
+"""The 导入任务表 dialog driven as a clerk would: open a sample, remap, map a unit, commit, undo."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from planner_desktop.gui.import_dialog import ImportTasksDialog
+from planner_desktop.store.ledger_rows import fetch_items
+from planner_desktop.store.units import import_roster
+
+
+@pytest.fixture
+def merged_sample(samples, tmp_path):
+    path = tmp_path / "任务分解表.xlsx"
+    shutil.copyfile(samples / "tasklists" / "2020_tasklist_merged.xlsx", path)
+    return path
+
+
+def wait_for_preview(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.parsed is not None and not dialog.job.running, timeout=20000)
+
+
+def test_dialog_previews_remaps_maps_units_and_commits(qtbot, ledger, merged_sample):
+    from planner_desktop.domain.units import RosterUnit, UnitKind
+
+    import_roster(ledger, [RosterUnit(name="基础教育股", kind=UnitKind.SECTION)], {}, [])
+    dialog = ImportTasksDialog(ledger, merged_sample)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    assert dialog.tree.topLevelItemCount() == 9
+    assert "126" in dialog.summary.text()
+    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    assert ok.isEnabled()
+
+    # the clerk says the 备注 column (H) is really the 配合单位 column: the preview is parsed again
+    sheet = dialog.sheet_combo.currentText()
+    rows = {dialog.mapping_table.item(r, 1).text(): r for r in range(dialog.mapping_table.rowCount())}
+    combo = dialog.mapping_table.cellWidget(rows["配合股室"], 2)
+    first = dialog.parsed
+    combo.setCurrentIndex(combo.findData(""))  # do not import the support column
+    qtbot.waitUntil(lambda: dialog.parsed is not first and not dialog.job.running, timeout=20000)
+    assert "support" not in dialog.mapping[sheet].values()
+    assert not any(m.role.value == "support" for _, item in dialog.parsed.preview.plan.walk()
+                   for m in item.units)
+
+    # map the unknown 基教股 to the roster's 基础教育股
+    names = [dialog.units_table.item(r, 0).text() for r in range(dialog.units_table.rowCount())]
+    assert "基教股" in names and "基础教育股" not in names
+    unit_combo = dialog.units_table.cellWidget(names.index("基教股"), 1)
+    unit_combo.setCurrentIndex(unit_combo.findData("基础教育股"))
+
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as imported:
+        ok.click()
+    plan_id = imported.args[0]
+    assert len(fetch_items(ledger, plan_id)) == 126
+    alias = ledger.scalar("SELECT u.name FROM unit_alias a JOIN unit u ON u.id = a.unit_id "
+                          "WHERE a.alias = '基教股'")
+    assert alias == "基础教育股"
+    assert ledger.scalar("SELECT count(*) FROM unit WHERE name = '基教股'") == 0
+    assert ledger.scalar("SELECT count(*) FROM assignment WHERE role = 'support'") == 0
+
+
+def test_undo_of_a_dialog_import(qtbot, ledger, merged_sample):
+    from planner_desktop.store.undo import undo_batch
+
+    dialog = ImportTasksDialog(ledger, merged_sample)
+    qtbot.addWidget(dialog)
+    wait_for_preview(qtbot, dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert ledger.scalar("SELECT count(*) FROM plan_item") == 126
+    undo_batch(ledger, dialog.created.batch_id)
+    assert ledger.scalar("SELECT count(*) FROM plan_item") == 0
+    assert ledger.scalar("SELECT count(*) FROM unit") == 0
+
+
+def test_a_bad_file_shows_a_message_and_writes_nothing(qtbot, ledger, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    dialog = ImportTasksDialog(ledger, bad)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "坏文件.xlsx" in shown[0]
+    assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+    assert ledger.scalar("SELECT count(*) FROM plan") == 0

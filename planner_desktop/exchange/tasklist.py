@@ -224,6 +224,7 @@ class TaskListParser:
         self.current_sub: ItemDraft | None = None
         self.task: ItemDraft | None = None
         self.task_key: tuple | None = None
+        self.tasks_with_measures: list[ItemDraft] = []
 
     def warn(self, sheet: str, row: int | None, column: int | None, message: str) -> None:
         letter = Grid.column_letter(column) if column is not None else None
@@ -317,6 +318,7 @@ class TaskListParser:
                     task_text = measure_text
                 self.task = self.make_item(code_text, task_text, source)
                 self.parent_list().append(self.task)
+                self.tasks_with_measures.append(self.task)
                 self.task_key = key
             if measure_text:
                 number = len(self.task.children) + 1
@@ -372,7 +374,19 @@ class TaskListParser:
             column = column if column is not None else layout.column_of("lead_only")
             self.warn(grid.name, row.number, column, tr("没有填写责任单位。"))
 
+    def fold_single_measures(self) -> None:
+        """A task with one measure is one item: the task's title with the measure's content."""
+        for task in self.tasks_with_measures:
+            if len(task.children) != 1:
+                continue
+            measure = task.children[0]
+            task.text = measure.text if task.title == task.text else f"{task.text}\n{measure.text}"
+            task.deadline, task.units = measure.deadline, measure.units
+            task.targets = find_targets(task.text)
+            task.source_ref, task.children = measure.source_ref, []
+
     def plan(self, workbook_title: str, preamble: str = "") -> PlanDraft:
+        self.fold_single_measures()
         return PlanDraft(title=self.title or workbook_title, year=self.year, items=self.top,
                          preamble=preamble)
 

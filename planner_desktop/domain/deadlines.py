@@ -1,11 +1,32 @@
 """完成时限: what a deadline text means, relative to the plan's year.
 
-The raw text is always kept; the parser adds its kind and due date. Conventions (also in the
-README): a month alone means its last day; 上半年 → 6月30日; 下半年, 年底, 年内 → 12月31日; a
-quarter → its last day; 上旬/中旬/下旬 → the 10th/20th/last day; where a text names several
-dates (``6月底前完成初稿，12月底前全面完成``) the latest is the due date; a date found beside an
-ongoing phrase (``6月底前启动，长期坚持``) makes it a dated deadline. Text it cannot read
-(``开学前``, ``按上级要求``) is kept and flagged as unparsed for the clerk to set a date.
+The raw text is always kept (the clerk must be able to see what the issuer wrote); the parser
+adds its kind and, where it can, a due date. Conventions:
+
+- a month alone means its last day (``6月``, ``6月份``, ``6月底``, ``2023-06``);
+  上旬/月初 → the 10th, 中旬 → the 20th, 下旬 → the last day; ``2月底`` follows leap years;
+- 上半年/年中 → 30 June; 下半年, 年底, 年内, 年度, a bare year → 31 December;
+  a quarter → its last day;
+- a text with several dates (``6月底前完成初稿，12月底前全面完成``, ``3月至6月``) is due on the
+  latest; a year written in the text wins over the plan's year and carries to later dates;
+- a date beside an ongoing phrase (``2023年6月底前启动，长期坚持``) makes it a dated
+  deadline: the date is the only thing that can be chased;
+- a recurring phrase at the start (``每月28日前``) makes it recurring, even if it names a day;
+  ``自3月起每月…`` drops the start clause first; later in a text without a date
+  (``持续推进，每季度报送进展``) it makes it recurring too;
+- ``N个工作日内``/``N日内`` are relative: due once a start date (the notice) is given;
+- 长期坚持, 持续推进, 全年, 常态化 … and 每日 are ongoing (nothing dated to chase);
+- a date cell is that date; a number cell is an Excel serial date, except a whole number
+  1900–2100, which is a year typed as a number (→ 31 December of it); digits-only text
+  30000–80000 is a serial too;
+- text it cannot read (``开学前``, ``按上级要求``, ``2月30日``) is kept as unparsed, for the
+  clerk to date.
+
+Reporting periods (报送周期) are due within the period they name (每个季度第1个月的20日前:
+Q1 is due 20 January), the day of a month clipped to the month's end, a week on its Friday
+(or the weekday named), a semester on its last day: spring semester (S1) 1 February – 15 July,
+autumn semester (S2) 16 July – 31 January of the next year. ``每季度结束后10个工作日内``
+moves each period's due date past the period's end.
 """
 
 from __future__ import annotations
@@ -13,11 +34,15 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
-from planner_desktop.domain.text import chinese_numeral_to_int, normalise
+from planner_desktop.domain.text import chinese_numeral_to_int, compact
 from planner_desktop.domain.workdays import WorkCalendar
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
 
 
 class DeadlineKind(StrEnum):
@@ -31,316 +56,491 @@ class DeadlineKind(StrEnum):
 
 @dataclass(frozen=True)
 class Deadline:
+    """A 完成时限 as written and as understood.
+
+    ``day`` is the day of the month for monthly and longer recurrences, the ISO weekday
+    (1 = Monday … 7 = Sunday) for weekly ones. ``workdays``/``calendar_days`` hold N of
+    ``N个工作日内``/``N日内``; on a recurring deadline they count from the end of each period.
+    """
+
     text: str
     kind: DeadlineKind
     due: dt.date | None = None
-    recurrence: str | None = None  # weekly | monthly | quarterly | semester | half | yearly
-    day: int | None = None  # 28 in 每月28日前; a weekday 1–7 for weekly
-    month_in_period: int | None = None  # 1 in 每个季度第1个月的20日前
-    workdays: int | None = None  # N in N个工作日内 (None with calendar_days for N日内)
+    recurrence: str | None = None  # weekly | monthly | quarterly | half | semester | yearly
+    day: int | None = None
+    month_in_period: int | None = None  # None: the last month of the period
+    workdays: int | None = None
     calendar_days: int | None = None
 
     def to_json(self) -> dict:
+        """Every field, always present (None where unknown), so stored details stay uniform."""
         data = asdict(self)
         data["kind"] = self.kind.value
         data["due"] = self.due.isoformat() if self.due else None
-        return {k: v for k, v in data.items() if v is not None}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Deadline:
+        """The inverse of :meth:`to_json`, tolerant of keys missing from older details."""
+        due = data.get("due")
+        return cls(text=data.get("text", ""), kind=DeadlineKind(data.get("kind", "none")),
+                   due=dt.date.fromisoformat(due) if due else None,
+                   recurrence=data.get("recurrence"), day=data.get("day"),
+                   month_in_period=data.get("month_in_period"), workdays=data.get("workdays"),
+                   calendar_days=data.get("calendar_days"))
 
 
 @dataclass(frozen=True)
 class ReportPeriod:
     key: str  # 2023-10, 2023-Q3, 2023-H2, 2023, 2023-W05, 2023-S1
-    label: str  # 2023年10月, 2023年第3季度 …
+    label: str  # 2023年10月, 2023年第3季度, 2023年下半年, 2023年, 2023年第5周, 2023年春季学期
     start: dt.date
     end: dt.date
     due: dt.date
+
+
+class PeriodKeyError(UserFixableError, ValueError):
+    """A reporting period typed in a form the program cannot read (also a ValueError)."""
 
 
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, month_calendar.monthrange(year, month)[1])
 
 
-def safe_date(year: int, month: int, day: int) -> dt.date | None:
+def _day_in_month(year: int, month: int, day: int | None) -> dt.date:
+    """``day`` of the month, or its last day when ``day`` is None or past the end (每月31日)."""
+    end = month_end(year, month)
+    return end if day is None or day >= end.day else dt.date(year, month, day)
+
+
+def _valid_day(text: str | None) -> int | None:
+    return int(text) if text and 1 <= int(text) <= 31 else None
+
+
+# -- normalising ----------------------------------------------------------------------------
+
+_CN_DIGITS = "〇零一二三四五六七八九十两"
+_CN_YEAR = re.compile(rf"([{_CN_DIGITS}]{{4}})年")
+_CN_NUMBER = re.compile(rf"([{_CN_DIGITS}]{{1,3}})(?=月|日|号|季度|个|周|天|工作日)")
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "〜": "~", "～": "~", "﹣": "-"})
+_NEXT_YEAR = re.compile(r"次年|翌年|明年")
+_THIS_YEAR = re.compile(r"本年度|本年|今年|当年")
+_ENDINGS = re.compile(r"(?:之前|以前|前|底前|完成|结束|为止|截止|以内|之内|内)+$")
+
+
+def normalise_deadline_text(text: str, year: int | None = None) -> str:
+    """Half-width, no spaces, Arabic digits for years, months, days and quarters.
+
+    With ``year`` (the plan's), 次年/明年 and 本年/当年 become written years, so the date rules
+    need to know only one way of naming a year.
+    """
+    text = compact(text).translate(_DASHES).replace("元月", "1月")
+    text = _CN_YEAR.sub(lambda m: f"{chinese_numeral_to_int(m.group(1))}年", text)
+    text = _CN_NUMBER.sub(lambda m: str(chinese_numeral_to_int(m.group(1))), text)
+    if year is not None:
+        text = _NEXT_YEAR.sub(f"{year + 1}年", text)
+        text = _THIS_YEAR.sub(f"{year}年", text)
+    return text
+
+
+def strip_endings(text: str) -> str:
+    """``text`` without trailing 前/之前/完成/内…, for rules that must match the whole text."""
+    return _ENDINGS.sub("", text)
+
+
+# -- Excel serial dates ---------------------------------------------------------------------
+
+EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.0+)?")
+
+
+def excel_serial_to_date(serial: float) -> dt.date | None:
+    """A date from Excel's 1900 date system, or None out of range.
+
+    Excel counts 1900-01-01 as day 1 and keeps Lotus 1-2-3's phantom 1900-02-29 as day 60,
+    so serials from 61 on are one day later than a plain count; day 60 is no date at all.
+    """
+    whole = int(serial)
+    if not 1 <= whole <= EXCEL_MAX_SERIAL or whole == 60:
+        return None
+    base = dt.date(1899, 12, 31) if whole < 60 else dt.date(1899, 12, 30)
+    return base + dt.timedelta(whole)
+
+
+# -- dates in text ----------------------------------------------------------------------------
+
+_Y = r"(?:19|20)\d{2}"
+_PART = r"(?P<part>上中旬|中下旬|上旬|中旬|下旬|初|中(?![小学职考高专])|底|末|份)?"
+_EARLY, _MIDDLE = ("上旬", "初"), ("中旬", "中", "上中旬")
+_DatePattern = tuple[re.Pattern[str], Callable[[re.Match[str], int], dt.date | None]]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-# -- normalising ------------------------------------------------------------------------------
-
-_CN_NUM = "〇零一二三四五六七八九十两"
-_CN_YEAR = re.compile(rf"([{_CN_NUM}]{{4}})年")
-_CN_UNIT = re.compile(rf"([{_CN_NUM}]{{1,3}})(?=月|日|号|季度|个工作日|个月|天|日内)")
-_ENDINGS = re.compile(r"(之前|以前|前完成|完成|前|止|为止|截止)+$")
-
-
-def normalise_deadline_text(text: str) -> str:
-    text = normalise(text).replace(" ", "").replace("元月", "1月").replace("正月", "1月")
-    text = _CN_YEAR.sub(lambda m: f"{chinese_numeral_to_int(m.group(1))}年", text)
-    return _CN_UNIT.sub(lambda m: str(chinese_numeral_to_int(m.group(1))), text)
-
-
-# -- dates in text ----------------------------------------------------------------------------
-
-_FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*(?:月|\.|/|-)\s*"
-                        r"(?P<d>\d{1,2})(?!\d)")
-_YEAR_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})(?!\d)\s*(?:月)?"
-                         r"(?P<part>上旬|中旬|下旬|底|末|份|中)?")
-_MONTH_DAY = re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:日|号)")
-_MONTH_PART = re.compile(r"(?<![\d.年])(?:(?P<from>\d{1,2})\s*(?:月)?\s*(?:-|~|至|到|—)\s*)?"
-                         r"(?P<m>\d{1,2})\s*月\s*(?P<part>上旬|中旬|下旬|底|末|份|中)?")
-_QUARTER = re.compile(r"(?:第)?(?P<q>[1-4])\s*季度")
-_YEAR_WORD = re.compile(r"(?P<y>(?:19|20)\d{2})?年?(?P<w>上半年|下半年|年底|年末|年内|年终|年中)")
-_EXPLICIT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_ONGOING = ("长期坚持", "长期", "持续推进", "持续开展", "全年推进", "贯穿全年", "全年", "常态化",
-            "持续", "常年", "日常", "长效")
-
-
-def _part_day(year: int, month: int, part: str | None) -> dt.date:
-    if part == "上旬":
+def _month_part(year: int, month: int, part: str | None) -> dt.date | None:
+    if not 1 <= month <= 12:
+        return None
+    if part in _EARLY:
         return dt.date(year, month, 10)
-    if part in ("中旬", "中"):
+    if part in _MIDDLE:
         return dt.date(year, month, 20)
     return month_end(year, month)
 
 
+def _year_of(match: re.Match[str], year: int) -> int:
+    return int(match["y"]) if match["y"] else year
+
+
+def _half_or_year(match: re.Match[str], year: int) -> dt.date:
+    y = _year_of(match, year)
+    return dt.date(y, 6, 30) if match["w"] in ("上半年", "年中") else dt.date(y, 12, 31)
+
+
+# In order: an earlier pattern claims its part of the text before a later one looks at it.
+# Patterns without a year of their own take the last year written before them (or the plan's).
+_DATE_PATTERNS: tuple[_DatePattern, ...] = (
+    (re.compile(rf"(?P<y>{_Y})(?:年|[./-])(?P<m>\d{{1,2}})(?:月|[./-])(?P<d>\d{{1,2}})(?!\d)"),
+     lambda m, y: _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))),
+    (re.compile(rf"(?<!\d)(?P<y>{_Y})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+     lambda m, y: _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))),
+    # 6月10日至20日: the end day takes the month before it
+    (re.compile(r"(?<![\d.])(?P<m>\d{1,2})月\d{1,2}[日号]?(?:至|到|-|~)(?P<d>\d{1,2})[日号]"),
+     lambda m, y: _safe_date(y, int(m["m"]), int(m["d"]))),
+    (re.compile(r"(?<![\d.])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日|号)?(?!\d|月)"),
+     lambda m, y: _safe_date(y, int(m["m"]), int(m["d"]))),
+    (re.compile(r"(?<![\d./-])(?P<m>\d{1,2})[./](?P<d>\d{1,2})(?![\d./%])"),
+     lambda m, y: _safe_date(y, int(m["m"]), int(m["d"]))),
+    (re.compile(rf"(?:(?P<y>{_Y})年)?(?<![\d.])(?P<m>\d{{1,2}})月{_PART}"),
+     lambda m, y: _month_part(_year_of(m, y), int(m["m"]), m["part"])),
+    (re.compile(rf"(?P<y>{_Y})[./-](?P<m>\d{{1,2}})(?![\d.])月?{_PART}"),
+     lambda m, y: _month_part(int(m["y"]), int(m["m"]), m["part"])),
+    (re.compile(rf"(?:(?P<y>{_Y})年?)?(?:第?(?P<q>[1-4])季度?|[Qq](?P<q2>[1-4]))(?!\d)"),
+     lambda m, y: month_end(_year_of(m, y), int(m["q"] or m["q2"]) * 3)),
+    (re.compile(rf"(?:(?P<y>{_Y})年?)?(?P<w>上半年|下半年|年中|年底|年末|年终|年内|年度)"),
+     _half_or_year),
+    (re.compile(rf"{_Y}年?(?:至|到|-|~)(?P<y>{_Y})年(?!\d)"),  # 2023-2025年: the end year
+     lambda m, y: dt.date(int(m["y"]), 12, 31)),
+    (re.compile(rf"^(?P<y>{_Y})年?$"), lambda m, y: dt.date(int(m["y"]), 12, 31)),
+)
+_WRITTEN_YEAR = re.compile(rf"({_Y})(?:年|[./-])")
+
+
 def dates_in(text: str, year: int) -> list[dt.date]:
-    """Every date ``text`` names; a year written in the text applies to what follows it."""
+    """Every date a normalised text names, in the order the patterns find them."""
     found: list[dt.date] = []
-    spans: list[tuple[int, int]] = []
-
-    def free(match: re.Match) -> bool:
-        return not any(a < match.end() and match.start() < b for a, b in spans)
-
-    def take(match: re.Match, day: dt.date | None) -> None:
-        spans.append(match.span())
-        if day is not None:
-            found.append(day)
-
-    def year_at(position: int) -> int:
-        years = [int(m.group(1)) for m in _EXPLICIT_YEAR.finditer(text, 0, position)]
-        return years[-1] if years else year
-
-    for m in _FULL_DATE.finditer(text):
-        take(m, safe_date(int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in _YEAR_MONTH.finditer(text):
-        if free(m) and 1 <= int(m["m"]) <= 12:
-            take(m, _part_day(int(m["y"]), int(m["m"]), m["part"]))
-    for m in _MONTH_DAY.finditer(text):
-        if free(m) and 1 <= int(m["m"]) <= 12:
-            take(m, safe_date(year_at(m.start()), int(m["m"]), int(m["d"])))
-    for m in _MONTH_PART.finditer(text):
-        if free(m) and 1 <= int(m["m"]) <= 12:
-            take(m, _part_day(year_at(m.start()), int(m["m"]), m["part"]))
-    for m in _QUARTER.finditer(text):
-        if free(m):
-            q = int(m["q"])
-            take(m, month_end(year_at(m.start()), q * 3))
-    for m in _YEAR_WORD.finditer(text):
-        if free(m):
-            y = int(m["y"]) if m["y"] else year_at(m.start())
-            take(m, dt.date(y, 6, 30) if m["w"] in ("上半年", "年中") else dt.date(y, 12, 31))
+    claimed: list[tuple[int, int]] = []
+    for pattern, to_date in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in claimed):
+                continue
+            claimed.append((start, end))  # even when invalid (2月30日): not a month end
+            day = to_date(match, _year_before(text, start, year))
+            if day is not None:
+                found.append(day)
     return found
 
 
-# -- recurring and relative -------------------------------------------------------------------
+def _year_before(text: str, position: int, year: int) -> int:
+    years = _WRITTEN_YEAR.findall(text, 0, position)
+    return int(years[-1]) if years else year
 
-_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+# -- recurring --------------------------------------------------------------------------------
+
+_START_CLAUSE = re.compile(r"^(?:自|从)?[^,;，；]*?(?:起|开始)[,，]?(?=每|按|逐)")
+_RECURRENCES = (  # the first that matches names the recurrence
+    ("semester", re.compile(r"每个?学期|按学期")),
+    ("half", re.compile(r"每半年|半年一次")),
+    ("weekly", re.compile(r"每个?(?:周|星期)(?:周|星期)?(?P<wd>[1-7一二三四五六日天])?")),
+    ("quarterly", re.compile(r"每个?季度?|按季度?|逐季")),
+    ("monthly", re.compile(r"每个?月|按月|逐月")),
+    ("yearly", re.compile(r"每(?:一)?年度?|每学年|按年度?")),
+)
+_WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
+             **{str(n): n for n in range(1, 8)}}
+_MONTH_OF_PERIOD = re.compile(r"第(\d{1,2})个?月|首月|(\d{1,2})月")
+_DAY_OF_MONTH = re.compile(r"(?<![\d个])(\d{1,2})(?:日|号)(?!内)")
+_AFTER_END = re.compile(r"(?:结束|末)后(\d{1,3})(个?工作日|日|天)")
 
 
-def parse_recurring(text: str) -> Deadline | None:
-    if not text.startswith("每"):
-        return None
-    if m := re.match(r"每(?:个)?月(?:的)?(?:(\d{1,2})(?:日|号))?", text):
-        if text.startswith(("每月", "每个月")):
-            return Deadline(text, DeadlineKind.RECURRING, recurrence="monthly",
-                            day=int(m.group(1)) if m.group(1) else None)
-    if text.startswith(("每季度", "每个季度", "每季")):
-        m = re.search(r"第(\d)个?月(?:的)?(\d{1,2})(?:日|号)", text)
-        if m:
-            return Deadline(text, DeadlineKind.RECURRING, recurrence="quarterly",
-                            month_in_period=int(m.group(1)), day=int(m.group(2)))
-        m = re.search(r"(\d{1,2})(?:日|号)", text)
-        return Deadline(text, DeadlineKind.RECURRING, recurrence="quarterly",
-                        day=int(m.group(1)) if m else None)
-    if text.startswith("每学期"):
-        return Deadline(text, DeadlineKind.RECURRING, recurrence="semester")
-    if text.startswith(("每半年", "每半学年")):
-        return Deadline(text, DeadlineKind.RECURRING, recurrence="half")
-    if text.startswith(("每年", "每学年")):
-        return Deadline(text, DeadlineKind.RECURRING, recurrence="yearly")
-    if m := re.match(r"每(?:周|星期)([一二三四五六日天1-7])?", text):
-        day = m.group(1)
-        weekday = (int(day) if day.isdigit() else _WEEKDAYS[day]) if day else None
-        return Deadline(text, DeadlineKind.RECURRING, recurrence="weekly", day=weekday)
+def _find_recurrence(text: str) -> tuple[str, re.Match[str]] | None:
+    for name, pattern in _RECURRENCES:
+        if match := pattern.search(text):
+            return name, match
     return None
 
 
-def parse_relative(text: str, start: dt.date | None, calendar: WorkCalendar | None) -> Deadline | None:
-    if m := re.search(r"(\d+)\s*个?工作日(?:内|之内)?", text):
-        n = int(m.group(1))
-        due = (calendar or WorkCalendar()).add_workdays(start, n) if start else None
-        return Deadline(text, DeadlineKind.RELATIVE, due=due, workdays=n)
-    if m := re.search(r"(\d+)\s*(?:个自然日|日|天)(?:内|之内)", text):
-        n = int(m.group(1))
-        return Deadline(text, DeadlineKind.RELATIVE, due=start + dt.timedelta(n) if start else None,
-                        calendar_days=n)
+def _recurring(text: str, name: str, match: re.Match[str]) -> Deadline:
+    """The recurring deadline named at ``match``; the rest of the text refines its due day."""
+    rest = text[match.end():]
+    fields: dict = {}
+    if name == "weekly":
+        weekday = match["wd"]
+        fields["day"] = _WEEKDAYS.get(weekday or "")
+    elif name != "semester":
+        fields["day"] = _recurring_day(rest)
+        if name != "monthly":
+            fields["month_in_period"] = _recurring_month(name, rest)
+    if offset := _AFTER_END.search(rest):  # 结束后N日内: counted from the period's end alone
+        key = "workdays" if "工作日" in offset[2] else "calendar_days"
+        fields = {key: int(offset[1])}
+    return Deadline(text, DeadlineKind.RECURRING, recurrence=name, **fields)
+
+
+def _recurring_day(rest: str) -> int | None:
+    if day := _DAY_OF_MONTH.search(rest):
+        return _valid_day(day[1])
+    if re.match(r"(?:季度?|年|月)?初|(?:的)?上旬", rest):
+        return 10  # 每月初, 每季度初: the same 10th as 上旬
+    if re.search(r"中旬", rest):
+        return 20
     return None
 
 
-# -- entry points -----------------------------------------------------------------------------
-
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def excel_serial_to_date(serial: float) -> dt.date | None:
-    """Excel's 1900 date system (with its phantom 1900-02-29 as serial 60)."""
-    if not 1 <= serial <= 2958465:
+def _recurring_month(name: str, rest: str) -> int | None:
+    if re.match(r"(?:季度?)?初", rest):
+        return 1
+    match = _MONTH_OF_PERIOD.search(rest)
+    if match is None or "末月" in rest:
         return None
-    whole = int(serial)
-    if whole < 60:
-        return dt.date(1899, 12, 31) + dt.timedelta(whole)
-    return EXCEL_EPOCH + dt.timedelta(whole)
+    if match[0] == "首月":
+        return 1
+    number = int(match[1] or match[2])
+    if match[2] and name != "yearly":
+        return None  # 每季度3月…: a calendar month where a month of the period was expected
+    return number if 1 <= number <= {"quarterly": 3, "half": 6}.get(name, 12) else None
+
+
+# -- relative ---------------------------------------------------------------------------------
+
+_WORKDAYS_WITHIN = re.compile(r"(?<![\d月])(\d{1,3})个?工作日")
+_DAYS_WITHIN = re.compile(r"(?<![\d月])(\d{1,3})(?:个自然日|自然日|日|天)(?:内|之内|以内)")
+_WEEKS_WITHIN = re.compile(r"(?<![\d月])(\d{1,2})(?:个星期|周)(?:内|之内|以内)")
+
+
+def _relative(text: str) -> Deadline | None:
+    if match := _WORKDAYS_WITHIN.search(text):
+        return Deadline(text, DeadlineKind.RELATIVE, workdays=int(match[1]))
+    if match := _DAYS_WITHIN.search(text):
+        return Deadline(text, DeadlineKind.RELATIVE, calendar_days=int(match[1]))
+    if match := _WEEKS_WITHIN.search(text):
+        return Deadline(text, DeadlineKind.RELATIVE, calendar_days=7 * int(match[1]))
+    return None
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+# 每日/每天: a daily duty has no date to chase either, so it is watched like an ongoing one
+ONGOING_WORDS = ("长期坚持", "长期", "持续推进", "持续开展", "持续", "全年推进", "贯穿全年", "全年",
+                 "常态化", "常态", "常年", "日常", "长效", "经常性", "每日", "每天")
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _parse_number(value: float, year: int) -> Deadline:
+    """A numeric cell: an Excel date serial, or (1900–2100) a year typed as a number, since
+    nobody means a deadline in 1905."""
+    text = _number_text(value)
+    if float(value).is_integer() and 1900 <= value <= 2100:
+        return replace(_parse_text(f"{int(value)}年", year), text=text)
+    due = excel_serial_to_date(value)
+    return Deadline(text, DeadlineKind.DATE if due else DeadlineKind.UNPARSED, due=due)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(raw: str, year: int) -> Deadline:
+    """The meaning of a deadline text; cached because task lists repeat a few dozen phrasings
+    over thousands of rows."""
+    text = normalise_deadline_text(raw, year)
+    if not text:
+        return Deadline(raw, DeadlineKind.NONE)
+    if _SERIAL_TEXT.fullmatch(text) and 30000 <= float(text) <= 80000:
+        return Deadline(raw, DeadlineKind.DATE, due=excel_serial_to_date(float(text)))
+    text = _START_CLAUSE.sub("", text)
+    recurrence = _find_recurrence(text)
+    if recurrence and recurrence[1].start() == 0:
+        return replace(_recurring(text, *recurrence), text=raw)
+    if dates := dates_in(text, year) or dates_in(strip_endings(text), year):
+        return Deadline(raw, DeadlineKind.DATE, due=max(dates))
+    if recurrence:
+        return replace(_recurring(text, *recurrence), text=raw)
+    if relative := _relative(text):
+        return replace(relative, text=raw)
+    if any(word in text for word in ONGOING_WORDS):
+        return Deadline(raw, DeadlineKind.ONGOING)
+    return Deadline(raw, DeadlineKind.UNPARSED)
 
 
 def parse_deadline(value: str | dt.date | dt.datetime | float | int | None, year: int, *,
                    start: dt.date | None = None,
                    calendar: WorkCalendar | None = None) -> Deadline:
-    """What a 完成时限 cell means; ``year`` is the plan's year for texts without one."""
-    if value is None:
+    """What a 完成时限 cell means; ``year`` is the plan's year, for texts without one.
+
+    ``start`` (the day the notice arrived) dates a relative deadline, counted in working days
+    by ``calendar`` (chinese-calendar and Monday–Friday beyond it, if not given).
+    """
+    if value is None or (isinstance(value, float) and value != value):  # empty, or NaN
         return Deadline("", DeadlineKind.NONE)
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return Deadline(value.isoformat(), DeadlineKind.DATE, due=value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        due = excel_serial_to_date(float(value))
-        return Deadline(str(value), DeadlineKind.DATE if due else DeadlineKind.UNPARSED, due=due)
-    raw = str(value).strip()
-    if not raw:
-        return Deadline("", DeadlineKind.NONE)
-    text = normalise_deadline_text(raw)
-    if re.fullmatch(r"\d{5}(?:\.0+)?", text) and 30000 <= float(text) <= 80000:
-        return Deadline(raw, DeadlineKind.DATE, due=excel_serial_to_date(float(text)))
-    recurring = parse_recurring(text)
-    if recurring is not None:
-        return Deadline(raw, recurring.kind, recurrence=recurring.recurrence, day=recurring.day,
-                        month_in_period=recurring.month_in_period)
-    relative = parse_relative(text, start, calendar)
-    if relative is not None:
-        return Deadline(raw, relative.kind, due=relative.due, workdays=relative.workdays,
-                        calendar_days=relative.calendar_days)
-    dates = dates_in(_ENDINGS.sub("", text), year) or dates_in(text, year)
-    if dates:
-        return Deadline(raw, DeadlineKind.DATE, due=max(dates))
-    if any(word in text for word in _ONGOING):
-        return Deadline(raw, DeadlineKind.ONGOING)
-    return Deadline(raw, DeadlineKind.UNPARSED)
+    if isinstance(value, bool):
+        return Deadline(str(value), DeadlineKind.UNPARSED)
+    if isinstance(value, int | float):
+        return _parse_number(value, year)
+    deadline = _parse_text(str(value).strip(), year)
+    if deadline.kind is DeadlineKind.RELATIVE and start is not None:
+        return replace(deadline, due=_after(start, deadline, calendar))
+    return deadline
+
+
+def _after(day: dt.date, deadline: Deadline, calendar: WorkCalendar | None) -> dt.date:
+    """``day`` moved by the deadline's working-day or calendar-day offset."""
+    if deadline.workdays is not None:
+        return (calendar or _PLAIN_CALENDAR).add_workdays(day, deadline.workdays)
+    return day + dt.timedelta(deadline.calendar_days or 0)
+
+
+_PLAIN_CALENDAR = WorkCalendar()
 
 
 # -- report periods ---------------------------------------------------------------------------
 
-def _clip_day(year: int, month: int, day: int | None) -> dt.date:
+def _month(year: int, month: int) -> ReportPeriod:
     end = month_end(year, month)
-    return end if day is None else min(end, dt.date(year, month, min(day, end.day)))
-
-
-def month_period(year: int, month: int, day: int | None = None) -> ReportPeriod:
     return ReportPeriod(f"{year}-{month:02d}", f"{year}年{month}月", dt.date(year, month, 1),
-                        month_end(year, month), _clip_day(year, month, day))
+                        end, end)
 
 
-def quarter_period(year: int, quarter: int, day: int | None = None,
-                   month_in_period: int | None = None) -> ReportPeriod:
-    first = quarter * 3 - 2
-    due_month = first + month_in_period - 1 if month_in_period else quarter * 3
-    return ReportPeriod(f"{year}-Q{quarter}", f"{year}年第{quarter}季度", dt.date(year, first, 1),
-                        month_end(year, quarter * 3), _clip_day(year, due_month, day))
+def _quarter(year: int, quarter: int) -> ReportPeriod:
+    end = month_end(year, quarter * 3)
+    return ReportPeriod(f"{year}-Q{quarter}", f"{year}年第{quarter}季度",
+                        dt.date(year, quarter * 3 - 2, 1), end, end)
 
 
-def half_period(year: int, half: int) -> ReportPeriod:
-    end = dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
-    start = dt.date(year, 1, 1) if half == 1 else dt.date(year, 7, 1)
-    return ReportPeriod(f"{year}-H{half}", f"{year}年{'上' if half == 1 else '下'}半年", start, end, end)
+def _half(year: int, half: int) -> ReportPeriod:
+    start, end = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else \
+        (dt.date(year, 7, 1), dt.date(year, 12, 31))
+    label = f"{year}年{'上' if half == 1 else '下'}半年"
+    return ReportPeriod(f"{year}-H{half}", label, start, end, end)
 
 
-def semester_period(year: int, semester: int) -> ReportPeriod:
-    """Spring semester (S1) ends 15 July; autumn semester (S2) ends 31 January of the next year."""
-    if semester == 1:
-        start, end = dt.date(year, 2, 1), dt.date(year, 7, 15)
-    else:
-        start, end = dt.date(year, 9, 1), dt.date(year + 1, 1, 31)
+def _semester(year: int, semester: int) -> ReportPeriod:
+    start, end = (dt.date(year, 2, 1), dt.date(year, 7, 15)) if semester == 1 else \
+        (dt.date(year, 7, 16), dt.date(year + 1, 1, 31))
     label = f"{year}年{'春季' if semester == 1 else '秋季'}学期"
     return ReportPeriod(f"{year}-S{semester}", label, start, end, end)
 
 
-def year_period(year: int) -> ReportPeriod:
-    return ReportPeriod(str(year), f"{year}年", dt.date(year, 1, 1), dt.date(year, 12, 31),
-                        dt.date(year, 12, 31))
+def _year(year: int, _: int = 1) -> ReportPeriod:
+    end = dt.date(year, 12, 31)
+    return ReportPeriod(str(year), f"{year}年", dt.date(year, 1, 1), end, end)
 
 
-def week_periods(year: int, weekday: int | None) -> list[ReportPeriod]:
-    periods = []
-    for week in range(1, dt.date(year, 12, 28).isocalendar()[1] + 1):
-        monday = dt.date.fromisocalendar(year, week, 1)
-        due = monday + dt.timedelta((weekday or 5) - 1)
-        periods.append(ReportPeriod(f"{year}-W{week:02d}", f"{year}年第{week}周", monday,
-                                    monday + dt.timedelta(6), due))
-    return periods
+def _weeks_in(year: int) -> int:
+    return dt.date(year, 12, 28).isocalendar().week
 
 
-def report_periods(deadline: Deadline, year: int) -> list[ReportPeriod]:
-    """The reporting periods of ``year`` for a recurring deadline (empty for other kinds)."""
+def _week(year: int, week: int) -> ReportPeriod:
+    """ISO week: Monday to Sunday, due on the Friday (the last working weekday)."""
+    if not 1 <= week <= _weeks_in(year):
+        raise ValueError(f"{year} has no ISO week {week}")
+    monday = dt.date.fromisocalendar(year, week, 1)
+    return ReportPeriod(f"{year}-W{week:02d}", f"{year}年第{week}周", monday,
+                        monday + dt.timedelta(6), monday + dt.timedelta(4))
+
+
+_PERIODS_OF: dict[str, tuple[Callable[[int, int], ReportPeriod], int]] = {
+    "monthly": (_month, 12), "quarterly": (_quarter, 4), "half": (_half, 2),
+    "semester": (_semester, 2), "yearly": (_year, 1), "weekly": (_week, 0),
+}
+
+
+def _due_in(period: ReportPeriod, deadline: Deadline, calendar: WorkCalendar | None) -> dt.date:
+    """When ``deadline`` wants the report for ``period``."""
+    if deadline.workdays is not None or deadline.calendar_days is not None:
+        return _after(period.end, deadline, calendar)
+    if deadline.recurrence == "weekly":
+        return period.start + dt.timedelta((deadline.day or 5) - 1)
+    if deadline.recurrence == "semester":
+        return period.end
+    month = period.end.month
+    if deadline.month_in_period:
+        month = period.start.month + deadline.month_in_period - 1
+    return _day_in_month(period.start.year, month, deadline.day)
+
+
+@lru_cache(maxsize=1024)
+def _report_periods(deadline: Deadline, year: int,
+                    calendar: WorkCalendar | None) -> tuple[ReportPeriod, ...]:
+    build, count = _PERIODS_OF.get(deadline.recurrence or "yearly", _PERIODS_OF["yearly"])
+    numbers = range(1, (count or _weeks_in(year)) + 1)
+    periods = (build(year, n) for n in numbers)
+    return tuple(replace(p, due=_due_in(p, deadline, calendar)) for p in periods)
+
+
+def report_periods(deadline: Deadline, year: int, *,
+                   calendar: WorkCalendar | None = None) -> list[ReportPeriod]:
+    """The reporting periods of ``year`` for a recurring deadline, each with its due date
+    (empty for other kinds); ``calendar`` counts ``结束后N个工作日内``."""
     if deadline.kind is not DeadlineKind.RECURRING:
         return []
-    kind = deadline.recurrence
-    if kind == "monthly":
-        return [month_period(year, m, deadline.day) for m in range(1, 13)]
-    if kind == "quarterly":
-        return [quarter_period(year, q, deadline.day, deadline.month_in_period) for q in range(1, 5)]
-    if kind == "half":
-        return [half_period(year, 1), half_period(year, 2)]
-    if kind == "semester":
-        return [semester_period(year, 1), semester_period(year, 2)]
-    if kind == "weekly":
-        return week_periods(year, deadline.day)
-    return [year_period(year)]
+    return list(_report_periods(deadline, year, calendar))
 
 
-def next_due(deadline: Deadline, today: dt.date) -> dt.date | None:
-    """The next date the item is due on or after ``today``."""
-    if deadline.kind in (DeadlineKind.DATE, DeadlineKind.RELATIVE):
-        return deadline.due
+def next_due(deadline: Deadline, today: dt.date, *,
+             calendar: WorkCalendar | None = None) -> dt.date | None:
+    """The date the item is next due: its due date, or for a recurring deadline the first
+    period due on or after ``today`` (periods of last year are looked at too, because the
+    autumn semester and 结束后N日内 reach into the next year)."""
     if deadline.kind is not DeadlineKind.RECURRING:
-        return None
-    for year in (today.year - 1, today.year, today.year + 1):
-        for period in report_periods(deadline, year):
-            if period.due >= today:
-                return period.due
-    return None
+        return deadline.due
+    dues = (p.due for y in (today.year - 1, today.year, today.year + 1)
+            for p in _report_periods(deadline, y, calendar))
+    return min((due for due in dues if due >= today), default=None)
 
 
-_PERIOD_KEYS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})$"), lambda y, n: month_period(y, n)),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), lambda y, n: quarter_period(y, n)),
-    (re.compile(r"^(\d{4})-H([12])$"), half_period),
-    (re.compile(r"^(\d{4})-S([12])$"), semester_period),
-    (re.compile(r"^(\d{4})年(\d{1,2})月$"), lambda y, n: month_period(y, n)),
-    (re.compile(r"^(\d{4})年第([1-4])季度$"), lambda y, n: quarter_period(y, n)),
+_PERIOD_FORMS: tuple[tuple[re.Pattern[str], Callable[[int, int], ReportPeriod]], ...] = (
+    (re.compile(r"(\d{4})(?:-|\.|/|年)(\d{1,2})月?份?"), _month),
+    (re.compile(r"(\d{4})-?Q([1-4])", re.IGNORECASE), _quarter),
+    (re.compile(r"(\d{4})年?第?([1-4])季度?"), _quarter),
+    (re.compile(r"(\d{4})-?H([12])", re.IGNORECASE), _half),
+    (re.compile(r"(\d{4})-?S([12])", re.IGNORECASE), _semester),
+    (re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE), _week),
+    (re.compile(r"(\d{4})年?第(\d{1,2})周"), _week),
+    (re.compile(r"(\d{4})年?(?:度|全年)?()"), _year),
 )
+_NAMED_HALVES = {"上半年": ("H", 1), "下半年": ("H", 2), "春季学期": ("S", 1), "秋季学期": ("S", 2),
+                 "第一学期": ("S", 1), "第二学期": ("S", 2)}
 
 
 def period_for(key: str) -> ReportPeriod:
-    """A period from its key (2023-Q3) or its label (2023年第3季度, 2023年10月, 2023年上半年)."""
+    """A period from its key (``2023-Q3``) or its label (``2023年第3季度``, ``2023年10月``,
+    ``2023年上半年``, ``2023年春季学期``); its due date is the plain one for its length (the
+    end of the period, the Friday of a week), since the recurrence that would move it is not
+    part of the key.
+
+    Raises :class:`PeriodKeyError` (a UserFixableError and a ValueError) for anything else.
+    """
     text = normalise_deadline_text(key)
-    for pattern, build in _PERIOD_KEYS:
-        if m := pattern.match(text):
-            return build(int(m.group(1)), int(m.group(2)))
-    if m := re.match(r"^(\d{4})年(上|下)半年$", text):
-        return half_period(int(m.group(1)), 1 if m.group(2) == "上" else 2)
-    if m := re.match(r"^(\d{4})-W(\d{1,2})$", text):
-        return week_periods(int(m.group(1)), None)[int(m.group(2)) - 1]
-    if m := re.match(r"^(\d{4})年?$", text):
-        return year_period(int(m.group(1)))
-    raise ValueError(f"无法识别的报送周期“{key}”，请写成 2023年10月、2023年第3季度或 2023年上半年。")
+    for pattern, build in _PERIOD_FORMS:
+        if match := pattern.fullmatch(text):
+            try:
+                return build(int(match[1]), int(match[2] or 1))
+            except ValueError:
+                break  # month 13, week 54: readable but no such period
+    match = re.fullmatch(r"(\d{4})年?(.+)", text)
+    if match and (named := _NAMED_HALVES.get(match[2])):
+        build = _half if named[0] == "H" else _semester
+        return build(int(match[1]), named[1])
+    raise PeriodKeyError(tr("无法识别报送周期“{key}”，请写成 2023年10月、2023年第3季度、"
+                            "2023年上半年或 2023-10、2023-Q3、2023-H1。").format(key=key))

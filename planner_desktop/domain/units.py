@@ -2,17 +2,19 @@
 
 Task lists write units every way: ``基教股、安全股``, line breaks, ``机关党委牵头``,
 ``牵头：办公室；配合：人事股``, groups such as ``各中小学（园）``. This module splits and
-marks them, and resolves names through aliases and groups; a name it cannot resolve stays
-unknown for the clerk to map: it never guesses (基教股 is not matched to 基础教育股 by
-similarity, only by an alias).
+marks them, and resolves names through aliases and groups. A name it cannot resolve stays
+unknown for the clerk to map: it never guesses (基教股 is matched to 基础教育股 only through
+an alias, never by similarity), because an assignment sent to the wrong section is a task
+nobody does.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from planner_desktop.domain.text import compact, normalise, to_simplified
 from planner_desktop.errors import Location, UserFixableError
@@ -25,6 +27,7 @@ class Role(StrEnum):
 
 
 ROLE_LABELS = {Role.LEAD: "牵头", Role.SUPPORT: "配合", Role.CARRY: "落实"}
+# Lower is stronger: a unit named both as lead and as support is the lead.
 ROLE_STRENGTH = {Role.LEAD: 0, Role.SUPPORT: 1, Role.CARRY: 2}
 
 
@@ -39,60 +42,114 @@ class UnitMention:
     role: Role | None = None  # None: the cell did not say
 
 
-_SEPARATORS = "、，,；;／/\n\r\t "
-_LEAD_LABEL = re.compile(r"^(牵头单位|牵头股室|牵头部门|牵头科室|牵头)\s*[:：]\s*")
-_SUPPORT_LABEL = re.compile(r"^(配合单位|配合股室|配合部门|配合科室|协办单位|配合|协办)\s*[:：]\s*")
-_NEUTRAL_LABEL = re.compile(r"^(责任单位|责任股室|责任部门|承办单位)\s*[:：]\s*")
-_LEAD_SUFFIX = re.compile(r"\s*(（牵头）|（负责）|牵头|负责)$")
-_SUPPORT_SUFFIX = re.compile(r"\s*(（配合）|（协办）|配合|协办)$")
+# --- splitting and marking a cell -------------------------------------------------------------
+
+# After ``normalise`` the full-width ，；：／ are half-width. 、 and spaces separate the names of
+# one list; the others also end a clause, which limits how far a role mark reaches.
+_LIST_SEPARATORS = "、 /"
+_CLAUSE_SEPARATORS = ",;"
+
+_LABEL = re.compile(
+    r"(牵头单位|牵头股室|牵头部门|牵头科室|主责单位|主办单位|牵头"
+    r"|配合单位|配合股室|配合部门|配合科室|协办单位|配合|协办"
+    r"|责任学校|落实学校"
+    r"|责任单位|责任股室|责任部门|责任科室|承办单位)\s*:\s*"
+)
+_LABEL_ROLES = (("牵头", Role.LEAD), ("主", Role.LEAD), ("配合", Role.SUPPORT),
+                ("协办", Role.SUPPORT), ("责任学校", Role.CARRY), ("落实", Role.CARRY))
+
+# A mark in brackets belongs to its own name only: 机关党委（牵头）、人事股.
+_MARK_WORDS = "牵头|负责|主责|配合|协办|参与|落实"
+_BRACKET_MARK = re.compile(rf"^（({_MARK_WORDS})）|（({_MARK_WORDS})）$")
+# A mark written after a list covers the list: 基教股、安全股配合.
+_SUFFIX_MARK = re.compile(r"(?:为)?(牵头负责|牵头单位|牵头|负责|主责|配合单位|配合|协办|参与)$")
+_MARK_ROLES = {"牵头负责": Role.LEAD, "牵头单位": Role.LEAD, "牵头": Role.LEAD,
+               "负责": Role.LEAD, "主责": Role.LEAD, "配合单位": Role.SUPPORT,
+               "配合": Role.SUPPORT, "协办": Role.SUPPORT, "参与": Role.SUPPORT,
+               "落实": Role.CARRY}
 
 
-def split_unit_names(cell: str) -> list[str]:
-    """Names in a cell; separators inside brackets (各中小学（园、所）) do not split."""
-    text = normalise(cell or "")
-    names, current, depth = [], "", 0
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """Pieces of ``text`` cut at ``separators`` that are not inside （…）."""
+    pieces, current, depth = [], [], 0
     for ch in text:
         if ch == "（":
             depth += 1
         elif ch == "）":
             depth = max(0, depth - 1)
-        if ch in _SEPARATORS and depth == 0:
-            names.append(current)
-            current = ""
+        if ch in separators and depth == 0:
+            pieces.append("".join(current))
+            current = []
         else:
-            current += ch
-    names.append(current)
-    cleaned = []
-    for name in names:
-        name = name.strip().rstrip("。.")
-        if name.endswith("等") and len(name) > 2:
-            name = name[:-1]
+            current.append(ch)
+    pieces.append("".join(current))
+    return pieces
+
+
+def _clean_name(name: str) -> str:
+    """A name without the filler around it: 由…, …等, end punctuation."""
+    name = name.strip().strip("。.:").strip()
+    name = name.removeprefix("由")
+    if len(name) > 1 and name.endswith("等"):
+        name = name[:-1]
+    return name.strip()
+
+
+def split_unit_names(cell: str | None) -> list[str]:
+    """Names in a cell; separators inside brackets (各中小学（园、所）) do not split."""
+    pieces = _split_outside_brackets(normalise(cell or ""), _LIST_SEPARATORS + _CLAUSE_SEPARATORS)
+    return [name for name in map(_clean_name, pieces) if name]
+
+
+def _label_segments(text: str) -> list[tuple[Role | None, str]]:
+    """The cell cut at labels such as 牵头： and 配合单位：, each part with the role it names."""
+    segments: list[tuple[Role | None, str]] = []
+    role: Role | None = None
+    position = 0
+    for match in _LABEL.finditer(text):
+        segments.append((role, text[position:match.start()]))
+        label = match.group(1)
+        role = next((r for word, r in _LABEL_ROLES if label.startswith(word)), None)
+        position = match.end()
+    segments.append((role, text[position:]))
+    return [(r, s) for r, s in segments if s.strip(" ,;\n")]
+
+
+def _strip_mark(name: str) -> tuple[str, Role | None, bool]:
+    """(name, role it marks, whether the mark covers the whole list)."""
+    bracket = _BRACKET_MARK.search(name)
+    if bracket:
+        word = bracket.group(1) or bracket.group(2)
+        return _clean_name(_BRACKET_MARK.sub("", name)), _MARK_ROLES[word], False
+    suffix = _SUFFIX_MARK.search(name)
+    if suffix and suffix.start() > 0:
+        return _clean_name(name[:suffix.start()]), _MARK_ROLES[suffix.group(1)], True
+    return name, None, False
+
+
+def _parse_clause(clause: str, role: Role | None) -> list[UnitMention]:
+    """A mark after a name covers the unmarked names before it back to the previous mark."""
+    mentions: list[UnitMention] = []
+    covering: Role | None = None
+    for name, mark, whole in reversed([_strip_mark(n) for n in split_unit_names(clause)]):
+        if mark is not None:
+            covering = mark if whole else None
         if name:
-            cleaned.append(name)
-    return cleaned
+            mentions.append(UnitMention(name, mark or covering or role))
+    return mentions[::-1]
 
 
 def parse_units_cell(cell: str | None) -> list[UnitMention]:
-    """Names with the roles the cell marks (牵头：…；配合：…, XX牵头, XX（配合）)."""
+    """Names with the roles the cell marks: 牵头：…；配合：…, XX牵头, XX（配合）, 由XX负责.
+
+    A mark after a list (基教股、安全股配合) covers the list up to the previous comma or
+    semicolon; a mark in brackets covers its own name only. Unmarked names get role None.
+    """
     mentions: list[UnitMention] = []
-    text = normalise(cell or "").replace("；", ";")
-    for part in re.split(r"[;\n]", text) if re.search(r"(牵头|配合|协办)\s*[:：]", text) else [text]:
-        part = part.strip()
-        role: Role | None = None
-        for label, marked in ((_LEAD_LABEL, Role.LEAD), (_SUPPORT_LABEL, Role.SUPPORT),
-                              (_NEUTRAL_LABEL, None)):
-            match = label.match(part)
-            if match:
-                role, part = marked, part[match.end():]
-                break
-        for name in split_unit_names(part):
-            name_role = role
-            if _LEAD_SUFFIX.search(name):
-                name, name_role = _LEAD_SUFFIX.sub("", name), Role.LEAD
-            elif _SUPPORT_SUFFIX.search(name):
-                name, name_role = _SUPPORT_SUFFIX.sub("", name), Role.SUPPORT
-            if name:
-                mentions.append(UnitMention(name, name_role))
+    text = normalise(re.sub(r"[\r\n]+", ";", cell or ""))  # a line break ends a clause
+    for role, segment in _label_segments(text):
+        for clause in _split_outside_brackets(segment, _CLAUSE_SEPARATORS):
+            mentions.extend(_parse_clause(clause, role))
     return mentions
 
 
@@ -100,28 +157,36 @@ def assign_roles(lead_cell: str | None, support_cell: str | None,
                  school_cell: str | None = None) -> list[UnitMention]:
     """Combine a table's unit columns into mentions that all carry a role.
 
-    Marks written in a cell win. With a single units column (``support_cell`` None) the first
-    unit named leads and the others support. Schools carry the work out. A unit named twice
-    keeps its strongest role (lead > support > carry).
+    Marks written in a cell win. In a lead column every unmarked unit leads. With a single
+    units column (``support_cell`` None) the first unmarked unit leads and the others support,
+    unless the cell marks a lead itself. Unmarked names in the school column carry the work
+    out. A unit named twice keeps its strongest role (lead > support > carry). The result lists
+    leads, then supports, then schools, each in the order written.
     """
-    result: dict[str, Role] = {}
+    roles: dict[str, Role] = {}
 
-    def add(name: str, role: Role) -> None:
-        if name not in result or ROLE_STRENGTH[role] < ROLE_STRENGTH[result[name]]:
-            result[name] = role
+    def add(mentions: Iterable[UnitMention], default: Callable[[int], Role]) -> None:
+        for index, mention in enumerate(mentions):
+            role = mention.role or default(index)
+            known = roles.get(mention.name)
+            if known is None or ROLE_STRENGTH[role] < ROLE_STRENGTH[known]:
+                roles[mention.name] = role
 
     lead_mentions = parse_units_cell(lead_cell)
-    single_column = support_cell is None
-    for index, mention in enumerate(lead_mentions):
-        default = Role.LEAD if not single_column or index == 0 else Role.SUPPORT
-        if single_column and any(m.role is Role.LEAD for m in lead_mentions):
-            default = Role.SUPPORT
-        add(mention.name, mention.role or default)
-    for mention in parse_units_cell(support_cell):
-        add(mention.name, mention.role or Role.SUPPORT)
-    for mention in parse_units_cell(school_cell):
-        add(mention.name, mention.role or Role.CARRY)
-    return [UnitMention(name, role) for name, role in result.items()]
+    if support_cell is None:
+        first_unmarked = next((i for i, m in enumerate(lead_mentions) if m.role is None), None)
+        has_lead = any(m.role is Role.LEAD for m in lead_mentions)
+        add(lead_mentions, lambda i: Role.LEAD if i == first_unmarked and not has_lead
+            else Role.SUPPORT)
+    else:
+        add(lead_mentions, lambda _: Role.LEAD)
+        add(parse_units_cell(support_cell), lambda _: Role.SUPPORT)
+    add(parse_units_cell(school_cell), lambda _: Role.CARRY)
+    ordered = sorted(roles.items(), key=lambda pair: ROLE_STRENGTH[pair[1]])
+    return [UnitMention(name, role) for name, role in ordered]
+
+
+# --- the roster -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -130,15 +195,18 @@ class RosterUnit:
     kind: UnitKind
     stage: str = ""  # 学段: 高中/初中/小学/九年一贯制/中职/特殊教育/幼儿园
     town: str = ""
-    short_name: str = ""
+    short_name: str = ""  # 简称 as written in the roster; several may be separated by 、
     contact: str = ""
     phone: str = ""
+
+
+GROUP_BY = ("学段", "类别", "名称", "乡镇")
 
 
 @dataclass
 class GroupRule:
     name: str
-    by: str  # 学段 | 类别 | 名称 | 乡镇
+    by: str  # one of GROUP_BY
     values: list[str] = field(default_factory=list)
 
 
@@ -146,147 +214,288 @@ class GroupRule:
 class Resolution:
     name: str  # as written
     units: tuple[str, ...]  # canonical unit names; empty when unknown
-    group: str | None
+    group: str | None  # the group's name when the written name was a group
     unknown: bool
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """The form names are compared in: half-width, Chinese brackets, simplified, no spaces."""
     return to_simplified(compact(name))
 
 
-# Groups every bureau uses, applied when the roster defines no group of that name.
-_BUILT_IN_GROUPS = (
-    GroupRule("各学校", "类别", ["学校"]), GroupRule("全县学校", "类别", ["学校"]),
-    GroupRule("各校", "类别", ["学校"]), GroupRule("全市学校", "类别", ["学校"]),
-    GroupRule("各股室", "类别", ["股室"]), GroupRule("局机关各股室", "类别", ["股室"]),
-    GroupRule("各幼儿园", "学段", ["幼儿园"]),
-    GroupRule("各中小学", "学段", ["高中", "初中", "小学", "九年一贯制", "中职", "特殊教育",
-                                 "完全中学", "十二年一贯制"]),
-)
+KINDERGARTEN = "幼儿园"
+_ALL_SCHOOLS = ("各学校", "全县学校", "各校", "全县各学校", "全县各级各类学校", "各级各类学校",
+                "各中小学（园）", "各中小学校（园）", "全县中小学（园）", "各学校（园）")
+_ALL_SECTIONS = ("各股室", "局机关各股室", "机关各股室", "局各股室", "局属各股室")
+_PRIMARY_SECONDARY = ("各中小学", "各中小学校", "全县中小学", "全县各中小学")
+_KINDERGARTENS = ("各幼儿园", "全县幼儿园", "各公办幼儿园")
+# Groups every bureau writes, used when the roster defines no group of that name.
+_BUILT_IN: dict[str, Callable[[RosterUnit], bool]] = {
+    **{n: (lambda u: u.kind is UnitKind.SCHOOL) for n in _ALL_SCHOOLS},
+    **{n: (lambda u: u.kind is UnitKind.SECTION) for n in _ALL_SECTIONS},
+    **{n: (lambda u: u.kind is UnitKind.SCHOOL and u.stage != KINDERGARTEN)
+       for n in _PRIMARY_SECONDARY},
+    **{n: (lambda u: u.kind is UnitKind.SCHOOL and u.stage == KINDERGARTEN)
+       for n in _KINDERGARTENS},
+}
+
+
+def unique_short_names(units: Iterable[RosterUnit]) -> dict[str, str]:
+    """Short name (as written) → unit name, for the 简称 that only one unit of the roster uses.
+
+    A short name two units share (two schools both written 一小) cannot say which is meant, so
+    it is left out rather than guessed.
+    """
+    owners: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for unit in units:
+        for short in split_unit_names(unit.short_name):
+            owners.setdefault(name_key(short), set()).add(unit.name)
+            written.setdefault(name_key(short), short)
+    return {written[key]: next(iter(names)) for key, names in owners.items() if len(names) == 1}
 
 
 class Roster:
-    """Resolves written names to units through names, aliases and groups."""
+    """Resolves written names to units through names, aliases, short names and groups."""
 
     def __init__(self, units: Iterable[RosterUnit], aliases: Mapping[str, str] | None = None,
                  groups: Iterable[GroupRule] = ()) -> None:
         self.units = list(units)
-        self._by_key = {_key(u.name): u.name for u in self.units}
-        for alias, name in (aliases or {}).items():
-            if name in {u.name for u in self.units}:
-                self._by_key.setdefault(_key(alias), name)
-        self._groups = {_key(g.name): g for g in _BUILT_IN_GROUPS}
-        self._groups.update({_key(g.name): g for g in groups})
+        self.groups = list(groups)
+        self._names = {name_key(u.name): u.name for u in self.units}
+        self._aliases = self._alias_keys(aliases or {})
+        self._groups = {name_key(g.name): g for g in self.groups}
+        self._built_in = {name_key(n): (n, rule) for n, rule in _BUILT_IN.items()}
+
+    def _alias_keys(self, aliases: Mapping[str, str]) -> dict[str, str]:
+        """Alias key → unit name. Explicit aliases come first, then short names; an alias may
+        name another alias (基础股 → 基教股). A short name shared by two units is left out,
+        since it cannot say which one is meant, and no alias hides a unit's own name."""
+        keys: dict[str, str] = {}
+        via_alias: list[tuple[str, str]] = []
+        for alias, target in aliases.items():
+            name = self._names.get(name_key(target))
+            if name is None:
+                via_alias.append((alias, target))
+            else:
+                keys.setdefault(name_key(alias), name)
+        for key, name in self._unique_short_names().items():
+            keys.setdefault(key, name)
+        for alias, target in via_alias:
+            name = keys.get(name_key(target))
+            if name is not None:
+                keys.setdefault(name_key(alias), name)
+        return {k: v for k, v in keys.items() if k not in self._names}
+
+    def _unique_short_names(self) -> dict[str, str]:
+        return {name_key(short): name for short, name in unique_short_names(self.units).items()}
 
     def members(self, rule: GroupRule) -> tuple[str, ...]:
-        values = {normalise(v) for v in rule.values}
-        if rule.by == "类别":
-            chosen = [u for u in self.units if u.kind.value in values]
-        elif rule.by == "学段":
-            chosen = [u for u in self.units if u.kind is UnitKind.SCHOOL and u.stage in values]
-        elif rule.by == "乡镇":
-            chosen = [u for u in self.units if u.town in values]
-        else:
-            names = {_key(v) for v in values}
-            chosen = [u for u in self.units if _key(u.name) in names]
-        return tuple(u.name for u in chosen)
+        """Unit names a group rule selects, in roster order."""
+        values = {name_key(v) for v in rule.values}
+        if rule.by == "名称":
+            chosen = {self._names.get(v) or self._aliases.get(v) for v in values}
+            return tuple(u.name for u in self.units if u.name in chosen)
+        field_of = {"类别": lambda u: u.kind.value, "学段": lambda u: u.stage,
+                    "乡镇": lambda u: u.town}[rule.by]
+        return tuple(u.name for u in self.units if name_key(field_of(u)) in values
+                     and (rule.by != "学段" or u.kind is UnitKind.SCHOOL))
 
     def resolve(self, name: str) -> Resolution:
-        key = _key(name)
-        if key in self._by_key:
-            return Resolution(name, (self._by_key[key],), None, False)
-        rule = self._groups.get(key)
-        if rule is not None:
+        """What a written name stands for. A group that selects no unit is unknown too, so
+        the clerk sees it rather than an item silently assigned to nobody."""
+        key = name_key(name)
+        unit = self._names.get(key) or self._aliases.get(key)
+        if unit is not None:
+            return Resolution(name, (unit,), None, False)
+        if key in self._groups:
+            rule = self._groups[key]
             members = self.members(rule)
-            if members:
-                return Resolution(name, members, rule.name, False)
+            return Resolution(name, members, rule.name, not members)
+        if key in self._built_in:
+            group, predicate = self._built_in[key]
+            members = tuple(u.name for u in self.units if predicate(u))
+            return Resolution(name, members, group, not members)
         return Resolution(name, (), None, True)
 
     def unknown_names(self, names: Iterable[str]) -> list[str]:
+        """The names that do not resolve, each once, in the order first written."""
         return list(dict.fromkeys(n for n in names if self.resolve(n).unknown))
 
 
-_ROSTER_COLUMNS = {
-    "name": ("单位名称", "名称", "单位", "学校名称", "股室名称"),
-    "short_name": ("简称", "别名", "简称别名"),
+# --- reading the roster workbook --------------------------------------------------------------
+
+_UNIT_COLUMNS = {
+    "name": ("单位名称", "名称", "单位", "学校名称", "股室名称", "单位全称"),
+    "short_name": ("简称", "别名", "简称别名", "简称/别名", "单位简称"),
     "kind": ("类别", "类型", "单位类别", "单位类型"),
     "stage": ("学段", "办学层次", "学校类型"),
-    "town": ("所在乡镇", "乡镇", "所属乡镇", "乡镇街道"),
+    "town": ("所在乡镇", "乡镇", "所属乡镇", "乡镇街道", "乡镇（街道）"),
     "contact": ("联系人",),
-    "phone": ("联系电话", "电话", "手机"),
+    "phone": ("联系电话", "电话", "手机", "联系方式"),
 }
-_GROUP_COLUMNS = {"name": ("组名", "单位组", "名称"), "by": ("按", "依据", "类型"),
-                  "values": ("包含", "内容", "值")}
-_KIND_WORDS = {"股室": UnitKind.SECTION, "科室": UnitKind.SECTION, "机关": UnitKind.SECTION,
-               "部门": UnitKind.SECTION, "学校": UnitKind.SCHOOL, "幼儿园": UnitKind.SCHOOL}
+_GROUP_COLUMNS = {
+    "name": ("组名", "单位组", "组名称", "名称"),
+    "by": ("按", "依据", "分组依据", "按什么分"),
+    "values": ("包含", "内容", "成员", "值"),
+}
+_KIND_WORDS = {
+    UnitKind.SECTION: ("股室", "科室", "股", "室", "机关股室", "内设机构", "部门", "机关"),
+    UnitKind.SCHOOL: ("学校", "幼儿园", "中小学", "学校（园）", "校", "园"),
+}
+_STAGE_SYNONYMS = {
+    "普通高中": "高中", "初级中学": "初中", "小学校": "小学",
+    "九年制": "九年一贯制", "九年一贯制学校": "九年一贯制", "一贯制": "九年一贯制",
+    "职业高中": "中职", "职高": "中职", "中等职业学校": "中职", "中职学校": "中职",
+    "特教": "特殊教育", "特殊教育学校": "特殊教育",
+    "学前": KINDERGARTEN, "学前教育": KINDERGARTEN,
+}
 
 
-def _find_columns(header: list[str], wanted: dict[str, tuple[str, ...]], sheet: str) -> dict:
-    keys = [compact(h) for h in header]
-    found = {}
-    for field_name, names in wanted.items():
-        for index, key in enumerate(keys):
-            if key in names:
-                found[field_name] = index
-                break
-    if "name" not in found:
-        raise UserFixableError(
-            f"没有找到“{wanted['name'][0]}”列。第一行应为表头：{'、'.join(n[0] for n in wanted.values())}。",
-            Location(sheet=sheet, row=1))
-    return found
+def _cell_text(value: Any) -> str:
+    """A cell as text: calamine gives numbers as floats (a phone number 13800000000.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return normalise(str(value))
 
 
-def parse_roster_rows(unit_rows: list[list[str]], group_rows: list[list[str]] | None = None,
-                      ) -> tuple[list[RosterUnit], dict[str, str], list[GroupRule]]:
-    """Units, aliases and groups from the rows of a roster workbook (header in row 1)."""
-    if not unit_rows:
-        raise UserFixableError("单位名册是空的。")
-    columns = _find_columns(unit_rows[0], _ROSTER_COLUMNS, "")
-    units: list[RosterUnit] = []
-    aliases: dict[str, str] = {}
-
-    def cell(row: list[str], field_name: str) -> str:
-        index = columns.get(field_name)
-        return normalise(row[index]) if index is not None and index < len(row) else ""
-
-    for number, row in enumerate(unit_rows[1:], start=2):
-        name = cell(row, "name")
-        if not name:
-            if any(str(v).strip() for v in row):
-                raise UserFixableError("单位名称为空。", Location(row=number, column=_letter(columns["name"])))
-            continue
-        kind_text = cell(row, "kind")
-        kind = _KIND_WORDS.get(kind_text) if kind_text else (
-            UnitKind.SCHOOL if cell(row, "stage") else UnitKind.SECTION)
-        if kind is None:
-            raise UserFixableError(f"类别“{kind_text}”无法识别，请填写“股室”或“学校”。",
-                                   Location(row=number, column=_letter(columns["kind"])))
-        unit = RosterUnit(name=name, kind=kind, stage=cell(row, "stage"), town=cell(row, "town"),
-                          short_name=cell(row, "short_name"), contact=cell(row, "contact"),
-                          phone=cell(row, "phone"))
-        units.append(unit)
-        for alias in split_unit_names(unit.short_name):
-            if alias != name:
-                aliases[alias] = name
-    groups: list[GroupRule] = []
-    if group_rows:
-        group_columns = _find_columns(group_rows[0], _GROUP_COLUMNS, "单位组")
-        for number, row in enumerate(group_rows[1:], start=2):
-            values = {f: normalise(row[i]) if i < len(row) else "" for f, i in group_columns.items()}
-            if not values.get("name"):
-                continue
-            by = values.get("by") or "名称"
-            if by not in ("学段", "类别", "名称", "乡镇"):
-                raise UserFixableError(f"分组依据“{by}”无法识别，请填写：学段、类别、名称或乡镇。",
-                                       Location(sheet="单位组", row=number))
-            groups.append(GroupRule(values["name"], by, split_unit_names(values.get("values", ""))))
-    return units, aliases, groups
-
-
-def _letter(column: int) -> str:
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index: 0 → A, 26 → AA."""
     letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+@dataclass
+class _Table:
+    """A sheet's rows with the columns found by header; rows numbered as Excel shows them."""
+
+    sheet: str | None
+    rows: Sequence[Sequence[Any]]
+    columns: dict[str, int]
+    header_row: int  # 0-based index of the header in ``rows``
+
+    def records(self) -> Iterable[tuple[int, dict[str, str]]]:
+        for index in range(self.header_row + 1, len(self.rows)):
+            row = self.rows[index]
+            values = {f: _cell_text(row[i]) if i < len(row) else ""
+                      for f, i in self.columns.items()}
+            if any(_cell_text(v) for v in row):
+                yield index + 1, values
+
+    def error(self, message: str, row: int, field_name: str | None = None) -> UserFixableError:
+        column = self.columns.get(field_name) if field_name else None
+        letter = column_letter(column) if column is not None else None
+        return UserFixableError(message, Location(sheet=self.sheet, row=row, column=letter))
+
+
+def _find_columns(header: Sequence[Any], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Field → column index, for the fields whose header (or a synonym) is in ``header``."""
+    keys = [name_key(_cell_text(v)) for v in header]
+    columns: dict[str, int] = {}
+    for field_name, synonyms in wanted.items():
+        found = next((keys.index(s) for s in synonyms if s in keys), None)
+        if found is not None:
+            columns[field_name] = found
+    return columns
+
+
+def _find_table(rows: Sequence[Sequence[Any]], wanted: dict[str, tuple[str, ...]],
+                sheet: str | None) -> _Table:
+    """The header is the first row naming the name column; a title may sit above it, so the
+    first five rows are looked at."""
+    for index, row in enumerate(rows[:5]):
+        columns = _find_columns(row, wanted)
+        if "name" in columns:
+            return _Table(sheet, rows, columns, index)
+    headers = "、".join(names[0] for names in wanted.values())
+    raise UserFixableError(f"没有找到“{wanted['name'][0]}”列。第一行应为表头：{headers}。",
+                           Location(sheet=sheet, row=1))
+
+
+def _kind_of(table: _Table, row: int, values: dict[str, str]) -> UnitKind:
+    """The 类别 written, or when blank: a unit with a 学段 is a school, one without a section."""
+    written = values.get("kind", "")
+    if not written:
+        return UnitKind.SCHOOL if values.get("stage") else UnitKind.SECTION
+    for kind, words in _KIND_WORDS.items():
+        if written in words:
+            return kind
+    raise table.error(f"类别“{written}”无法识别，请填写“股室”或“学校”。", row, "kind")
+
+
+def _read_units(table: _Table) -> tuple[list[RosterUnit], dict[str, str]]:
+    units: list[RosterUnit] = []
+    aliases: dict[str, str] = {}
+    rows_of: dict[str, int] = {}
+    for row, values in table.records():
+        name = compact(values["name"])
+        if not name:
+            raise table.error("单位名称为空。请填写单位名称，或删除这一行。", row, "name")
+        if name_key(name) in rows_of:
+            raise table.error(f"单位“{name}”重复出现（第 {rows_of[name_key(name)]} 行已有），"
+                              "请删除重复的一行。", row, "name")
+        rows_of[name_key(name)] = row
+        kind = _kind_of(table, row, values)
+        stage = compact(values.get("stage", ""))
+        unit = RosterUnit(name=name, kind=kind, stage=_STAGE_SYNONYMS.get(stage, stage),
+                          town=compact(values.get("town", "")),
+                          short_name=values.get("short_name", ""),
+                          contact=values.get("contact", ""), phone=values.get("phone", ""))
+        units.append(unit)
+        if kind is UnitKind.SECTION:
+            _add_aliases(table, row, unit, aliases)
+    return units, aliases
+
+
+def _add_aliases(table: _Table, row: int, unit: RosterUnit, aliases: dict[str, str]) -> None:
+    for alias in split_unit_names(unit.short_name):
+        known = aliases.get(alias)
+        if known is not None and known != unit.name:
+            raise table.error(f"简称“{alias}”同时用于“{known}”和“{unit.name}”，"
+                              "请给其中一个换一个简称。", row, "short_name")
+        if alias != unit.name:
+            aliases[alias] = unit.name
+
+
+def _read_groups(table: _Table) -> list[GroupRule]:
+    groups: list[GroupRule] = []
+    for row, values in table.records():
+        name = compact(values["name"])
+        if not name:
+            raise table.error("组名为空。请填写组名，或删除这一行。", row, "name")
+        by = compact(values.get("by", "")).removeprefix("按") or "名称"
+        if by not in GROUP_BY:
+            raise table.error(f"分组依据“{by}”无法识别，请填写：{'、'.join(GROUP_BY)}。",
+                              row, "by")
+        members = split_unit_names(values.get("values", ""))
+        if not members:
+            raise table.error(f"单位组“{name}”没有填写包含哪些{by}。", row, "values")
+        groups.append(GroupRule(name, by, [_STAGE_SYNONYMS.get(v, v) for v in members]))
+    return groups
+
+
+def parse_roster_rows(unit_rows: Sequence[Sequence[Any]],
+                      group_rows: Sequence[Sequence[Any]] | None = None, *,
+                      unit_sheet: str | None = None, group_sheet: str | None = None,
+                      ) -> tuple[list[RosterUnit], dict[str, str], list[GroupRule]]:
+    """Units, aliases and groups from the rows of a roster workbook, cells as read.
+
+    Columns are found by their header (单位名称, 简称, 类别, 学段, 所在乡镇, 联系人, 联系电话 and
+    the usual synonyms), so clerks may reorder or add columns. Aliases are the 简称 of
+    sections; a school's 简称 stays on the unit (``short_name``), which ``Roster`` resolves as
+    well. ``unit_sheet``/``group_sheet`` name the sheets in error locations.
+    """
+    if not unit_rows:
+        raise UserFixableError(
+            "单位名册是空的。第一行应为表头：单位名称、简称、类别、学段、所在乡镇…",
+            Location(sheet=unit_sheet))
+    units, aliases = _read_units(_find_table(unit_rows, _UNIT_COLUMNS, unit_sheet))
+    groups = _read_groups(_find_table(group_rows, _GROUP_COLUMNS, group_sheet)) if group_rows \
+        else []
+    return units, aliases, groups

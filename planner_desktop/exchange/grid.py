@@ -1,7 +1,9 @@
 """A sheet as a grid of the texts a person sees, with its merged ranges and hidden parts.
 
 Every reader (xlsx, xls, csv, ods) produces the same :class:`Workbook`, so parsers never care
-which program wrote the file.
+which program wrote the file. Cells are kept as text because that is what the clerk sees and
+what the task-list parser matches against ("2024年底", "各中小学"); the few cells whose type
+matters later (real dates, for deadlines) are also kept typed in :attr:`Grid.values`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class MergedRange:
-    first_row: int  # 0-based, inclusive
+    """A merged block of cells, 0-based and inclusive on both ends (A1:B2 is 0, 0, 1, 1)."""
+
+    first_row: int
     first_col: int
     last_row: int
     last_col: int
@@ -24,52 +28,96 @@ class MergedRange:
 
 @dataclass
 class Grid:
-    name: str
+    """One sheet: rectangular rows of texts (padded with ""), starting at cell A1.
+
+    Row and column indexes are 0-based everywhere, so ``rows[r][c]`` is Excel's cell
+    ``column_letter(c) + str(r + 1)``. Trailing empty rows are dropped; a sheet without any
+    cell has ``rows == []`` (whether that is an error is the caller's decision).
+    """
+
+    name: str  # the sheet name; for a csv file, the file's stem
     rows: list[list[str]]
     merges: list[MergedRange] = field(default_factory=list)
-    hidden_rows: set[int] = field(default_factory=set)
-    hidden_cols: set[int] = field(default_factory=set)
-    hidden: bool = False
-    values: dict[tuple[int, int], dt.date] = field(default_factory=dict)  # real date cells
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based, only rows inside the grid
+    hidden_cols: set[int] = field(default_factory=set)  # 0-based, only columns inside the grid
+    hidden: bool = False  # the whole sheet is hidden or "very hidden"
+    # Cells that were real dates (or date-times) in the file, so a deadline parser can use the
+    # date itself rather than re-parsing the ISO text of ``rows``.
+    values: dict[tuple[int, int], dt.date] = field(default_factory=dict)
+    # Cells holding an error value (#DIV/0!, #N/A …) rather than a text that looks like one.
+    errors: set[tuple[int, int]] = field(default_factory=set)
 
     def cell(self, row: int, col: int) -> str:
+        """The text at (row, col), or "" outside the grid (callers need no bounds checks)."""
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
             return self.rows[row][col]
         return ""
 
     @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def merge_at(self, row: int, col: int) -> MergedRange | None:
+        """The merged range covering (row, col), if any."""
+        for merge in self.merges:
+            if merge.contains(row, col):
+                return merge
+        return None
+
     def filled(self) -> Grid:
-        """A copy in which every cell of a merged range carries its top-left value."""
+        """A copy in which every cell of a merged range carries its top-left value.
+
+        Issued task lists merge the category or lead-section cell over all its rows; a parser
+        reading row by row wants the value repeated, as a person reading the sheet sees it.
+        """
         rows = [list(r) for r in self.rows]
         values = dict(self.values)
+        errors = set(self.errors)
         for m in self.merges:
             value = self.cell(m.first_row, m.first_col)
             typed = self.values.get((m.first_row, m.first_col))
+            is_error = (m.first_row, m.first_col) in self.errors
             for r in range(m.first_row, min(m.last_row, len(rows) - 1) + 1):
                 for c in range(m.first_col, min(m.last_col, len(rows[r]) - 1) + 1):
                     rows[r][c] = value
                     if typed is not None:
                         values[(r, c)] = typed
+                    if is_error:
+                        errors.add((r, c))
         return Grid(self.name, rows, list(self.merges), set(self.hidden_rows),
-                    set(self.hidden_cols), self.hidden, values)
+                    set(self.hidden_cols), self.hidden, values, errors)
 
     @staticmethod
     def column_letter(col: int) -> str:
-        """0 → A, 25 → Z, 26 → AA."""
+        """Excel's name of a 0-based column: 0 → A, 25 → Z, 26 → AA, 16383 → XFD."""
         letters = ""
         col += 1
-        while col:
+        while col > 0:
             col, rest = divmod(col - 1, 26)
             letters = chr(65 + rest) + letters
         return letters
 
+    @staticmethod
+    def column_index(letters: str) -> int:
+        """The 0-based index of an Excel column name: A → 0, AA → 26 (inverse of column_letter)."""
+        index = 0
+        for ch in letters.upper():
+            index = index * 26 + ord(ch) - 64
+        return index - 1
+
 
 @dataclass
 class Workbook:
+    """Every sheet of one file, in the file's order (hidden sheets included, marked hidden)."""
+
     path: Path
-    format: str  # xlsx | xls | csv | ods
+    format: str  # what the file really is: xlsx | xlsb | xls | ods | csv (not its extension)
     sheets: list[Grid]
-    encoding: str | None = None  # for csv
+    encoding: str | None = None  # csv only: utf-8, utf-8-sig, utf-16, gb18030, big5, cp950
+
+    def visible_sheets(self) -> list[Grid]:
+        return [s for s in self.sheets if not s.hidden]

@@ -24,7 +24,9 @@ def read_roster(path: Path) -> tuple[list[RosterUnit], dict[str, str], list[Grou
             Location(file=Path(path).name),
         )
     try:
-        return parse_roster_rows(unit_sheet.rows, group_sheet.rows if group_sheet else None)
+        return parse_roster_rows(unit_sheet.rows, group_sheet.rows if group_sheet else None,
+                                 unit_sheet=unit_sheet.name,
+                                 group_sheet=group_sheet.name if group_sheet else None)
     except UserFixableError as exc:
         exc.location.file = Path(path).name
         exc.location.sheet = exc.location.sheet or unit_sheet.name

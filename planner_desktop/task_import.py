@@ -67,7 +67,7 @@ def preview_task_list(
 
 def commit_task_list(ledger: Ledger, parsed: TaskListFile) -> PlanCreated:
     """Write the previewed plan in one transaction, after a backup of the ledger."""
-    if ledger.scalar("SELECT EXISTS (SELECT 1 FROM plan) OR EXISTS (SELECT 1 FROM unit)"):
+    if not ledger.is_empty():
         take_backup(ledger, reason="before-import")
     choices = parsed.unit_choices
     return create_plan(

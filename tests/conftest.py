@@ -1,4 +1,4 @@
-"""Shared fixtures: a real ledger file on disk per test, and the shared samples when present."""
+"""Shared fixtures: a real ledger file on disk per test, the samples, and message boxes recorded."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Copies of the real plan documents and task lists in ../shared/samples, kept in the
+# repository so that a clean checkout tests against them too.
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "samples"
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +41,37 @@ def ledger(ledger_path):
 
 @pytest.fixture
 def samples() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip("../shared/samples is not present")
     return SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch) -> list[tuple[str, str]]:
+    """Record the message boxes a test makes instead of blocking on them.
+
+    A modal box in an offscreen test waits for a click that never comes, so the suite would
+    hang. Each box is recorded as (title, text) and answered with its default button; a test
+    that expects a box takes this fixture and removes what it checked. Any box left over fails
+    the test, so an unexpected error dialog can never pass unnoticed.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def record(answer):
+        def static(parent, title, text, *args, **kwargs):
+            shown.append((title, text))
+            return answer
+        return staticmethod(static)
+
+    monkeypatch.setattr(QMessageBox, "warning", record(QMessageBox.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record(QMessageBox.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record(QMessageBox.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record(QMessageBox.Yes))
+
+    def exec_box(box):
+        shown.append((box.windowTitle(), box.text()))
+        return box.defaultButton() and box.standardButton(box.defaultButton()) or QMessageBox.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    yield shown
+    assert not shown, f"unexpected message boxes: {shown}"

@@ -58,6 +58,8 @@ def test_units_import_of_the_sample_roster(tmp_path, samples):
     by_name = {u["name"]: u for u in data["units"]}
     for alias, name in expected["aliases"].items():
         assert alias in by_name[name]["aliases"]
+    # schools' 简称 are recognised too, so a task list may name 一中 or 实小
+    assert "一中" in by_name["县第一中学"]["aliases"] and "实小" in by_name["县实验小学"]["aliases"]
     assert {g["name"] for g in data["groups"]} == set(expected["groups"])
     code, data, _ = cli("units", "alias", "基础股", "基教股", "--json", db=db)
     assert code == 0 and data == {"alias": "基础股", "unit": "基础教育股"}

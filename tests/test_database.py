@@ -77,6 +77,18 @@ def test_kept_v1_fixture_with_data_upgrades_and_keeps_its_rows(tmp_path):
         ledger.close()
 
 
+def test_second_connection_opens_while_the_first_holds_the_header_in_the_wal(ledger_path):
+    """A worker thread opens the ledger the window already has open, before any checkpoint."""
+    first = open_ledger(ledger_path)
+    try:
+        assert ledger_path.with_name(ledger_path.name + "-wal").stat().st_size > 0
+        second = open_ledger(ledger_path, daily_backup=False)
+        assert second.schema_version == latest_schema_version()
+        second.close()
+    finally:
+        first.close()
+
+
 def test_newer_ledger_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "newer.sqlite"
     conn = sqlite3.connect(path)

@@ -200,7 +200,7 @@ class ItemFilter:
             self.plan_id is None or record.plan_id == self.plan_id,
             not self.statuses or view.status in self.statuses,
             not self.unit_names
-            or bool(self.unit_names.intersection(view.lead, view.support, view.schools)),
+            or not self.unit_names.isdisjoint([*view.lead, *view.support, *view.schools]),
             not self.overdue or view.schedule is Schedule.OVERDUE,
             self.due_within is None
             or (view.schedule is not Schedule.CLOSED and view.remaining_workdays is not None

@@ -15,10 +15,6 @@ from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log
 from planner_desktop.store.database import Ledger, open_ledger
 
 
-def ledger_is_empty(ledger: Ledger) -> bool:
-    return not ledger.scalar("SELECT EXISTS (SELECT 1 FROM plan) OR EXISTS (SELECT 1 FROM unit)")
-
-
 def offer_demo(ledger: Ledger) -> None:
     """On first start the clerk can look around a lived-in demo ledger instead of an empty one."""
     answer = QMessageBox.question(
@@ -63,7 +59,7 @@ def run_gui(db_path: str | None = None) -> int:
     path = default_ledger_path(db_path)
     try:
         ledger = open_ledger(Path(path))
-        if ledger_is_empty(ledger):
+        if ledger.is_empty():
             offer_demo(ledger)
     except UserFixableError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("app", "无法打开账本"),

@@ -126,7 +126,7 @@ def daily_backup_hook(ledger: Ledger) -> None:
     today = dt.date.today()
     if any(b.taken_at.date() == today for b in list_backups(ledger.path)):
         return
-    if not ledger.scalar("SELECT EXISTS (SELECT 1 FROM plan) OR EXISTS (SELECT 1 FROM unit)"):
+    if ledger.is_empty():
         return
     take_backup(ledger, reason="daily")
 

@@ -118,7 +118,25 @@ def read_header(path: Path) -> tuple[int, int] | None:
             Location(file=str(path)),
         )
     user_version, application_id = struct.unpack(">i4xi", header[60:72])
+    if wal_has_content(path):
+        # Another connection (the GUI's, while a worker thread opens its own) may have
+        # committed the header's new values to the write-ahead log only; SQLite sees them.
+        conn = connect_read_only(path)
+        try:
+            with translated_errors(path):
+                user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+                application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            conn.close()
     return user_version, application_id
+
+
+def wal_has_content(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def refuse_foreign_or_newer(path: Path, header: tuple[int, int] | None) -> None:
@@ -184,6 +202,10 @@ class Ledger:
         with translated_errors(self.path):
             row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def is_empty(self) -> bool:
+        """No plan and no unit yet: a first start (offer the demo) with nothing to back up."""
+        return not self.scalar("SELECT EXISTS (SELECT 1 FROM plan) OR EXISTS (SELECT 1 FROM unit)")
 
     @property
     def schema_version(self) -> int:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from planner_desktop.domain.units import GroupRule, Roster, RosterUnit, UnitKind
+from planner_desktop.domain.units import GroupRule, Roster, RosterUnit, UnitKind, unique_short_names
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.store.batches import finish_batch, start_batch
@@ -54,7 +54,10 @@ def import_roster(
             )
         ids = unit_ids_by_name(ledger)
         conn.execute("DELETE FROM unit_alias WHERE source = 'roster'")
-        for alias, name in aliases.items():
+        # A school's 简称 (一中, 城关一小) stays on the roster's unit in the domain; stored as
+        # an alias, it is recognised when a task list names the school by it.
+        short_names = unique_short_names(units)
+        for alias, name in {**short_names, **aliases}.items():
             if alias != name and alias not in ids:
                 conn.execute(
                     "INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'roster') "

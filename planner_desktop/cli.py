@@ -362,6 +362,10 @@ def build_parser() -> argparse.ArgumentParser:
     command("import", cmd_calendar_import, "导入节假日与调休安排表", calendar).add_argument("file")
     command("show", cmd_calendar_show, "显示某年的工作日情况", calendar).add_argument(
         "--year", type=int, default=dt.date.today().year)
+
+    from planner_desktop.cli_commands import register_all
+
+    register_all(command, sub)
     return parser
 
 

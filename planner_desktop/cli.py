@@ -71,11 +71,10 @@ def cmd_info(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_check(args: argparse.Namespace) -> dict[str, Any]:
     ledger = open_ledger(default_ledger_path(args.db), daily_backup=False)
     try:
-        integrity = [r[0] for r in ledger.conn.execute("PRAGMA integrity_check").fetchall()]
-        foreign = [list(r) for r in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()]
-        ok = integrity == ["ok"] and not foreign
-        result = {"ok": ok, "integrity": integrity, "foreign_key_errors": foreign}
-        if not ok:
+        from planner_desktop.store.database import check_integrity
+
+        result = check_integrity(ledger)
+        if not result["ok"]:
             raise CheckFailed(result)
         return result
     finally:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.ledger import ItemFilter, ItemView, build_item_views
+from planner_desktop.domain.ledger_table import Granularity, LedgerRow, assignment_rows, item_rows
 from planner_desktop.domain.status import Light, normalise_status
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
@@ -64,3 +65,28 @@ def query_items(ledger: Ledger, query: ItemQuery) -> list[ItemView]:
         int(get_setting(ledger, "due_soon_days")),
     )
     return [v for v in views if item_filter.accepts(v)]
+
+
+@dataclass
+class LedgerSnapshot:
+    """Everything the window's table needs, read once per reload (both granularities)."""
+
+    today: dt.date
+    due_soon_days: int
+    items: list[LedgerRow]
+    assignments: list[LedgerRow]
+
+    def rows(self, granularity: Granularity) -> list[LedgerRow]:
+        return self.items if granularity is Granularity.ITEMS else self.assignments
+
+
+def load_snapshot(ledger: Ledger, as_of: dt.date | None = None) -> LedgerSnapshot:
+    today = as_of or dt.date.today()
+    calendar = load_calendar(ledger)
+    due_soon_days = int(get_setting(ledger, "due_soon_days"))
+    records = fetch_assignments(ledger)
+    views = build_item_views(fetch_items(ledger), records, today, calendar, due_soon_days)
+    return LedgerSnapshot(
+        today=today, due_soon_days=due_soon_days, items=item_rows(views),
+        assignments=assignment_rows(views, records, today, calendar, due_soon_days),
+    )

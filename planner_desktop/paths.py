@@ -80,3 +80,8 @@ def default_ledger_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 def backup_dir_for(ledger_path: Path) -> Path:
     """Backups sit in ``backups/`` beside the ledger they copy."""
     return ledger_path.parent / "backups"
+
+
+def evidence_dir_for(ledger_path: Path) -> Path:
+    """佐证材料 copied in by the clerk sit in ``evidence/`` beside the ledger (and travel with it)."""
+    return ledger_path.parent / "evidence"

@@ -23,6 +23,12 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("PLANNER_DESKTOP_DB", raising=False)
+    # Qt reads XDG_CONFIG_HOME once per process; point QSettings at this test's folder too,
+    # so a window's remembered layout never leaks from one test into the next.
+    from PySide6.QtCore import QSettings
+
+    for scope_format in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(scope_format, QSettings.UserScope, str(home / "config"))
 
 
 @pytest.fixture
@@ -73,5 +79,14 @@ def message_boxes(monkeypatch) -> list[tuple[str, str]]:
         return box.defaultButton() and box.standardButton(box.defaultButton()) or QMessageBox.Ok
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
+
+    from PySide6.QtWidgets import QInputDialog
+
+    def refuse_input(*args, **kwargs):
+        shown.append(("QInputDialog", str(args[1:3])))
+        return ("", False)
+
+    for name in ("getItem", "getText", "getInt", "getDouble", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, name, staticmethod(refuse_input))
     yield shown
     assert not shown, f"unexpected message boxes: {shown}"

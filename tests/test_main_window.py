@@ -1,4 +1,4 @@
-"""The program as a clerk starts it: the window over a demo ledger, filtering as one types."""
+"""The main window driven as a clerk would, on a real demo ledger in a temporary folder."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from planner_desktop.demo import create_demo_ledger
+from planner_desktop.domain.ledger_table import Granularity, SavedView
+from planner_desktop.domain.status import Light, Schedule, Status
+from planner_desktop.gui.detail_pane import A_NOTE, A_PROGRESS, A_STATUS
 from planner_desktop.gui.main_window import MainWindow
+from planner_desktop.store.editing import item_detail
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -32,35 +36,184 @@ def window(qtbot, ledger):
     return main
 
 
-def test_window_shows_the_demo_ledger_with_counts(window):
+def row_index(window, predicate) -> int:
+    return next(r for r in range(window.model.rowCount()) if predicate(window.model.row_at(r)))
+
+
+def test_window_shows_the_demo_ledger_in_outline_order_with_counts(window):
     model = window.model
     assert model.rowCount() >= 60
-    assert "共 " in window.counts.text() and "逾期" in window.counts.text()
-    titles = [model.view_at(r).record.title for r in range(model.rowCount())]
-    assert any("安全" in t for t in titles)
+    orders = [model.row_at(r).order for r in range(model.rowCount())]
+    assert orders == sorted(orders)
+    assert model.row_at(0).code.startswith("一")
+    text = window.counts.text()
+    assert "共 " in text and "逾期" in text and AS_OF.isoformat() in text
+    assert window.banner.isVisibleTo(window) and "逾期" in window.banner_text.text()
 
 
-def test_typing_chinese_filters_the_table(window, qtbot):
+def test_typing_chinese_filters_and_narrows(window):
     total = window.model.rowCount()
-    window.search.setFocus()
+    window.act_find.trigger()
+    assert window.search.hasFocus()
     type_text(window.search, "安全")
-    assert window.search.text() == "安全"
     shown = window.model.rowCount()
     assert 0 < shown < total
-    for row in range(shown):
-        view = window.model.view_at(row)
-        hay = " ".join([view.record.title, view.record.text, *view.lead, *view.support,
-                        *view.schools, view.note])
-        assert "安全" in hay
+    assert all("安全" in window.model.row_at(r).haystack for r in range(shown))
+    type_text(window.search, "教育")
+    assert window.model.rowCount() <= shown
     window.search.clear()
     assert window.model.rowCount() == total
 
 
-def test_model_passes_qt_model_tester(window, qtmodeltester):
+def test_saved_views_and_filter_bar(window):
+    window.nav.select_view(SavedView.OVERDUE)
+    rows = window.model.rows()
+    assert rows and all(r.schedule is Schedule.OVERDUE for r in rows)
+    assert "逾期 " in window.counts.text()
+    window.nav.select_view(SavedView.ALL)
+    window.light_box.setCurrentIndex(window.light_box.findData(Light.BLUE))
+    assert all(r.light is Light.BLUE for r in window.model.rows())
+    window.light_box.setCurrentIndex(0)
+    window.granularity_box.setCurrentIndex(window.granularity_box.findData(Granularity.ASSIGNMENTS))
+    assert window.model.rowCount() > 300
+    assert all(r.assignment_id is not None for r in window.model.rows())
+
+
+def test_navigation_by_unit_and_plan_branch(window):
+    window.open_unit("安全稳定股")
+    rows = window.model.rows()
+    assert rows and all("安全稳定股" in r.units for r in rows)
+    plan_node = window.nav.topLevelItem(1).child(0)
+    window.nav.setCurrentItem(plan_node.child(1))  # the second top-level part of the plan
+    codes = {r.code for r in window.model.rows()}
+    assert "二、" in codes and "一、" not in codes
+
+
+def test_inline_status_edit_shows_in_history_and_counts_and_undoes(window, ledger):
+    window.granularity_box.setCurrentIndex(window.granularity_box.findData(Granularity.ASSIGNMENTS))
+    r = row_index(window, lambda row: row.status is Status.IN_PROGRESS and row.schedule is Schedule.OVERDUE)
+    target = window.model.row_at(r)
+    window.table.selectRow(r)
+    done_before = sum(row.status is Status.DONE for row in window.model.rows())
+    pane = window.detail
+    history_before = pane.history.rowCount()
+    row = next(i for i, a in enumerate(pane.detail.assignments) if a["id"] == target.assignment_id)
+    pane.assignments.cellWidget(row, A_NOTE).setText("已全部完成，材料已归档")
+    combo = pane.assignments.cellWidget(row, A_STATUS)
+    combo.setCurrentIndex(combo.findData(Status.DONE.value))
+    combo.activated.emit(combo.currentIndex())
+
+    after = next(a for a in item_detail(ledger, target.item_id).assignments
+                 if a["id"] == target.assignment_id)
+    assert after["status"] == "已完成" and after["progress"] == 100
+    assert pane.history.rowCount() == history_before + 1
+    assert pane.history.item(0, 4).text() == "已全部完成，材料已归档"
+    assert sum(row.status is Status.DONE for row in window.model.rows()) == done_before + 1
+    assert window.act_undo.isEnabled()
+
+    window.act_undo.trigger()
+    restored = next(a for a in item_detail(ledger, target.item_id).assignments
+                    if a["id"] == target.assignment_id)
+    assert restored["status"] == "推进中" and restored["note"] == target.note
+    assert pane.history.rowCount() == history_before
+    window.act_redo.trigger()
+    assert next(a for a in item_detail(ledger, target.item_id).assignments
+                if a["id"] == target.assignment_id)["status"] == "已完成"
+
+
+def test_progress_spin_edit(window, ledger):
+    window.table.selectRow(row_index(window, lambda row: row.assignment_count >= 1 and row.is_leaf))
+    pane = window.detail
+    spin = pane.assignments.cellWidget(0, A_PROGRESS)
+    spin.setValue(55)
+    spin.editingFinished.emit()
+    assert pane.detail.assignments[0]["progress"] == 55
+
+
+def test_bulk_deadline_and_units_then_undo(window, ledger):
+    window.table.selectRow(row_index(window, lambda row: row.is_leaf and row.level > 1))
+    first = window.current_row()
+    new_due = dt.date(2026, 12, 18)
+    assert window.bulk_set_due(new_due)
+    assert item_detail(ledger, first.item_id).item["due"] == new_due.isoformat()
+    from planner_desktop.domain.units import Role
+
+    assert window.bulk_add_unit("电化教育馆", Role.SUPPORT) if "电化教育馆" not in first.units else True
+    units = [a["unit_name"] for a in item_detail(ledger, first.item_id).assignments]
+    assert "电化教育馆" in units
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert item_detail(ledger, first.item_id).item["due"] == (first.due.isoformat() if first.due else None)
+
+
+def test_attach_evidence_file(window, ledger, tmp_path):
+    window.table.selectRow(row_index(window, lambda row: row.is_leaf and row.assignment_count))
+    item_id = window.current_row().item_id
+    source = tmp_path / "活动照片.pdf"
+    source.write_bytes(b"%PDF-1.4 evidence")
+    window.detail.attach_files([source])
+    evidence = item_detail(ledger, item_id).evidence
+    assert [e["file_name"] for e in evidence] == ["活动照片.pdf"]
+    assert (ledger.path.parent / evidence[0]["stored_path"]).read_bytes() == b"%PDF-1.4 evidence"
+    assert window.detail.evidence.count() == 1
+    window.act_undo.trigger()
+    assert item_detail(ledger, item_id).evidence == []
+
+
+def test_merge_two_units_in_the_units_manager(window, ledger):
+    from planner_desktop.store.units import list_units
+
+    dialog = window.manage_units()
+    before = {u["name"] for u in list_units(ledger)}
+    assert {"教学研究室", "电化教育馆"} <= before
+    assert dialog.merge("教学研究室", "电化教育馆")
+    units = {u["name"]: u for u in list_units(ledger)}
+    assert "电化教育馆" not in units and "电化教育馆" in units["教学研究室"]["aliases"]
+    window.open_unit("教学研究室")
+    assert any("教学研究室" in r.units for r in window.model.rows())
+    dialog.close()
+
+
+def test_dashboard_click_through(window):
+    window.act_dashboard.trigger()
+    assert window.centre.currentWidget() is window.dashboard
+    window.dashboard.buttons["overdue"].click()
+    assert window.centre.currentIndex() == 0
+    assert all(r.schedule is Schedule.OVERDUE for r in window.model.rows())
+    chart = window.dashboard.chart
+    assert chart.rates
+    window.dashboard.unit_requested.emit(chart.rates[0].unit)
+    assert all(chart.rates[0].unit in r.units for r in window.model.rows())
+
+
+def test_models_pass_qt_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.model)
+    window.granularity_box.setCurrentIndex(1)
     qtmodeltester.check(window.model)
 
 
-def test_screenshot_renders(window, tmp_path):
+def test_sorting_by_due_and_back(window):
+    model = window.model
+    model.sort(model.column_of("due"), Qt.AscendingOrder)
+    dues = [model.row_at(r).due for r in range(model.rowCount()) if model.row_at(r).due]
+    assert dues == sorted(dues)
+    model.sort(model.column_of("code"), Qt.AscendingOrder)
+    assert model.row_at(0).code.startswith("一")
+
+
+def test_read_only_window_refuses_edits(qtbot, ledger):
+    create_demo_ledger(ledger, today=AS_OF)
+    main = MainWindow(ledger, today=AS_OF, read_only=True)
+    qtbot.addWidget(main)
+    assert not main.act_import_tasks.isEnabled() and not main.act_bulk_status.isEnabled()
+    main.table.selectRow(3)
+    assert not main.run_command(None)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_screenshot_renders_at_office_sizes(window, tmp_path, size):
+    window.resize(*size)
+    window.table.selectRow(3)
     path = tmp_path / "main.png"
     assert window.grab().save(str(path))
-    assert path.stat().st_size > 10_000
+    assert path.stat().st_size > 20_000

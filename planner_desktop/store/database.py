@@ -286,6 +286,15 @@ def refuse_non_ledger_tables(path: Path) -> None:
         )
 
 
+def check_integrity(ledger: Ledger) -> dict:
+    """The full check behind 检查数据库: SQLite's integrity check and the foreign keys."""
+    with translated_errors(ledger.path):
+        integrity = [r[0] for r in ledger.conn.execute("PRAGMA integrity_check").fetchall()]
+        foreign = [list(r) for r in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()]
+    return {"ok": integrity == ["ok"] and not foreign, "integrity": integrity,
+            "foreign_key_errors": foreign}
+
+
 def check_quickly(ledger: Ledger) -> None:
     """Refuse to work on a corrupt file; the clerk is sent to the backups instead."""
     result = ledger.scalar("PRAGMA quick_check(1)")

@@ -137,3 +137,59 @@ def add_alias(ledger: Ledger, alias: str, unit_name: str) -> str:
             (alias, ids[target]),
         )
     return target
+
+
+def merge_units(ledger: Ledger, keep_name: str, drop_name: str) -> dict:
+    """Two units that turned out to be one: ``drop`` becomes an alias of ``keep``.
+
+    Its assignments move to ``keep``; where both had the same item, the one updated last wins
+    and the other's history and evidence move onto it, so nothing the units reported is lost.
+    A backup is taken first, as a merge is not undone from the window.
+    """
+    from planner_desktop.store.backup import take_backup
+
+    ids = unit_ids_by_name(ledger)
+    if keep_name not in ids or drop_name not in ids or keep_name == drop_name:
+        raise UserFixableError(tr("请选择两个不同的、已在名册中的单位。"))
+    keep, drop = ids[keep_name], ids[drop_name]
+    take_backup(ledger, reason="before-merge")
+    moved = merged = 0
+    with ledger.transaction() as conn:
+        for drop_id, item_id, updated in conn.execute(
+                "SELECT id, item_id, coalesce(updated_at, '') FROM assignment WHERE unit_id = ?",
+                (drop,)).fetchall():
+            twin = conn.execute("SELECT id, coalesce(updated_at, '') FROM assignment "
+                                "WHERE unit_id = ? AND item_id = ?", (keep, item_id)).fetchone()
+            if twin is None:
+                conn.execute("UPDATE assignment SET unit_id = ? WHERE id = ?", (keep, drop_id))
+                moved += 1
+                continue
+            winner, loser = (drop_id, twin[0]) if updated > twin[1] else (twin[0], drop_id)
+            for table in ("extension", "evidence"):
+                conn.execute(f"UPDATE {table} SET assignment_id = ? WHERE assignment_id = ?",
+                             (winner, loser))
+            # The history is append-only (no UPDATE): its rows are copied over, then the
+            # loser's originals go with it.
+            conn.execute(
+                "INSERT INTO status_update (assignment_id, at, status, progress, note, period, "
+                "source, author, import_batch_id) SELECT ?, at, status, progress, note, period, "
+                "source, author, import_batch_id FROM status_update WHERE assignment_id = ? "
+                "ORDER BY id", (winner, loser))
+            conn.execute("DELETE FROM assignment WHERE id = ?", (loser,))
+            conn.execute("UPDATE assignment SET unit_id = ? WHERE id = ?", (keep, winner))
+            merged += 1
+        conn.execute("UPDATE unit_alias SET unit_id = ? WHERE unit_id = ?", (keep, drop))
+        conn.execute("DELETE FROM unit WHERE id = ?", (drop,))
+        conn.execute("INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'clerk') "
+                     "ON CONFLICT (alias) DO UPDATE SET unit_id = excluded.unit_id", (drop_name, keep))
+    return {"kept": keep_name, "merged": drop_name, "moved": moved, "combined": merged}
+
+
+def update_unit(ledger: Ledger, unit_id: int, **fields: str) -> None:
+    """Edit a unit's stage, town, contact or phone (the name is changed by merging or aliases)."""
+    allowed = {"stage", "town", "contact", "phone", "kind"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not editable: {unknown}")
+    with ledger.transaction():
+        ledger.db["unit"].update(unit_id, {**fields, "needs_review": 0})

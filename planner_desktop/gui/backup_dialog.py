@@ -1,0 +1,117 @@
+"""备份与恢复: the automatic backups listed, a backup on demand, and restoring one.
+
+Restoring always backs up the current ledger first (``store/backup.restore``), so choosing
+the wrong backup can itself be undone by restoring the one taken just before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from planner_desktop.errors import UserFixableError
+from planner_desktop.paths import backup_dir_for
+from planner_desktop.store.backup import list_backups, restore, take_backup
+from planner_desktop.store.database import Ledger
+
+REASONS = {"daily": "每日自动", "manual": "手动", "before-import": "导入前", "before-restore": "恢复前",
+           "before-merge": "合并单位前"}
+
+
+def reason_label(reason: str) -> str:
+    if reason.startswith("before-migration"):
+        return "升级数据版本前"
+    return REASONS.get(reason, reason)
+
+
+class BackupDialog(QDialog):
+    restored = Signal()
+
+    def __init__(self, ledger: Ledger, parent=None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setWindowTitle(self.tr("备份与恢复"))
+        self.resize(560, 420)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("立即备份"), self.back_up_now),
+                           (self.tr("从选中的备份恢复…"), self.restore_selected),
+                           (self.tr("从其他文件恢复…"), self.restore_file),
+                           (self.tr("打开备份文件夹"), self.open_folder)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            buttons.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("每天第一次修改前、每次导入和升级前都会自动备份。恢复前会先备份当前账本。"),
+                                wordWrap=True))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for backup in list_backups(self.ledger.path):
+            reason = self.tr(reason_label(backup.reason))
+            entry = QListWidgetItem(f"{backup.taken_at:%Y-%m-%d %H:%M:%S}　{reason}"
+                                    f"　{backup.path.stat().st_size // 1024} KB")
+            entry.setData(Qt.UserRole, str(backup.path))
+            self.list.addItem(entry)
+
+    def guarded(self, action) -> bool:
+        try:
+            action()
+        except UserFixableError as exc:
+            QMessageBox.warning(self, self.tr("备份与恢复"), exc.full_message())
+            return False
+        finally:
+            self.reload()
+        return True
+
+    def back_up_now(self) -> bool:
+        return self.guarded(lambda: take_backup(self.ledger, reason="manual"))
+
+    def restore_from(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("从备份恢复"),
+            self.tr("用这份备份替换当前账本的全部内容？\n{name}\n\n当前账本会先自动备份。").format(name=path.name))
+        if answer != QMessageBox.Yes:
+            return False
+        if self.guarded(lambda: restore(self.ledger, path)):
+            self.restored.emit()
+            return True
+        return False
+
+    def restore_selected(self) -> bool:
+        entry = self.list.currentItem()
+        return self.restore_from(Path(entry.data(Qt.UserRole))) if entry else False
+
+    def restore_file(self) -> bool:
+        folder = str(backup_dir_for(self.ledger.path))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), folder,
+                                              self.tr("账本 (*.sqlite *.db)"))
+        return self.restore_from(Path(name)) if name else False
+
+    def open_folder(self) -> None:
+        folder = backup_dir_for(self.ledger.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

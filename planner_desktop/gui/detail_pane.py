@@ -1,0 +1,347 @@
+"""The detail pane: one item in full, its assignments editable inline, history and evidence.
+
+Edits are not written here: each becomes an undoable command handed to ``run_command`` (the
+main window pushes it on its undo stack and refreshes every view).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain.status import Status
+from planner_desktop.domain.units import ROLE_LABELS, Role
+from planner_desktop.gui import undo_commands as cmd
+from planner_desktop.store.database import Ledger
+from planner_desktop.store.editing import ItemDetail, evidence_path, item_detail
+
+KIND_LABELS = {"date": "日期", "recurring": "周期性", "ongoing": "长期/全年", "relative": "相对时限",
+               "unparsed": "未能识别", "none": "无时限"}
+SOURCE_LABELS = {"hand": "手工", "import": "回收表", "demo": "演示"}
+A_UNIT, A_ROLE, A_DUE, A_STATUS, A_PROGRESS, A_NOTE = range(6)
+
+
+def highlighted_text(text: str, targets: list[dict]) -> str:
+    """The item's text as HTML with each 量化指标 marked, so the clerk sees what is measured."""
+    escaped = html.escape(text)
+    for target in sorted({t["text"] for t in targets if t["text"]}, key=len, reverse=True):
+        marked = f'<span style="background:#fff0a8; font-weight:600">{html.escape(target)}</span>'
+        escaped = escaped.replace(html.escape(target), marked)
+    return escaped.replace("\n", "<br>")
+
+
+class DateDialog(QDialog):
+    """Ask for a date (and, for an extension, a reason)."""
+
+    def __init__(self, title: str, initial: dt.date | None, with_reason: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        start = initial or dt.date.today()
+        self.date_edit.setDate(QDate(start.year, start.month, start.day))
+        self.reason = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("日期："), self.date_edit)
+        if with_reason:
+            form.addRow(self.tr("延期理由："), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen_date(self) -> dt.date:
+        return self.date_edit.date().toPython()
+
+
+class EvidenceList(QListWidget):
+    """Attached files; files dropped on it are attached to the chosen assignment."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.files_dropped.emit(paths)
+            event.acceptProposedAction()
+
+
+class DetailPane(QWidget):
+    def __init__(self, ledger: Ledger, run_command: Callable[[cmd.LedgerCommand], bool],
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.run_command = run_command
+        self.detail: ItemDetail | None = None
+        self.read_only = False
+        self._filling = False
+
+        self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText)
+        self.tabs = QTabWidget()
+        self.text_view = QTextBrowser()
+        self.deadline_label = QLabel(wordWrap=True)
+        self.due_button = QPushButton(self.tr("修改到期日…"))
+        self.due_button.clicked.connect(self.edit_due)
+        text_page = QWidget()
+        text_layout = QVBoxLayout(text_page)
+        text_layout.addWidget(self.text_view, 1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.deadline_label, 1)
+        due_row.addWidget(self.due_button)
+        text_layout.addLayout(due_row)
+
+        self.assignments = QTableWidget(0, 6)
+        self.assignments.setHorizontalHeaderLabels(
+            [self.tr("单位"), self.tr("分工"), self.tr("到期日"), self.tr("状态"), self.tr("进度%"),
+             self.tr("进展情况")])
+        self.assignments.verticalHeader().setVisible(False)
+        self.assignments.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.assignments.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.assignments.horizontalHeader().setSectionResizeMode(A_NOTE, QHeaderView.Stretch)
+        self.extend_button = QPushButton(self.tr("延期…"))
+        self.extend_button.clicked.connect(self.extend)
+        self.attach_button = QPushButton(self.tr("添加佐证材料…"))
+        self.attach_button.clicked.connect(self.choose_evidence)
+        self.remove_button = QPushButton(self.tr("移除该单位"))
+        self.remove_button.clicked.connect(self.remove_selected_assignment)
+        assign_page = QWidget()
+        assign_layout = QVBoxLayout(assign_page)
+        assign_layout.addWidget(self.assignments, 1)
+        buttons = QHBoxLayout()
+        for button in (self.extend_button, self.attach_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        assign_layout.addLayout(buttons)
+
+        self.history = QTableWidget(0, 6)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("单位"), self.tr("状态"), self.tr("进度"), self.tr("进展情况"),
+             self.tr("来源")])
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+
+        self.evidence = EvidenceList()
+        self.evidence.itemActivated.connect(self.open_evidence)
+        self.evidence.files_dropped.connect(self.attach_files)
+        evidence_page = QWidget()
+        evidence_layout = QVBoxLayout(evidence_page)
+        evidence_layout.addWidget(QLabel(self.tr("把文件拖到下面即可附加到“分工与进展”中选中的单位；双击打开。"),
+                                         wordWrap=True))
+        evidence_layout.addWidget(self.evidence, 1)
+
+        self.tabs.addTab(text_page, self.tr("要点内容"))
+        self.tabs.addTab(assign_page, self.tr("分工与进展"))
+        self.tabs.addTab(self.history, self.tr("进展历史"))
+        self.tabs.addTab(evidence_page, self.tr("佐证材料"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.show_item(None)
+
+    # -- showing ----------------------------------------------------------------------------
+    def show_item(self, item_id: int | None, select_assignment: int | None = None) -> None:
+        self.detail = item_detail(self.ledger, item_id) if item_id is not None else None
+        d = self.detail
+        enabled = d is not None
+        for widget in (self.tabs, self.due_button):
+            widget.setEnabled(enabled)
+        if d is None:
+            self.heading.setText(self.tr("<i>在左侧表格中选择一项，这里显示它的全部内容。</i>"))
+            self.text_view.clear()
+            self.deadline_label.clear()
+            self.assignments.setRowCount(0)
+            self.history.setRowCount(0)
+            self.evidence.clear()
+            return
+        item = d.item
+        self.heading.setText(f"<b>{html.escape(item['code'])} {html.escape(item['title'])}</b>"
+                             f"<br><span style='color:#666'>{html.escape(d.plan_title or '')}</span>")
+        body = item["body"] or item["title"]
+        self.text_view.setHtml(highlighted_text(body, d.targets))
+        kind = KIND_LABELS.get(item["deadline_kind"], item["deadline_kind"])
+        parsed = item["due"] or self.tr("（无具体日期）")
+        by_hand = self.tr("，手工修改") if item["due_set_by_hand"] else ""
+        self.deadline_label.setText(self.tr("完成时限：{text}\n识别为：{due}（{kind}{hand}）").format(
+            text=item["deadline_text"] or self.tr("未写明"), due=parsed, kind=kind, hand=by_hand))
+        self.fill_assignments(select_assignment)
+        self.fill_history()
+        self.fill_evidence()
+        self.set_read_only(self.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for widget in (self.due_button, self.extend_button, self.attach_button, self.remove_button):
+            widget.setEnabled(not read_only and self.detail is not None)
+        self.evidence.setAcceptDrops(not read_only)
+        for row in range(self.assignments.rowCount()):
+            for col in (A_STATUS, A_PROGRESS, A_NOTE):
+                widget = self.assignments.cellWidget(row, col)
+                if widget is not None:
+                    widget.setEnabled(not read_only)
+
+    def fill_assignments(self, select_assignment: int | None) -> None:
+        self._filling = True
+        rows = self.detail.assignments
+        self.assignments.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            for col, text in ((A_UNIT, a["unit_name"]), (A_ROLE, ROLE_LABELS[Role(a["role"])]),
+                              (A_DUE, a["effective_due"] or "")):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+                cell.setData(Qt.UserRole, a["id"])
+                self.assignments.setItem(r, col, cell)
+            status = QComboBox()
+            for s in Status:
+                status.addItem(s.value, s.value)
+            status.setCurrentIndex(status.findData(a["status"]))
+            progress = QSpinBox(minimum=0, maximum=100, suffix="%")
+            progress.setValue(a["progress"] or 0)
+            note = QLineEdit(a["note"])
+            note.setPlaceholderText(self.tr("填写进展情况后按回车"))
+            status.activated.connect(lambda _i, row=r: self.commit_row(row))
+            progress.editingFinished.connect(lambda row=r: self.commit_row(row))
+            note.editingFinished.connect(lambda row=r: self.commit_row(row))
+            self.assignments.setCellWidget(r, A_STATUS, status)
+            self.assignments.setCellWidget(r, A_PROGRESS, progress)
+            self.assignments.setCellWidget(r, A_NOTE, note)
+            if a["id"] == select_assignment:
+                self.assignments.selectRow(r)
+        if rows and not self.assignments.selectedItems():
+            self.assignments.selectRow(0)
+        self.assignments.resizeColumnsToContents()
+        self.assignments.horizontalHeader().setSectionResizeMode(A_NOTE, QHeaderView.Stretch)
+        self._filling = False
+
+    def fill_history(self) -> None:
+        rows = self.detail.history
+        extensions = self.detail.extensions
+        self.history.setRowCount(len(rows) + len(extensions))
+        lines = [(h["at"], h["unit_name"], h["status"], f"{h['progress']}%" if h["progress"] is not None
+                  else "", h["note"], SOURCE_LABELS.get(h["source"], h["source"])) for h in rows]
+        lines += [(x["granted_at"], x["unit_name"], self.tr("延期"), "",
+                   self.tr("{old} → {new}：{reason}").format(old=x["old_due"] or "", new=x["new_due"],
+                                                           reason=x["reason"]), self.tr("手工"))
+                  for x in extensions]
+        lines.sort(key=lambda line: line[0], reverse=True)
+        for r, line in enumerate(lines):
+            for c, text in enumerate(line):
+                self.history.setItem(r, c, QTableWidgetItem(str(text)))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+
+    def fill_evidence(self) -> None:
+        self.evidence.clear()
+        for e in self.detail.evidence:
+            entry = QListWidgetItem(f"{e['file_name']}　（{e['unit_name']}，{e['added_at'][:10]}）")
+            entry.setData(Qt.UserRole, e["stored_path"])
+            self.evidence.addItem(entry)
+
+    # -- editing ------------------------------------------------------------------------------
+    def assignment_at(self, row: int) -> dict | None:
+        if self.detail is None or not 0 <= row < len(self.detail.assignments):
+            return None
+        return self.detail.assignments[row]
+
+    def selected_assignment(self) -> dict | None:
+        rows = self.assignments.selectionModel().selectedRows()
+        return self.assignment_at(rows[0].row()) if rows else self.assignment_at(0)
+
+    def commit_row(self, row: int) -> None:
+        """Write one assignment's status/progress/note if the clerk changed any of them."""
+        a = self.assignment_at(row)
+        if self._filling or a is None or self.read_only:
+            return
+        status = Status(self.assignments.cellWidget(row, A_STATUS).currentData())
+        progress = self.assignments.cellWidget(row, A_PROGRESS).value()
+        note = self.assignments.cellWidget(row, A_NOTE).text().strip()
+        if status is Status.DONE:
+            progress = 100
+        if (status.value, progress, note) == (a["status"], a["progress"] or 0, a["note"]):
+            return
+        self.run_command(cmd.SetAssignment(self.ledger, a["id"], status, progress, note,
+                                           a["unit_name"]))
+
+    def edit_due(self) -> None:
+        if self.detail is None:
+            return
+        current = self.detail.item["due"]
+        dialog = DateDialog(self.tr("修改到期日"), dt.date.fromisoformat(current) if current else None,
+                            False, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.run_command(cmd.SetItemDue(self.ledger, self.detail.item["id"], dialog.chosen_date()))
+
+    def extend(self) -> None:
+        a = self.selected_assignment()
+        if a is None:
+            return
+        current = a["effective_due"]
+        dialog = DateDialog(self.tr("延期：{unit}").format(unit=a["unit_name"]),
+                            dt.date.fromisoformat(current) if current else None, True, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.run_command(cmd.GrantExtension(self.ledger, a["id"], dialog.chosen_date(),
+                                                dialog.reason.text().strip()))
+
+    def remove_selected_assignment(self) -> None:
+        a = self.selected_assignment()
+        if a is not None:
+            self.run_command(cmd.RemoveAssignment(self.ledger, a["id"]))
+
+    def choose_evidence(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择佐证材料"))
+        self.attach_files([Path(n) for n in names])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        a = self.selected_assignment()
+        if a is None or self.read_only or not paths:
+            return
+        commands = [cmd.AddEvidence(self.ledger, a["id"], p) for p in paths]
+        self.run_command(commands[0] if len(commands) == 1 else
+                         cmd.MacroCommand(self.ledger, self.tr("添加佐证材料"), commands))
+
+    def open_evidence(self, entry: QListWidgetItem) -> None:
+        path = evidence_path(self.ledger, entry.data(Qt.UserRole))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

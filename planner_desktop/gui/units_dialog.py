@@ -1,0 +1,194 @@
+"""单位管理: sections and schools with aliases, stage, town and contacts; groups; roster import;
+merging two units that turned out to be one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from planner_desktop.errors import UserFixableError
+from planner_desktop.exchange.files import file_sha256
+from planner_desktop.exchange.roster import read_roster
+from planner_desktop.store.database import Ledger
+from planner_desktop.store.units import (
+    add_alias,
+    import_roster,
+    list_groups,
+    list_units,
+    merge_units,
+    update_unit,
+)
+
+EDITABLE = ("stage", "town", "contact", "phone")
+COLUMNS = (("name", "单位名称"), ("kind", "类别"), ("stage", "学段"), ("town", "所在乡镇"),
+           ("contact", "联系人"), ("phone", "联系电话"), ("aliases", "简称/别名"))
+ROSTER_FILTER = "单位名册 (*.xlsx *.xlsm *.xls *.csv *.ods)"
+
+
+class MergeDialog(QDialog):
+    def __init__(self, names: list[str], first: str | None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("合并单位"))
+        self.keep = QComboBox()
+        self.drop = QComboBox()
+        for combo in (self.keep, self.drop):
+            combo.addItems(names)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.NoInsert)
+        if first:
+            self.drop.setCurrentText(first)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("把“并入的单位”的全部任务、进展和佐证材料移到“保留的单位”，"
+                                   "并把它的名称记为简称。合并前会自动备份账本。"), wordWrap=True))
+        form.addRow(self.tr("保留的单位："), self.keep)
+        form.addRow(self.tr("并入的单位："), self.drop)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("合并"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class UnitsDialog(QDialog):
+    changed = Signal()
+
+    def __init__(self, ledger: Ledger, parent=None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setWindowTitle(self.tr("单位管理"))
+        self.resize(980, 620)
+        self._filling = False
+        self.units = QTableWidget(0, len(COLUMNS))
+        self.units.setHorizontalHeaderLabels([self.tr(label) for _, label in COLUMNS])
+        self.units.verticalHeader().setVisible(False)
+        self.units.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.units.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+        self.units.itemChanged.connect(self.on_edit)
+        self.groups = QTableWidget(0, 3)
+        self.groups.setHorizontalHeaderLabels([self.tr("单位组"), self.tr("按"), self.tr("取值")])
+        self.groups.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.groups.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        tabs = QTabWidget()
+        tabs.addTab(self.units, self.tr("股室与学校"))
+        tabs.addTab(self.groups, self.tr("单位组"))
+
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("导入单位名册…"), self.import_roster_file),
+                           (self.tr("添加简称…"), self.add_alias),
+                           (self.tr("合并单位…"), self.merge)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("学段、乡镇、联系人和电话可直接在表格中修改。标为“待核实”的单位"
+                                        "是导入时新建的，请核实后合并或补全。"), wordWrap=True))
+        layout.addWidget(tabs, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self._filling = True
+        rows = list_units(self.ledger)
+        self.units.setRowCount(len(rows))
+        for r, unit in enumerate(rows):
+            for c, (key, _) in enumerate(COLUMNS):
+                value = "、".join(unit["aliases"]) if key == "aliases" else str(unit[key] or "")
+                if key == "name" and unit["needs_review"]:
+                    value += self.tr("（待核实）")
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.UserRole, unit["id"])
+                if key not in EDITABLE:
+                    cell.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+                self.units.setItem(r, c, cell)
+        self.units.resizeColumnsToContents()
+        groups = list_groups(self.ledger)
+        self.groups.setRowCount(len(groups))
+        for r, group in enumerate(groups):
+            for c, text in enumerate((group.name, group.by, "、".join(group.values))):
+                self.groups.setItem(r, c, QTableWidgetItem(text))
+        self._filling = False
+
+    def unit_names(self) -> list[str]:
+        return [u["name"] for u in list_units(self.ledger)]
+
+    def selected_name(self) -> str | None:
+        rows = self.units.selectionModel().selectedRows()
+        if not rows:
+            return None
+        unit_id = self.units.item(rows[0].row(), 0).data(Qt.UserRole)
+        return next((u["name"] for u in list_units(self.ledger) if u["id"] == unit_id), None)
+
+    def on_edit(self, cell: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        key = COLUMNS[cell.column()][0]
+        if key in EDITABLE:
+            unit_id, value = cell.data(Qt.UserRole), cell.text().strip()
+            self.guarded(lambda: update_unit(self.ledger, unit_id, **{key: value}))
+
+    def guarded(self, action) -> bool:
+        """Run a write; a problem the clerk can fix is shown, and the table re-read either way."""
+        try:
+            action()
+        except UserFixableError as exc:
+            QMessageBox.warning(self, self.tr("单位管理"), exc.full_message())
+            self.reload()
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def import_roster_file(self, path: Path | None = None) -> bool:
+        if not path:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("选择单位名册"), "", self.tr(ROSTER_FILTER))
+            if not name:
+                return False
+            path = Path(name)
+
+        def do() -> None:
+            units, aliases, groups = read_roster(path)
+            import_roster(self.ledger, units, aliases, groups, file_name=path.name,
+                          sha256=file_sha256(path))
+        return self.guarded(do)
+
+    def add_alias(self) -> None:
+        name = self.selected_name()
+        if name is None:
+            return
+        alias, ok = QInputDialog.getText(self, self.tr("添加简称"),
+                                         self.tr("“{name}”的简称或别名：").format(name=name))
+        if ok and alias.strip():
+            self.guarded(lambda: add_alias(self.ledger, alias.strip(), name))
+
+    def merge(self, keep: str | None = None, drop: str | None = None) -> bool:
+        if keep is None or drop is None:
+            dialog = MergeDialog(self.unit_names(), self.selected_name(), self)
+            if dialog.exec() != QDialog.Accepted:
+                return False
+            keep, drop = dialog.keep.currentText(), dialog.drop.currentText()
+        return self.guarded(lambda: merge_units(self.ledger, keep, drop))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from planner_desktop.domain.ledger import ItemFilter, ItemView, build_item_views
+from planner_desktop.domain.ledger import AssignmentRecord, ItemFilter, ItemView, build_item_views
 from planner_desktop.domain.ledger_table import Granularity, LedgerRow, assignment_rows, item_rows
 from planner_desktop.domain.status import Light, normalise_status
+from planner_desktop.domain.workdays import WorkCalendar
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.store.calendar import load_calendar
@@ -69,12 +71,23 @@ def query_items(ledger: Ledger, query: ItemQuery) -> list[ItemView]:
 
 @dataclass
 class LedgerSnapshot:
-    """Everything the window's table needs, read once per reload (both granularities)."""
+    """Everything the window needs, read once per reload.
+
+    The assignment rows (100,000 at the largest size) are only built when the clerk first
+    looks at the 按分工 view: the window starts on items, and the dashboard's per-unit numbers
+    come straight from the assignment records.
+    """
 
     today: dt.date
     due_soon_days: int
     items: list[LedgerRow]
-    assignments: list[LedgerRow]
+    records: list[AssignmentRecord]
+    views: list[ItemView]
+    calendar: WorkCalendar
+
+    @cached_property
+    def assignments(self) -> list[LedgerRow]:
+        return assignment_rows(self.views, self.records, self.today, self.calendar, self.due_soon_days)
 
     def rows(self, granularity: Granularity) -> list[LedgerRow]:
         return self.items if granularity is Granularity.ITEMS else self.assignments
@@ -86,7 +99,4 @@ def load_snapshot(ledger: Ledger, as_of: dt.date | None = None) -> LedgerSnapsho
     due_soon_days = int(get_setting(ledger, "due_soon_days"))
     records = fetch_assignments(ledger)
     views = build_item_views(fetch_items(ledger), records, today, calendar, due_soon_days)
-    return LedgerSnapshot(
-        today=today, due_soon_days=due_soon_days, items=item_rows(views),
-        assignments=assignment_rows(views, records, today, calendar, due_soon_days),
-    )
+    return LedgerSnapshot(today, due_soon_days, item_rows(views), records, views, calendar)

@@ -11,10 +11,11 @@ the previous word left (typing 安全教育 after 安全 never goes back to all 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 
 from planner_desktop.domain.ledger import AssignmentRecord, ItemView
 from planner_desktop.domain.status import Light, Schedule, Status, light_of, schedule_of
@@ -118,27 +119,35 @@ def assignment_rows(views: Iterable[ItemView], assignments: Iterable[AssignmentR
     by_item: dict[int, list[AssignmentRecord]] = defaultdict(list)
     for a in assignments:
         by_item[a.item_id].append(a)
+    # Thousands of assignments share an item's due date, status and progress: the schedule,
+    # light and working days of each combination are worked out once.
+    states: dict[tuple, tuple[Schedule, Light, int | None]] = {}
+
+    def state(status: Status, due: dt.date | None, progress: int, start: dt.date):
+        key = (status, due, progress, start)
+        found = states.get(key)
+        if found is None:
+            found = states[key] = (
+                schedule_of(status, due, today, calendar, due_soon_days),
+                light_of(status, due, today, calendar, progress=progress, start=start,
+                         due_soon_days=due_soon_days),
+                calendar.workdays_between(today, due) if due else None)
+        return found
+
     rows = []
     for v in views:
         r = v.record
         start = dt.date(r.plan_year, 1, 1)
-        base = search_text(r.code, r.title, r.text)
+        base = search_text(r.code, r.title, r.text) + "\n"
         for a in by_item.get(r.id, ()):
             due = a.due or r.due
             progress = 100 if a.status is Status.DONE else (a.progress or 0)
+            schedule, light, remaining = state(a.status, due, progress, start)
             rows.append(LedgerRow(
-                item_id=r.id, plan_id=r.plan_id, level=r.level, code=r.code, title=r.title,
-                text=r.text, deadline_text=r.deadline_text, due=due, status=a.status,
-                progress=progress,
-                schedule=schedule_of(a.status, due, today, calendar, due_soon_days),
-                light=light_of(a.status, due, today, calendar, progress=progress, start=start,
-                               due_soon_days=due_soon_days),
-                remaining_workdays=calendar.workdays_between(today, due) if due else None,
-                last_update=a.updated_at, note=a.note, lead=v.lead, support=v.support,
-                schools=v.schools, assignment_id=a.id, unit_name=a.unit_name, role=a.role,
-                order=len(rows),
-                haystack=base + "\n" + search_text(a.unit_name, a.note),
-            ))
+                r.id, r.plan_id, r.level, r.code, r.title, r.text, r.deadline_text, due, a.status,
+                progress, schedule, light, remaining, a.updated_at, a.note, v.lead, v.support,
+                v.schools, 0, 0, a.id, a.unit_name, a.role,
+                base + (a.unit_name + "\n" + a.note).lower(), len(rows)))
     return rows
 
 
@@ -273,16 +282,10 @@ def sort_key(column: str):
 
 
 def count_summary(rows: Sequence[LedgerRow]) -> dict[str, int]:
-    """The status bar's numbers: total, done, overdue, due soon (yellow lights)."""
-    done = overdue = soon = 0
-    for r in rows:
-        if r.light is Light.BLUE:
-            done += 1
-        elif r.light is Light.RED:
-            overdue += 1
-        elif r.light is Light.YELLOW:
-            soon += 1
-    return {"total": len(rows), "done": done, "overdue": overdue, "due_soon": soon}
+    """The status bar's numbers: total, done, overdue, due soon or behind (yellow lights)."""
+    lights = Counter(map(attrgetter("light"), rows))  # counted in C: this runs per keystroke
+    return {"total": len(rows), "done": lights[Light.BLUE], "overdue": lights[Light.RED],
+            "due_soon": lights[Light.YELLOW]}
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,7 @@ class UnitRate:
         return self.done / self.total if self.total else 0.0
 
 
-def completion_by_unit(assignments: Iterable[LedgerRow]) -> list[UnitRate]:
+def completion_by_unit(assignments: Iterable[LedgerRow | AssignmentRecord]) -> list[UnitRate]:
     """Each unit's share of its (not cancelled) assignments done, best first."""
     done: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
@@ -309,13 +312,15 @@ def completion_by_unit(assignments: Iterable[LedgerRow]) -> list[UnitRate]:
     return sorted(rates, key=lambda r: (-r.rate, -r.total, r.unit))
 
 
-def units_silent_since(assignments: Iterable[LedgerRow], since: dt.date) -> list[tuple[str, int]]:
+def units_silent_since(assignments: Iterable[LedgerRow | AssignmentRecord],
+                       since: dt.date) -> list[tuple[str, int]]:
     """Units with open assignments that have updated nothing on or after ``since``, with the
     number of their open assignments (for the 催报名单)."""
     open_count: dict[str, int] = defaultdict(int)
     reported: set[str] = set()
+    since_text = since.isoformat()
     for row in assignments:
-        if row.last_update and row.last_update[:10] >= since.isoformat():
+        if row.last_update and row.last_update[:10] >= since_text:
             reported.add(row.unit_name)  # any update counts, a 已完成 report included
         if row.status in (Status.NOT_STARTED, Status.IN_PROGRESS):
             open_count[row.unit_name] += 1

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner_desktop import __version__
 from planner_desktop.errors import UserFixableError
-from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir
+from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir, resource_path
 from planner_desktop.store.database import Ledger, open_ledger
 
 
@@ -56,6 +58,7 @@ def run_gui(db_path: str | None = None) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "工作要点督办台"))
     install_crash_handler()
+    set_look(app)
     path = default_ledger_path(db_path)
     try:
         ledger = open_ledger(Path(path))
@@ -67,8 +70,36 @@ def run_gui(db_path: str | None = None) -> int:
         return 1
     from planner_desktop.gui.main_window import MainWindow
 
-    window = MainWindow(ledger)
+    lock = QLockFile(str(path) + ".lock")
+    read_only = False
+    if not lock.tryLock(200):
+        answer = QMessageBox.question(
+            None, QCoreApplication.translate("app", "账本已打开"),
+            QCoreApplication.translate(
+                "app", "这个账本已经在另一个督办台窗口中打开：\n{path}\n\n同时在两个窗口中修改容易互相覆盖。"
+                "是否以只读方式查看？选择“否”则退出。").format(path=path))
+        if answer != QMessageBox.Yes:
+            ledger.close()
+            return 0
+        read_only = True
+    window = MainWindow(ledger, read_only=read_only)
     window.show()
+    if os.environ.get("PLANNER_DESKTOP_EXIT_WHEN_SHOWN"):
+        QTimer.singleShot(0, app.quit)  # for bench/startup.py: time to a drawn window
     code = app.exec()
     ledger.close()
+    lock.unlock()
     return code
+
+
+def set_look(app: QApplication) -> None:
+    """Native style on Windows, Fusion elsewhere; a readable UI font size; the icon."""
+    if sys.platform != "win32":
+        app.setStyle("Fusion")
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(font)
+    icon = resource_path("resources", "icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))

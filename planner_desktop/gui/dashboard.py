@@ -100,6 +100,7 @@ class Dashboard(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.snapshot: LedgerSnapshot | None = None
+        self._stale = False
         self.totals = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         specs = [("total", self.tr("全部要点"), SavedView.ALL), ("done", self.tr("已完成"), Status.DONE),
@@ -161,7 +162,20 @@ class Dashboard(QWidget):
         layout.addLayout(lists, 2)
 
     def set_snapshot(self, snapshot: LedgerSnapshot) -> None:
+        """Take the new state; drawn now if shown, else when the clerk opens the tab."""
         self.snapshot = snapshot
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self._stale and self.snapshot is not None:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        snapshot = self.snapshot
+        self._stale = False
         items = leaf_items(snapshot.items)
         counts = count_summary(items)
         by_status = {s: sum(r.status is s for r in items) for s in Status}
@@ -175,17 +189,19 @@ class Dashboard(QWidget):
             font = QFont(button.font())
             font.setPointSizeF(max(font.pointSizeF(), 10) * 1.2)
             button.setFont(font)
-        self.chart.set_rates(completion_by_unit(snapshot.assignments))
+        self.chart.set_rates(completion_by_unit(snapshot.records))
         overdue = [r for r in items if in_saved_view(r, SavedView.OVERDUE, snapshot.today, 0)]
         soon = [r for r in items if in_saved_view(r, SavedView.DUE_SOON, snapshot.today, 5)]
         self.fill_items(self.overdue_list, overdue)
         self.fill_items(self.soon_list, soon)
         self.overdue_box.setTitle(self.tr("逾期事项（{n}）").format(n=len(overdue)))
         self.soon_box.setTitle(self.tr("未来 5 个工作日内到期（{n}）").format(n=len(soon)))
-        if self.since.date() == QDate(2000, 1, 1) or not self.since.property("set"):
+        if not self.since.property("set"):  # first time: since the current month began
             start = snapshot.today.replace(day=1)
-            self.since.setDate(QDate(start.year, start.month, start.day))
             self.since.setProperty("set", True)
+            self.since.blockSignals(True)
+            self.since.setDate(QDate(start.year, start.month, start.day))
+            self.since.blockSignals(False)
         self.fill_silent()
 
     def fill_items(self, widget: QListWidget, rows: list[LedgerRow]) -> None:
@@ -203,7 +219,7 @@ class Dashboard(QWidget):
             return
         since: dt.date = self.since.date().toPython()
         self.silent_list.clear()
-        for unit, count in units_silent_since(self.snapshot.assignments, since):
+        for unit, count in units_silent_since(self.snapshot.records, since):
             entry = QListWidgetItem(self.tr("{unit}（{n} 项未更新）").format(unit=unit, n=count))
             entry.setData(Qt.UserRole, unit)
             self.silent_list.addItem(entry)

@@ -40,6 +40,15 @@ LIGHT_TEXT_COLOUR = {Light.RED: "#a4262c", Light.YELLOW: "#8a5a00", Light.GREEN:
                      Light.BLUE: "#1c4f8c"}
 
 
+# Roles as plain ints: comparing PySide6's enum objects costs microseconds, and data() runs
+# thousands of times per repaint.
+DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, ALIGNMENT = (
+    int(r.value) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole, Qt.ForegroundRole,
+                           Qt.TextAlignmentRole))
+HANDLED_ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, ALIGNMENT})
+RIGHT_ALIGNED = int((Qt.AlignRight | Qt.AlignVCenter).value)
+
+
 def remaining_text(row: LedgerRow) -> str:
     days = row.remaining_workdays
     if days is None or row.schedule.value == "已结束":
@@ -87,6 +96,10 @@ class LedgerTableModel(QAbstractTableModel):
         self.granularity = Granularity.ITEMS
         self._rows: list[LedgerRow] = []
         self._sort: tuple[str, Qt.SortOrder] | None = None
+        # data() runs thousands of times per repaint: texts are made once per shown row.
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._backgrounds = {light: QBrush(QColor(c)) for light, c in LIGHT_COLOUR.items()}
+        self._foregrounds = {light: QBrush(QColor(c)) for light, c in LIGHT_TEXT_COLOUR.items()}
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -98,6 +111,7 @@ class LedgerTableModel(QAbstractTableModel):
             self.granularity = granularity
             self._sort = None
         self._rows = list(rows)
+        self._texts.clear()
         if self._sort:
             self._sort_rows(*self._sort)
         self.endResetModel()
@@ -123,32 +137,43 @@ class LedgerTableModel(QAbstractTableModel):
             return tr(HEADERS[self.columns[section]])
         return None
 
-    def data(self, index: Index, role: int = Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY):
+        role = role if type(role) is int else int(role.value)
+        if role not in HANDLED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        key = self.columns[index.column()]
-        if role == Qt.DisplayRole:
-            return display_value(row, key)
-        if role == Qt.ToolTipRole:
-            if key == "schools" and row.schools:
-                return "、".join(row.schools)
-            if key in ("title", "note"):
-                return row.text or row.title if key == "title" else row.note
-            if key == "deadline" and row.due:
-                return tr("到期日：{due}").format(due=row.due.isoformat())
-        if role == Qt.BackgroundRole and key in ("light", "remaining"):
-            return QBrush(QColor(LIGHT_COLOUR[row.light]))
-        if role == Qt.ForegroundRole and key in ("light", "remaining"):
-            return QBrush(QColor(LIGHT_TEXT_COLOUR[row.light]))
-        if role == Qt.TextAlignmentRole and key in ("progress", "remaining", "due", "schools"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        number = index.row()
+        row = self._rows[number]
+        if role == DISPLAY:
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = tuple(display_value(row, k) for k in self.columns)
+            return texts[index.column()]
+        key = COLUMNS[self.granularity][index.column()]
+        if role == BACKGROUND:
+            return self._backgrounds[row.light] if key in ("light", "remaining") else None
+        if role == FOREGROUND:
+            return self._foregrounds[row.light] if key in ("light", "remaining") else None
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED if key in ("progress", "remaining", "due", "schools") else None
+        return self.tooltip(row, key)
+
+    @staticmethod
+    def tooltip(row: LedgerRow, key: str) -> str | None:
+        if key == "schools" and row.schools:
+            return "、".join(row.schools)
+        if key == "title":
+            return row.text or row.title
+        if key == "note":
+            return row.note or None
+        if key == "deadline" and row.due:
+            return tr("到期日：{due}").format(due=row.due.isoformat())
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.beginResetModel()
+        self._texts.clear()
         self._sort = (self.columns[column], order)
         self._sort_rows(*self._sort)
         self.endResetModel()

@@ -47,9 +47,15 @@ def fetch_assignments(ledger: Ledger, plan_id: int | None = None) -> list[Assign
     sql += "u.kind, u.position, u.id"
     with translated_errors(ledger.path):
         rows = ledger.conn.execute(sql, params).fetchall()
+    # Enum and date conversions looked up in dicts: this runs for every assignment at start.
+    roles = {r.value: r for r in Role}
+    statuses = {s.value: s for s in Status}
+    dates: dict[str | None, dt.date | None] = {None: None}
+    for r in rows:
+        if r[6] not in dates:
+            dates[r[6]] = _date(r[6])
     return [
-        AssignmentRecord(id=r[0], item_id=r[1], unit_id=r[2], unit_name=r[3], unit_kind=r[4],
-                         role=Role(r[5]), due=_date(r[6]), status=Status(r[7]), progress=r[8],
-                         note=r[9], updated_at=r[10])
+        AssignmentRecord(r[0], r[1], r[2], r[3], r[4], roles[r[5]], dates[r[6]], statuses[r[7]], r[8],
+                         r[9], r[10])
         for r in rows
     ]

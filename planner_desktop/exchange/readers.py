@@ -339,13 +339,21 @@ def _number_text(value: float) -> str:
     return repr(round(value, 10))
 
 
+def calamine_failure(exc: BaseException) -> bool:
+    """calamine's own errors, and the Rust panics some damaged files cause: pyo3 raises those
+    as ``PanicException``, a BaseException, which ``except Exception`` would let through."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max_rows: int,
                         max_cell_chars: int) -> Workbook:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as exc:
         raise FileReadError(tr(MSG_PASSWORD), where) from exc
-    except Exception as exc:  # calamine's errors (Zip, Xml, Calamine) all mean a bad file
+    except BaseException as exc:  # calamine's errors (Zip, Xml, Calamine) all mean a bad file
+        if not calamine_failure(exc):
+            raise
         # Given bytes, calamine tries each format in turn and reports only "Cannot detect
         # file format", even for an .xls with a password: look for its FILEPASS record.
         if kind == "xls" and _xls_is_encrypted(data):
@@ -367,7 +375,9 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
         raise
     except PasswordError as exc:
         raise FileReadError(tr(MSG_PASSWORD), where) from exc
-    except Exception as exc:
+    except BaseException as exc:
+        if not calamine_failure(exc):
+            raise
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
     workbook = Workbook(path, kind, sheets)
     try:

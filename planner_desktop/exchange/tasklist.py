@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from planner_desktop.domain.deadlines import DeadlineKind, parse_deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft
 from planner_desktop.domain.targets import find_targets
-from planner_desktop.domain.text import normalise
+from planner_desktop.domain.text import normalise, to_simplified
 from planner_desktop.domain.units import UnitMention, assign_roles
 from planner_desktop.exchange.grid import Grid, Workbook
 from planner_desktop.i18n import tr
@@ -59,7 +59,7 @@ NOTE_ROW = re.compile(r"^\s*(注|说明|备注|填表说明|附注)\s*[：:0-9�
 
 def header_key(text: str) -> str:
     """A header cell reduced for comparing: no spaces, brackets, stars or line breaks."""
-    return re.sub(r"[\s（）()【】\[\]*＊:：]", "", normalise(text))
+    return re.sub(r"[\s（）()【】\[\]*＊:：]", "", to_simplified(normalise(text)))
 
 
 SYNONYM_TO_FIELD = {header_key(s): f for f, names in FIELD_SYNONYMS.items() for s in names}

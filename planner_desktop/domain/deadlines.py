@@ -35,7 +35,7 @@ import calendar as month_calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -74,10 +74,12 @@ class Deadline:
 
     def to_json(self) -> dict:
         """Every field, always present (None where unknown), so stored details stay uniform."""
-        data = asdict(self)
-        data["kind"] = self.kind.value
-        data["due"] = self.due.isoformat() if self.due else None
-        return data
+        # Written out rather than dataclasses.asdict, which deep-copies and is slow for the
+        # thousands of items of a large task list.
+        return {"text": self.text, "kind": self.kind.value,
+                "due": self.due.isoformat() if self.due else None, "recurrence": self.recurrence,
+                "day": self.day, "month_in_period": self.month_in_period, "workdays": self.workdays,
+                "calendar_days": self.calendar_days}
 
     @classmethod
     def from_json(cls, data: dict) -> Deadline:

@@ -10,6 +10,7 @@ nobody does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -145,12 +146,18 @@ def parse_units_cell(cell: str | None) -> list[UnitMention]:
     A mark after a list (基教股、安全股配合) covers the list up to the previous comma or
     semicolon; a mark in brackets covers its own name only. Unmarked names get role None.
     """
+    return list(_parse_units_text(cell or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_units_text(cell: str) -> tuple[UnitMention, ...]:
+    """Cached: a task list repeats the same few unit cells on thousands of rows."""
     mentions: list[UnitMention] = []
-    text = normalise(re.sub(r"[\r\n]+", ";", cell or ""))  # a line break ends a clause
+    text = normalise(re.sub(r"[\r\n]+", ";", cell))  # a line break ends a clause
     for role, segment in _label_segments(text):
         for clause in _split_outside_brackets(segment, _CLAUSE_SEPARATORS):
             mentions.extend(_parse_clause(clause, role))
-    return mentions
+    return tuple(mentions)
 
 
 def assign_roles(lead_cell: str | None, support_cell: str | None,

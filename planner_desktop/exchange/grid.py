@@ -46,6 +46,9 @@ class Grid:
     values: dict[tuple[int, int], dt.date] = field(default_factory=dict)
     # Cells holding an error value (#DIV/0!, #N/A …) rather than a text that looks like one.
     errors: set[tuple[int, int]] = field(default_factory=set)
+    _merge_map: dict[tuple[int, int], MergedRange] | None = field(default=None, init=False, repr=False,
+                                                                  compare=False)
+    _merge_count: int = field(default=0, init=False, repr=False, compare=False)
 
     def cell(self, row: int, col: int) -> str:
         """The text at (row, col), or "" outside the grid (callers need no bounds checks)."""
@@ -62,11 +65,16 @@ class Grid:
         return max((len(r) for r in self.rows), default=0)
 
     def merge_at(self, row: int, col: int) -> MergedRange | None:
-        """The merged range covering (row, col), if any."""
-        for merge in self.merges:
-            if merge.contains(row, col):
-                return merge
-        return None
+        """The merged range covering (row, col), if any (looked up, not searched: a parser
+        asks this for every row of sheets with hundreds of merges)."""
+        if self._merge_map is None or self._merge_count != len(self.merges):
+            self._merge_map = {}
+            for merge in self.merges:
+                for r in range(merge.first_row, min(merge.last_row, max(len(self.rows) - 1, 0)) + 1):
+                    for c in range(merge.first_col, merge.last_col + 1):
+                        self._merge_map.setdefault((r, c), merge)
+            self._merge_count = len(self.merges)
+        return self._merge_map.get((row, col))
 
     def filled(self) -> Grid:
         """A copy in which every cell of a merged range carries its top-left value.

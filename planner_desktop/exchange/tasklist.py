@@ -10,6 +10,7 @@ read); nothing is written until the clerk commits the preview.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,16 +66,26 @@ def header_key(text: str) -> str:
 SYNONYM_TO_FIELD = {header_key(s): f for f, names in FIELD_SYNONYMS.items() for s in names}
 
 
+LONGEST_HEADER = max(map(len, SYNONYM_TO_FIELD)) + 6
+
+
+@functools.lru_cache(maxsize=8192)
 def field_for_header(text: str) -> str | None:
+    """The field a header cell names, or None. Called for every cell of the rows searched for
+    a header, so long texts (task descriptions) are turned away before any work."""
+    if len(text) > 3 * LONGEST_HEADER:
+        return None
     key = header_key(text)
-    if not key:
+    if not key or len(key) > LONGEST_HEADER:
         return None
     if key in SYNONYM_TO_FIELD:
         return SYNONYM_TO_FIELD[key]
-    # "牵头单位（股室）", "完成时限（截止日期）": a known name at the start of a longer label.
-    for synonym in sorted(SYNONYM_TO_FIELD, key=len, reverse=True):
-        if len(synonym) >= 2 and key.startswith(synonym) and len(key) <= len(synonym) + 6:
-            return SYNONYM_TO_FIELD[synonym]
+    # "牵头单位（股室）", "完成时限（截止日期）": a known name at the start of a longer label
+    # (the longest such name wins).
+    for end in range(len(key) - 1, 1, -1):
+        found = SYNONYM_TO_FIELD.get(key[:end])
+        if found is not None and len(key) <= end + 6:
+            return found
     return None
 
 
@@ -338,10 +349,9 @@ class TaskListParser:
         column = layout.column_of("task")
         if column is None:
             return ()
-        for merge in grid.merges:
-            if merge.first_col <= column <= merge.last_col and \
-                    merge.first_row <= row.number <= merge.last_row:
-                return ("merge", merge.first_row, merge.first_col)
+        merge = grid.merge_at(row.number, column)
+        if merge is not None:
+            return ("merge", merge.first_row, merge.first_col)
         return ("text", row.cells.get("task", ""), row.cells.get("code", ""))
 
     @staticmethod

@@ -44,9 +44,19 @@ class _PlanWriter:
         self.unit_ids = unit_ids_by_name(ledger)
         self.created_units: list[int] = []
         self.result = PlanCreated(plan_id=plan_id, batch_id=batch_id)
+        # Targets and assignments are written in two statements at the end (flush), not two
+        # per item: a 5,000-row task list would otherwise spend most of its commit in calls.
+        self.target_rows: list[tuple] = []
+        self.assignment_rows: list[tuple] = []
+        self.resolved: dict[str, tuple[list[int], str]] = {}
 
     def unit_targets(self, name: str) -> tuple[list[int], str]:
         """Unit ids a written name stands for, and the group it came through ('' if none)."""
+        if name not in self.resolved:
+            self.resolved[name] = self._resolve(name)
+        return self.resolved[name]
+
+    def _resolve(self, name: str) -> tuple[list[int], str]:
         resolution = self.roster.resolve(name)
         if not resolution.unknown:
             return [self.unit_ids[n] for n in resolution.units], resolution.group or ""
@@ -87,12 +97,18 @@ class _PlanWriter:
         return item_id
 
     def write_targets(self, item_id: int, draft: ItemDraft) -> None:
+        self.target_rows.extend(
+            (item_id, i, t.text, t.subject, t.number, t.unit, t.comparator, int(t.placeholder))
+            for i, t in enumerate(draft.targets))
+
+    def flush(self) -> None:
         self.conn.executemany(
             "INSERT INTO target (item_id, position, text, subject, number, unit, comparator, "
-            "placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(item_id, i, t.text, t.subject, t.number, t.unit, t.comparator, int(t.placeholder))
-             for i, t in enumerate(draft.targets)],
-        )
+            "placeholder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.target_rows)
+        self.conn.executemany(
+            "INSERT INTO assignment (item_id, unit_id, role, via_group) VALUES (?, ?, ?, ?)",
+            self.assignment_rows)
+        self.target_rows, self.assignment_rows = [], []
 
     def write_assignments(self, item_id: int, draft: ItemDraft) -> None:
         chosen: dict[int, tuple[Role, str]] = {}
@@ -103,10 +119,8 @@ class _PlanWriter:
                 known = chosen.get(unit_id)
                 if known is None or ROLE_STRENGTH[role] < ROLE_STRENGTH[known[0]]:
                     chosen[unit_id] = (role, group)
-        self.conn.executemany(
-            "INSERT INTO assignment (item_id, unit_id, role, via_group) VALUES (?, ?, ?, ?)",
-            [(item_id, unit_id, role.value, group) for unit_id, (role, group) in chosen.items()],
-        )
+        self.assignment_rows.extend(
+            (item_id, unit_id, role.value, group) for unit_id, (role, group) in chosen.items())
         self.result.assignments += len(chosen)
 
 
@@ -139,6 +153,7 @@ def create_plan(
                              new_unit_kinds or {})
         for position, item in enumerate(draft.items):
             writer.write_item(item, 1, None, position)
+        writer.flush()
         result = writer.result
         finish_batch(
             ledger, batch_id, counts=result.counts(), plan_id=result.plan_id,

@@ -252,8 +252,13 @@ class DetailPane(QWidget):
                 self.assignments.selectRow(r)
         if rows and not self.assignments.selectedItems():
             self.assignments.selectRow(0)
-        self.assignments.resizeColumnsToContents()
-        self.assignments.horizontalHeader().setSectionResizeMode(A_NOTE, QHeaderView.Stretch)
+        header = self.assignments.horizontalHeader()
+        for column in (A_UNIT, A_ROLE, A_DUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.assignments.setColumnWidth(A_STATUS, 84)
+        self.assignments.setColumnWidth(A_PROGRESS, 64)
+        header.setSectionResizeMode(A_NOTE, QHeaderView.Stretch)
+        self.assignments.setMinimumWidth(380)
         self._filling = False
 
     def fill_history(self) -> None:

@@ -8,6 +8,7 @@ navigation pane and the filter bar give a :class:`RowFilter`, typed text goes th
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 820, 380])
+        self.splitter.setSizes([200, 720, 446])
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
         self.counts = QLabel()
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
     def build_ledger_page(self) -> QWidget:
         self.search = QLineEdit(placeholderText=self.tr("输入关键字筛选：编号、要点、单位、进展…（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(200)
         self.search.textChanged.connect(self.on_search)
         self.granularity_box = QComboBox()
         self.granularity_box.addItem(self.tr("按要点"), Granularity.ITEMS)
@@ -157,15 +159,18 @@ class MainWindow(QMainWindow):
         self.light_box.currentIndexChanged.connect(self.on_filter_bar)
         self.due_from = self.date_filter_edit()
         self.due_to = self.date_filter_edit()
+        # Two rows, so that the window fits a 1366-pixel office screen beside both panes.
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
+        bar.addWidget(self.search, 1)
         bar.addWidget(self.granularity_box)
-        bar.addWidget(self.status_box)
-        bar.addWidget(self.light_box)
-        bar.addWidget(QLabel(self.tr("到期：")))
-        bar.addWidget(self.due_from)
-        bar.addWidget(QLabel("—"))
-        bar.addWidget(self.due_to)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_box)
+        filters.addWidget(self.light_box)
+        filters.addWidget(QLabel(self.tr("到期：")))
+        filters.addWidget(self.due_from)
+        filters.addWidget(QLabel("—"))
+        filters.addWidget(self.due_to)
+        filters.addStretch(1)
 
         self.banner = QFrame()
         self.banner.setFrameShape(QFrame.StyledPanel)
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.banner)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         return page
 
@@ -241,6 +247,13 @@ class MainWindow(QMainWindow):
                                    edits=True)
         self.act_bulk_add = action(self.tr("为选中要点添加单位(&A)…"), self.bulk_add_unit, edits=True)
         self.act_bulk_remove = action(self.tr("从选中要点移除单位(&M)…"), self.bulk_remove_unit, edits=True)
+
+        for act, module in ((self.act_import_plan, "plan_import_dialog"),
+                            (self.act_export_fillin, "fillin_export_dialog"),
+                            (self.act_import_returns, "returns_import_dialog"),
+                            (self.act_report, "report_dialog")):
+            if importlib.util.find_spec(f"planner_desktop.gui.{module}") is None:
+                act.setEnabled(False)  # a build without that part (never a dead button)
 
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("文件(&F)"))

@@ -261,10 +261,19 @@ def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
                 raise UserFixableError(
                     f"这个文件已经导入过（导入批次 {batch}），没有重复导入。如需重新导入，请先撤销该批次。",
                     Location(file=path.name))
+        if args.new:
+            parsed.update_plan_id = None
+        if parsed.update_plan_id is not None:
+            result["plan_id"] = parsed.update_plan_id
+            result["update"] = {"plan_id": parsed.update_plan_id, "title": parsed.update_plan_title,
+                                **parsed.update_diff.summary()}
         if not args.dry_run:
-            created = commit_task_list(ledger, parsed)
-            result.update(plan_id=created.plan_id, batch_id=created.batch_id,
-                          assignments=created.assignments)
+            written = commit_task_list(ledger, parsed)
+            if parsed.update_plan_id is not None:
+                result.update(batch_id=written.batch_id, update={**result["update"], **written.counts})
+            else:
+                result.update(plan_id=written.plan_id, batch_id=written.batch_id,
+                              assignments=written.assignments)
         return result
     finally:
         ledger.close()
@@ -338,6 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
     tasks.add_argument("--year", type=int, metavar="YYYY", help="计划年度（默认从标题中识别）")
     tasks.add_argument("--sheet", metavar="工作表")
     tasks.add_argument("--dry-run", action="store_true", help="只预览，不写入账本")
+    tasks.add_argument("--new", action="store_true",
+                       help="作为新计划导入（默认：同名文件或同名计划的修订版会更新原计划）")
 
     imports = sub.add_parser("imports", help="导入批次").add_subparsers(dest="imports_command")
     command("list", cmd_imports_list, "列出导入批次", imports)

@@ -10,12 +10,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner_desktop.domain.plan_diff import PlanDiff
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.plan_update import (
+    PlanUpdated,
+    apply_plan_update,
+    find_plan_to_update,
+    plan_title,
+    preview_plan_update,
+)
 from planner_desktop.store.plans import PlanCreated, create_plan
 from planner_desktop.store.units import load_roster
 
@@ -38,6 +46,11 @@ class TaskListFile:
     unknown_units: list[str] = field(default_factory=list)
     already_imported_batch: int | None = None
     unit_choices: dict[str, UnitChoice] = field(default_factory=dict)
+    # A revision of a plan in the ledger (same file name, or same title): the plan and what
+    # updating it would do. The clerk may still import it as a new plan (update_plan_id=None).
+    update_plan_id: int | None = None
+    update_plan_title: str = ""
+    update_diff: PlanDiff | None = None
 
 
 def preview_task_list(
@@ -60,16 +73,29 @@ def preview_task_list(
         roster = load_roster(ledger)
         result.unknown_units = roster.unknown_names(preview.unit_names())
         result.already_imported_batch = find_batch_by_sha256(ledger, "tasks", result.sha256)
+        if result.already_imported_batch is None:
+            plan_id = find_plan_to_update(ledger, path.name, preview.plan.title)
+            if plan_id is not None:
+                result.update_plan_id = plan_id
+                result.update_plan_title = plan_title(ledger, plan_id)
+                result.update_diff = preview_plan_update(ledger, plan_id, preview.plan)
     else:
         result.unknown_units = preview.unit_names()
     return result
 
 
-def commit_task_list(ledger: Ledger, parsed: TaskListFile) -> PlanCreated:
-    """Write the previewed plan in one transaction, after a backup of the ledger."""
+def commit_task_list(ledger: Ledger, parsed: TaskListFile) -> PlanCreated | PlanUpdated:
+    """Write the previewed plan (or the update of the plan it revises) in one transaction,
+    after a backup of the ledger."""
     if not ledger.is_empty():
         take_backup(ledger, reason="before-import")
     choices = parsed.unit_choices
+    if parsed.update_plan_id is not None:
+        return apply_plan_update(
+            ledger, parsed.update_plan_id, parsed.preview.plan, file_name=parsed.path.name,
+            sha256=parsed.sha256,
+            new_aliases={name: c.alias_of for name, c in choices.items() if c.alias_of},
+            new_unit_kinds={name: c.create_kind for name, c in choices.items() if c.create_kind})
     return create_plan(
         ledger, parsed.preview.plan, batch_kind="tasks", file_name=parsed.path.name,
         sha256=parsed.sha256,

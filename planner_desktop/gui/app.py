@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner_desktop import __version__
 from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir, resource_path
 from planner_desktop.store.database import Ledger, open_ledger
 
@@ -52,12 +54,26 @@ def install_crash_handler() -> None:
     sys.excepthook = handle
 
 
-def run_gui(db_path: str | None = None) -> int:
+@dataclass
+class Session:
+    """What a started program holds: its window, the open ledger and the lock on it."""
+
+    window: MainWindow
+    ledger: Ledger
+    lock: QLockFile
+
+    def close(self) -> None:
+        self.ledger.close()
+        self.lock.unlock()
+
+
+def start_gui(db_path: str | None = None) -> Session | int:
+    """Everything up to the shown window (tests drive this); an exit code when the clerk
+    declined or the ledger could not be opened."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "工作要点督办台"))
-    install_crash_handler()
     set_look(app)
     path = default_ledger_path(db_path)
     try:
@@ -68,8 +84,6 @@ def run_gui(db_path: str | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate("app", "无法打开账本"),
                              exc.full_message())
         return 1
-    from planner_desktop.gui.main_window import MainWindow
-
     lock = QLockFile(str(path) + ".lock")
     read_only = False
     if not lock.tryLock(200):
@@ -84,11 +98,19 @@ def run_gui(db_path: str | None = None) -> int:
         read_only = True
     window = MainWindow(ledger, read_only=read_only)
     window.show()
+    return Session(window, ledger, lock)
+
+
+def run_gui(db_path: str | None = None) -> int:
+    install_crash_handler()
+    session = start_gui(db_path)
+    if isinstance(session, int):
+        return session
+    app = QApplication.instance()
     if os.environ.get("PLANNER_DESKTOP_EXIT_WHEN_SHOWN"):
         QTimer.singleShot(0, app.quit)  # for bench/startup.py: time to a drawn window
     code = app.exec()
-    ledger.close()
-    lock.unlock()
+    session.close()
     return code
 
 

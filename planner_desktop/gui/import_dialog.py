@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -77,6 +78,14 @@ class ImportTasksDialog(QDialog):
         self.year_spin.valueChanged.connect(lambda _: self.reparse())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.update_label = QLabel(wordWrap=True)
+        self.update_box = QCheckBox(self.tr("更新原计划（取消勾选则作为新计划导入）"))
+        self.update_panel = QWidget()
+        update_layout = QVBoxLayout(self.update_panel)
+        update_layout.setContentsMargins(0, 0, 0, 0)
+        update_layout.addWidget(self.update_label)
+        update_layout.addWidget(self.update_box)
+        self.update_panel.setVisible(False)
 
         top = QFormLayout()
         row = QHBoxLayout()
@@ -124,6 +133,7 @@ class ImportTasksDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.update_panel)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
@@ -192,6 +202,15 @@ class ImportTasksDialog(QDialog):
         if parsed.already_imported_batch is not None:
             self.summary.setText(self.summary.text() + self.tr(
                 "\n这个文件已经导入过（导入批次 {id}）。").format(id=parsed.already_imported_batch))
+        self.update_panel.setVisible(parsed.update_diff is not None)
+        if parsed.update_diff is not None:
+            counts = parsed.update_diff.summary()
+            self.update_label.setText(self.tr(
+                "这是已导入计划《{title}》的修订版，更新原计划：新增 {added} 项，修改 {changed} 项，"
+                "删除 {removed} 项，保留 {kept} 项（已有进展，不删除），不变 {unchanged} 项。"
+                "各单位的状态和进展历史都保留。").format(
+                    title=parsed.update_plan_title, **counts))
+            self.update_box.setChecked(True)
         self.tabs.setTabText(2, self.tr("提示（{n}）").format(n=len(preview.warnings)))
         self.tabs.setTabText(3, self.tr("未识别的单位（{n}）").format(n=len(parsed.unknown_units)))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(parsed.already_imported_batch is None)
@@ -298,6 +317,8 @@ class ImportTasksDialog(QDialog):
         parsed = self.parsed
         parsed.preview.plan.title = self.title_edit.text().strip() or parsed.preview.plan.title
         parsed.unit_choices = self.unit_choices()
+        if not self.update_box.isChecked():
+            parsed.update_plan_id = None  # the clerk wants a new plan, not an update
         ledger_path = self.ledger.path
 
         def work():

@@ -24,6 +24,9 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
         raise UserFixableError(tr("这类导入（{kind}）不能撤销。").format(kind=kind))
     removed = {"plans": 0, "units": 0}
     with ledger.transaction() as conn:
+        if "update" in undo:
+            revert_update(ledger, undo["update"])
+            undo = undo["update"]
         plan_id = undo.get("delete_plan")
         if plan_id is not None:
             # Items reference each other (parent_id); deleting the plan cascades through them.
@@ -38,3 +41,21 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
                                                  (unit_id,)).rowcount
         conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (now_text(), batch_id))
     return removed
+
+
+def revert_update(ledger: Ledger, undo: dict) -> None:
+    """Undo an update batch: delete the rows it added, put back the rows it deleted, and
+    restore the rows it overwrote, children after their parents."""
+    conn = ledger.conn
+    for table in ("assignment", "target", "plan_item"):
+        for row_id in sorted(undo["delete"].get(table, []), reverse=True):
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+    for table in ("plan_item", "target", "assignment", "status_update", "extension", "evidence"):
+        rows = undo["restore"].get(table, [])
+        if rows:
+            ledger.db[table].insert_all(sorted(rows, key=lambda r: r["id"]))
+    for row in undo["revert"].get("plan_item", []):
+        columns = [c for c in row if c != "id"]
+        conn.execute(f"UPDATE plan_item SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                     (*[row[c] for c in columns], row["id"]))
+

@@ -1,4 +1,5 @@
-"""``planner-desktop`` / ``python -m planner_desktop``: the window without arguments, the CLI with."""
+"""``planner-desktop`` / ``python -m planner_desktop``: the window without arguments, the CLI with,
+and ``--self-test`` to check an installation headless."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--self-test":  # check a build headless (planner_desktop/self_test.py)
+        from planner_desktop.self_test import main as self_test
+
+        return self_test(argv[1:])
     if not argv or (len(argv) == 2 and argv[0] == "--db"):
         from planner_desktop.gui.app import run_gui
 

@@ -1,0 +1,424 @@
+"""``PlannerDesktop --self-test``: check a build (or a checkout) headless, as a clerk would use it.
+
+The program starts offscreen on a temporary ledger in a folder whose path has spaces and
+Chinese characters (``…/督办 台账/``), and goes through a clerk's first day: open (create and
+migrate) the ledger, write the demo ledger, import a sample task list, export the fill-in
+workbooks, write a PDF report, and open the main window. Each step is a named check; one
+JSON object on stdout tells what each did, and the exit status is 0 only if every check
+passed. A step whose module is missing from the build fails; nothing is skipped silently.
+
+The clerk's own folders are left alone: the ledger, the exported files and the window's
+remembered settings all go to the temporary folder, which is removed afterwards (``--keep``
+keeps it). A dialog that pops up during a step (which would wait forever offscreen) is
+closed, recorded, and fails that step; ``--timeout`` bounds the whole run.
+
+    PlannerDesktop --self-test [--out FILE] [--screenshot FILE.png] [--keep] [--timeout S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner_desktop import __version__
+from planner_desktop.paths import is_frozen, is_portable, program_dir, resource_path
+
+FOLDER_NAME = "督办 台账"  # a space and Chinese characters, like C:\Users\张三\Documents\督办 台账
+LEDGER_NAME = "账本 ledger.sqlite"
+SAMPLE_TASK_LIST = ("resources", "samples", "任务分解表示例.xlsx")
+REPORT_KIND = "ledger"  # 督办台账, the full ledger (planner_desktop.reports)
+
+StepFunction = Callable[["SelfTest"], dict[str, Any] | None]
+
+
+class CheckFailed(Exception):
+    """A step ran but did not produce what it should have."""
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    seconds: float
+    detail: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"ok": self.ok, "seconds": round(self.seconds, 3), **self.detail}
+        if self.error is not None:
+            result["error"] = self.error
+        return result
+
+
+@dataclass
+class SelfTest:
+    """The state one self-test run builds up, step by step."""
+
+    folder: Path
+    screenshot: Path | None = None
+    checks: list[Check] = field(default_factory=list)
+    app: Any = None
+    ledger: Any = None
+    plan_id: int | None = None
+    plan_year: int | None = None
+    demo_plan_id: int | None = None
+    current: str | None = None
+    dialogs: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.checks) and all(c.ok for c in self.checks)
+
+    def run(self, name: str, step: StepFunction) -> bool:
+        """Run one step; any exception (or a dialog that popped up) fails it, never the run."""
+        self.current = name
+        self.dialogs.clear()
+        started = time.perf_counter()
+        detail: dict[str, Any] = {}
+        error = None
+        try:
+            detail = step(self) or {}
+        except Exception as exc:  # noqa: BLE001 (every failure is a result, not a crash)
+            error = describe(exc)
+        if self.dialogs and error is None:
+            error = "出现了对话框：" + " | ".join(self.dialogs)
+        check = Check(name, error is None, time.perf_counter() - started, detail, error)
+        self.checks.append(check)
+        print(f"self-test {name}: {'ok' if check.ok else 'FAILED ' + str(error)}", file=sys.stderr)
+        self.current = None
+        return check.ok
+
+    def need(self, what: str, value: Any) -> Any:
+        if value is None:
+            raise CheckFailed(f"an earlier step did not provide {what}")
+        return value
+
+    def to_json(self, started: float) -> dict[str, Any]:
+        return {
+            "self_test": "passed" if self.ok else "failed",
+            "ok": self.ok,
+            "version": __version__,
+            "frozen": is_frozen(),
+            "portable": is_portable(),
+            "program_dir": str(program_dir()),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "folder": str(self.folder),
+            "seconds": round(time.perf_counter() - started, 3),
+            "failed": [c.name for c in self.checks if not c.ok],
+            "checks": {c.name: c.to_json() for c in self.checks},
+        }
+
+
+def describe(exc: BaseException) -> str:
+    """The exception in one line, with where it was raised (the last frame of ours, if any)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "planner_desktop" in f.filename]
+    where = (ours or frames or [None])[-1]
+    place = f" ({Path(where.filename).name}:{where.lineno})" if where else ""
+    return f"{type(exc).__name__}: {exc}{place}"
+
+
+# -- the steps -------------------------------------------------------------------------------------
+
+def step_qt(state: SelfTest) -> dict[str, Any]:
+    """A QApplication offscreen, set up as the program sets itself up; high-DPI as Qt 6 has it."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import QSettings, QTimer, qVersion
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from planner_desktop.gui.app import set_look
+    from planner_desktop.paths import APP_AUTHOR, APP_NAME
+
+    app = QApplication.instance() or QApplication([sys.argv[0] or APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationDisplayName("工作要点督办台")
+    # The window remembers its layout with QSettings: keep that in the temporary folder too.
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(state.folder / "settings"))
+    set_look(app)
+    state.app = app
+    watchdog = QTimer(app)  # modal dialogs run their own event loop, so this fires inside them
+    watchdog.setInterval(100)
+    watchdog.timeout.connect(lambda: close_dialogs(state))
+    watchdog.start()
+    screen = QGuiApplication.primaryScreen()
+    return {
+        "qt": qVersion(),
+        "pyside": pyside_version,
+        "platform_plugin": QGuiApplication.platformName(),
+        "style": app.style().name(),
+        "high_dpi_rounding": QGuiApplication.highDpiScaleFactorRoundingPolicy().name,
+        "device_pixel_ratio": screen.devicePixelRatio() if screen else None,
+        "window_icon": not app.windowIcon().isNull(),
+    }
+
+
+def close_dialogs(state: SelfTest) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    widget = QApplication.activeModalWidget()
+    if widget is None:
+        return
+    text = getattr(widget, "text", lambda: "")()
+    state.dialogs.append(f"{widget.windowTitle()}: {text}".strip(": "))
+    widget.reject() if hasattr(widget, "reject") else widget.close()
+
+
+def step_paths(state: SelfTest) -> dict[str, Any]:
+    """The program's data folders are where ``resource_path`` looks, and a Chinese path works."""
+    from planner_desktop.store.database import list_migrations
+
+    migrations = list_migrations()
+    if not migrations:
+        raise CheckFailed(f"no migrations in {resource_path('db')}")
+    wanted = [resource_path("resources", "demo", "demo_ledger.json"),
+              resource_path("resources", "icons", "app.svg"), resource_path(*SAMPLE_TASK_LIST)]
+    missing = [str(p) for p in wanted if not p.is_file()]
+    if missing:
+        raise CheckFailed("missing: " + ", ".join(missing))
+    probe = state.folder / "中文 文件名.txt"
+    probe.write_text("督办", encoding="utf-8")
+    if probe.read_text(encoding="utf-8") != "督办" or probe.name not in os.listdir(state.folder):
+        raise CheckFailed(f"a Chinese file name did not round-trip in {state.folder}")
+    return {"resources": str(resource_path()), "migrations": len(migrations),
+            "filesystem_encoding": sys.getfilesystemencoding()}
+
+
+def step_open_ledger(state: SelfTest) -> dict[str, Any]:
+    from planner_desktop.store.database import latest_schema_version, open_ledger
+
+    path = state.folder / LEDGER_NAME
+    state.ledger = open_ledger(path)
+    if state.ledger.schema_version != latest_schema_version():
+        raise CheckFailed(f"schema {state.ledger.schema_version}, expected {latest_schema_version()}")
+    return {"db": str(path), "schema_version": state.ledger.schema_version}
+
+
+def step_demo(state: SelfTest) -> dict[str, Any]:
+    from planner_desktop.demo import create_demo_ledger
+
+    ledger = state.need("the ledger", state.ledger)
+    if not ledger.is_empty():
+        raise CheckFailed("a new ledger is not empty: the first-start flow would not offer the demo")
+    created = create_demo_ledger(ledger)
+    state.demo_plan_id = created.plan_id
+    if not created.assignments:
+        raise CheckFailed("the demo ledger has no assignments")
+    return created.to_json()
+
+
+def step_import_tasks(state: SelfTest) -> dict[str, Any]:
+    from planner_desktop.task_import import commit_task_list, preview_task_list
+
+    ledger = state.need("the ledger", state.ledger)
+    source = state.folder / "收文 任务表" / SAMPLE_TASK_LIST[-1]
+    source.parent.mkdir()
+    shutil.copyfile(resource_path(*SAMPLE_TASK_LIST), source)
+    parsed = preview_task_list(ledger, source)
+    written = commit_task_list(ledger, parsed)
+    state.plan_id = written.plan_id
+    state.plan_year = parsed.preview.plan.year
+    if not written.assignments:
+        raise CheckFailed("the sample task list gave no assignments")
+    return {"file": source.name, "plan_id": written.plan_id, "year": state.plan_year,
+            "items": written.items, "assignments": written.assignments,
+            "unknown_units": len(written.unknown_units)}
+
+
+def step_export_fillin(state: SelfTest) -> dict[str, Any]:
+    from planner_desktop.fillin import export_fillin
+
+    ledger = state.need("the ledger", state.ledger)
+    plan_id = state.need("an imported plan", state.plan_id)
+    out_dir = state.folder / "填报表 导出"
+    out_dir.mkdir()
+    result = export_fillin(ledger, plan_id, f"{state.plan_year}-Q3", out_dir)
+    bad = [p.name for p in result.files if not is_zip(p)]
+    if not result.files or bad:
+        raise CheckFailed(f"fill-in workbooks missing or not .xlsx: {bad or 'none written'}")
+    return {"files": len(result.files), "units": result.units, "rows": result.rows,
+            "first": result.files[0].name}
+
+
+def step_pdf_report(state: SelfTest) -> dict[str, Any]:
+    from planner_desktop.reports import make_report
+
+    ledger = state.need("the ledger", state.ledger)
+    pdf = state.folder / "报表 输出" / "督办台账.pdf"
+    pdf.parent.mkdir()
+    result = make_report(ledger, REPORT_KIND, plan_id=state.need("an imported plan", state.plan_id),
+                         as_of=dt.date(state.plan_year or dt.date.today().year, 9, 30), pdf=pdf)
+    if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-" or pdf.stat().st_size < 1000:
+        raise CheckFailed(f"no PDF written at {pdf}")
+    detail: dict[str, Any] = {"file": pdf.name, "bytes": pdf.stat().st_size}
+    summary = result.to_json() if hasattr(result, "to_json") else result
+    if isinstance(summary, dict):
+        detail.update({k: summary[k] for k in ("rows", "pages") if k in summary})
+    return detail
+
+
+def step_main_window(state: SelfTest) -> dict[str, Any]:
+    """The window the clerk gets, through the same start-up as a double-click (lock included)."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner_desktop.gui.app import start_gui
+
+    ledger = state.need("the ledger", state.ledger)
+    state.need("the Qt application", state.app)
+    path = ledger.path
+    ledger.close()
+    state.ledger = None
+    session = start_gui(str(path))
+    if isinstance(session, int):
+        raise CheckFailed(f"the start-up returned {session} instead of a window")
+    try:
+        for _ in range(5):
+            QApplication.processEvents()
+        window = session.window
+        if not window.isVisible():
+            raise CheckFailed("the main window is not shown")
+        shot = window.grab()
+        if state.screenshot is not None:
+            state.screenshot.parent.mkdir(parents=True, exist_ok=True)
+            shot.save(str(state.screenshot))
+        rows = window.model.rowCount() if hasattr(window, "model") else None
+        return {"title": window.windowTitle(), "size": [window.width(), window.height()],
+                "rows": rows, "screenshot": str(state.screenshot) if state.screenshot else None}
+    finally:
+        session.window.close()
+        session.close()
+
+
+def step_cjk_font(state: SelfTest) -> dict[str, Any]:
+    """Chinese can be drawn: without a CJK font the window and the paper show boxes."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    if not families:
+        raise CheckFailed("no font with Simplified Chinese: text would show as boxes")
+    return {"families": len(families), "ui_font": QFontInfo(QFont()).family()}
+
+
+def step_log_folder(state: SelfTest) -> dict[str, Any]:
+    """The crash handler can write its report where it says it does."""
+    from planner_desktop.paths import log_dir
+
+    folder = log_dir()
+    probe = folder / f"self-test-{os.getpid()}.tmp"
+    probe.write_text("ok", encoding="utf-8")
+    probe.unlink()
+    return {"log_dir": str(folder)}
+
+
+STEPS: list[tuple[str, StepFunction]] = [
+    ("qt", step_qt),
+    ("paths", step_paths),
+    ("open_ledger", step_open_ledger),
+    ("demo", step_demo),
+    ("import_tasks", step_import_tasks),
+    ("export_fillin", step_export_fillin),
+    ("pdf_report", step_pdf_report),
+    ("main_window", step_main_window),
+    ("cjk_font", step_cjk_font),
+    ("log_folder", step_log_folder),
+]
+
+
+def is_zip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+# -- running it ------------------------------------------------------------------------------------
+
+def run_steps(state: SelfTest, steps: list[tuple[str, StepFunction]] | None = None) -> SelfTest:
+    for name, step in STEPS if steps is None else steps:
+        state.run(name, step)
+    if state.ledger is not None:
+        state.ledger.close()
+        state.ledger = None
+    return state
+
+
+def emit(result: dict[str, Any], out: Path | None) -> None:
+    """One JSON object on stdout (UTF-8 when redirected, whatever the Windows code page), and in
+    ``out`` if given: a windowed Windows build has no stdout unless the caller redirects it."""
+    text = json.dumps(result, ensure_ascii=False, indent=None)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    stream = sys.stdout
+    if stream is None:
+        return
+    if stream.isatty() or not hasattr(stream, "buffer"):
+        try:
+            print(text, file=stream, flush=True)
+            return
+        except UnicodeEncodeError:
+            text = json.dumps(result)
+            print(text, file=stream, flush=True)
+            return
+    stream.flush()
+    stream.buffer.write((text + "\n").encode("utf-8"))
+    stream.buffer.flush()
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="PlannerDesktop --self-test",
+                                     description="检查程序能否正常工作（无窗口运行，输出 JSON）")
+    parser.add_argument("--out", type=Path, help="也把 JSON 结果写入这个文件")
+    parser.add_argument("--screenshot", type=Path, help="把主窗口截图保存为 PNG")
+    parser.add_argument("--keep", action="store_true", help="保留临时文件夹（账本、导出的文件）")
+    parser.add_argument("--timeout", type=float, default=300.0, help="整个检查的时限（秒）")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless, even on a desktop
+    started = time.perf_counter()
+    parent = Path(tempfile.mkdtemp(prefix="PlannerDesktop-self-test-"))
+    state = SelfTest(parent / FOLDER_NAME, args.screenshot.resolve() if args.screenshot else None)
+    state.folder.mkdir()
+    timer = threading.Timer(args.timeout, give_up, (state, started, args.out))
+    timer.daemon = True
+    timer.start()
+    try:
+        run_steps(state)
+    finally:
+        timer.cancel()
+    result = state.to_json(started)
+    if args.keep:
+        result["kept"] = True
+    else:
+        shutil.rmtree(parent, ignore_errors=True)
+    emit(result, args.out)
+    return 0 if state.ok else 1
+
+
+def give_up(state: SelfTest, started: float, out: Path | None) -> None:
+    """The run hung (a dialog Qt could not close, a deadlock): report what is known, then leave."""
+    stuck = state.current or "?"
+    state.checks.append(Check(stuck, False, 0.0, error="timed out"))
+    emit(state.to_json(started), out)
+    os._exit(1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -73,6 +73,7 @@ def test_kept_v1_fixture_with_data_upgrades_and_keeps_its_rows(tmp_path):
     try:
         assert ledger.schema_version == latest_schema_version()
         assert ledger.scalar("SELECT count(*) FROM plan_item") == before > 0
+        assert ledger.scalar("SELECT count(*) FROM fillin_export") == 0  # 0002 ran on it
     finally:
         ledger.close()
 

@@ -12,6 +12,7 @@ import importlib
 
 # Listed explicitly (not discovered) so that PyInstaller sees every module.
 FEATURE_MODULES: tuple[str, ...] = (
+    "fillin",
 )
 
 

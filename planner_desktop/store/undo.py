@@ -33,6 +33,10 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
             removed["plans"] = conn.execute("DELETE FROM plan WHERE id = ?", (plan_id,)).rowcount
         for alias in undo.get("delete_aliases", []):
             conn.execute("DELETE FROM unit_alias WHERE alias = ? AND source = 'clerk'", (alias,))
+        if "restore_assignments" in undo:  # a returned fill-in workbook (store/fillin.py)
+            from planner_desktop.store.fillin import undo_returns
+
+            removed.update(undo_returns(conn, batch_id, undo))
         for unit_id in undo.get("delete_units", []):
             used = conn.execute("SELECT 1 FROM assignment WHERE unit_id = ? LIMIT 1",
                                 (unit_id,)).fetchone()

@@ -1,0 +1,60 @@
+"""What goes out in a fill-in workbook (填报表): one unit's assignments for one period.
+
+Plain records, built by the store from the ledger and handed to the workbook writer, so the
+writer never sees SQL and the same records can be written one file per unit or all units in
+one combined workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner_desktop.domain.deadlines import ReportPeriod
+
+
+@dataclass(frozen=True)
+class FillinRow:
+    """One assignment as the unit sees it: read-only facts and its last reported state."""
+
+    assignment_id: int
+    stamp: str  # the assignment's updated_at at export time ("" if never updated)
+    code: str  # the outline path: 二、（一）1.
+    title: str
+    measure: str
+    role: str  # 牵头 / 配合 / 落实
+    deadline: str
+    last_status: str
+    last_progress: int | None
+
+
+@dataclass
+class FillinSheet:
+    """One unit's part of an export (a file of its own, or a sheet of the combined workbook)."""
+
+    unit_id: int
+    unit_name: str
+    rows: list[FillinRow]
+    token: str = ""  # identifies this export of this unit; written in the metadata sheet
+
+
+@dataclass
+class FillinExport:
+    """Everything one export writes, before any file exists."""
+
+    plan_id: int
+    plan_title: str
+    period: ReportPeriod
+    exported_at: dt.datetime
+    sheets: list[FillinSheet] = field(default_factory=list)
+    report_by: dt.date | None = None  # when the unit must send it back (shown in the title)
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for s in self.sheets)
+
+
+def outline_path(codes: list[str]) -> str:
+    """An item's code with its ancestors' codes in front (``二、（一）1.``), because ``1.``
+    alone occurs under every heading and a unit must tell its rows apart."""
+    return "".join(code.strip() for code in codes if code.strip())

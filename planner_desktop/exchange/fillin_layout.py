@@ -1,0 +1,173 @@
+"""The shape of a fill-in workbook (填报表), shared by the writer and the reader of returns.
+
+Everything both sides must agree on lives here and nowhere else: the columns and their
+header texts, which of them the unit fills in, the hidden row key, the metadata sheet and
+how file names are made. A returned workbook is read by header text, not by position, so a
+unit that deletes or moves a column (WPS users do) is still understood.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from enum import StrEnum
+
+FORMAT_VERSION = "planner-fillin-1"
+META_SHEET = "填报表信息"
+GUIDE_SHEET = "填报说明"
+TITLE_ROWS = 2  # the title line and the unit/period line above the header row
+HEADER_ROW = TITLE_ROWS  # 0-based index of the header row
+FIRST_DATA_ROW = HEADER_ROW + 1
+
+
+class Field(StrEnum):
+    """What a column of the fill-in sheet holds."""
+
+    NUMBER = "number"
+    CODE = "code"
+    TITLE = "title"
+    MEASURE = "measure"
+    ROLE = "role"
+    DEADLINE = "deadline"
+    LAST_STATUS = "last_status"
+    LAST_PROGRESS = "last_progress"
+    STATUS = "status"
+    PROGRESS = "progress"
+    NOTE = "note"
+    COMPLETED_ON = "completed_on"
+    PROBLEMS = "problems"
+    EVIDENCE = "evidence"
+    AUTHOR = "author"
+    PHONE = "phone"
+    KEY = "key"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: Field
+    header: str
+    width: float
+    fill_in: bool = False  # unlocked for the unit; everything else is protected
+    wrap: bool = False
+    # Other headers a returned sheet may carry for this column (a unit retyped the header,
+    # or an older layout): compared after removing spaces and brackets.
+    aliases: tuple[str, ...] = ()
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(Field.NUMBER, "序号", 5),
+    Column(Field.CODE, "编号", 12, aliases=("序号编号", "要点编号")),
+    Column(Field.TITLE, "工作要点", 24, wrap=True, aliases=("工作任务", "重点任务", "任务", "要点")),
+    Column(Field.MEASURE, "具体措施", 34, wrap=True, aliases=("工作措施", "措施", "任务内容")),
+    Column(Field.ROLE, "责任类型", 8, aliases=("职责", "牵头配合")),
+    Column(Field.DEADLINE, "完成时限", 11, wrap=True, aliases=("时限", "完成时间要求")),
+    Column(Field.LAST_STATUS, "上期状态", 8),
+    Column(Field.LAST_PROGRESS, "上期进度%", 8, aliases=("上期进度",)),
+    Column(Field.STATUS, "状态", 9, fill_in=True, aliases=("完成状态", "进展状态", "当前状态")),
+    Column(Field.PROGRESS, "完成进度%", 9, fill_in=True,
+           aliases=("完成进度", "进度", "进度%", "完成比例", "完成百分比")),
+    Column(Field.NOTE, "进展情况", 36, fill_in=True, wrap=True,
+           aliases=("工作进展", "进展", "推进情况", "完成情况", "落实情况")),
+    Column(Field.COMPLETED_ON, "实际完成时间", 12, fill_in=True, aliases=("完成时间", "完成日期")),
+    Column(Field.PROBLEMS, "存在问题", 20, fill_in=True, wrap=True,
+           aliases=("存在的问题", "问题", "困难和问题", "存在问题及建议")),
+    Column(Field.EVIDENCE, "佐证材料清单", 18, fill_in=True, wrap=True,
+           aliases=("佐证材料", "佐证资料", "附件清单")),
+    Column(Field.AUTHOR, "填报人", 8, fill_in=True, aliases=("填表人", "经办人")),
+    Column(Field.PHONE, "联系电话", 13, fill_in=True, aliases=("电话", "联系方式")),
+    Column(Field.KEY, "行标识（请勿修改）", 10, aliases=("行标识",)),
+)
+COLUMN_OF: dict[Field, int] = {c.field: i for i, c in enumerate(COLUMNS)}
+FILL_IN_FIELDS: tuple[Field, ...] = tuple(c.field for c in COLUMNS if c.fill_in)
+# Locked columns whose edits a returned workbook is checked for (the number column is not:
+# units renumber rows after sorting, which changes nothing the ledger holds).
+CHECKED_FIELDS: tuple[Field, ...] = (Field.CODE, Field.TITLE, Field.MEASURE, Field.ROLE,
+                                     Field.DEADLINE)
+
+_HEADER_NOISE = re.compile(r"[\s（）()%％*＊:：]|请勿修改")
+
+
+def header_key(text: str) -> str:
+    """A header as compared: no spaces, brackets, percent signs or asterisks."""
+    return _HEADER_NOISE.sub("", text)
+
+
+HEADER_FIELDS: dict[str, Field] = {
+    header_key(name): c.field for c in COLUMNS for name in (c.header, *c.aliases)
+}
+
+
+# -- the row key --------------------------------------------------------------------------------
+
+_KEY = re.compile(r"^PD1\|(\d+)\|([0-9T :-]*)$")
+
+
+@dataclass(frozen=True)
+class RowKey:
+    """What the hidden key of a row says: the assignment and its state when exported.
+
+    ``stamp`` is the assignment's ``updated_at`` at export time ("" for never updated): if
+    the ledger's value differs on return, someone changed the assignment since the export.
+    """
+
+    assignment_id: int
+    stamp: str
+
+    def text(self) -> str:
+        return f"PD1|{self.assignment_id}|{self.stamp}"
+
+    @classmethod
+    def parse(cls, text: str) -> RowKey | None:
+        match = _KEY.match(text.strip())
+        return cls(int(match[1]), match[2]) if match else None
+
+
+def keys_checksum(keys: list[str]) -> str:
+    """A checksum of a sheet's keys, order-free (rows may be re-sorted)."""
+    return hashlib.sha256("\n".join(sorted(keys)).encode("utf-8")).hexdigest()[:16]
+
+
+def cell_digest(text: str) -> str:
+    """A short digest of a locked cell as exported, to notice an edit on return."""
+    return format(zlib.crc32(text.strip().encode("utf-8")), "08x")
+
+
+# -- file names -----------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\r\n\t]+')
+SHEET_NAME_MAX = 31
+_SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
+
+
+def safe_file_part(text: str) -> str:
+    """Text usable in a Windows file name (the clerk's office PCs)."""
+    return _UNSAFE.sub("_", text).strip(" .") or "_"
+
+
+def unit_file_name(period_label: str, unit_name: str) -> str:
+    return f"{safe_file_part(period_label)}_{safe_file_part(unit_name)}_填报表.xlsx"
+
+
+def combined_file_name(period_label: str) -> str:
+    return f"{safe_file_part(period_label)}_全部单位_填报表.xlsx"
+
+
+def zip_file_name(period_label: str) -> str:
+    return f"{safe_file_part(period_label)}_填报表.zip"
+
+
+def sheet_names(unit_names: list[str]) -> list[str]:
+    """Excel sheet names for units: legal characters, at most 31 of them, all distinct."""
+    names: list[str] = []
+    taken: set[str] = {META_SHEET, GUIDE_SHEET}
+    for unit in unit_names:
+        base = _SHEET_UNSAFE.sub("_", unit).strip("'")[:SHEET_NAME_MAX] or "_"
+        name, n = base, 2
+        while name.lower() in {t.lower() for t in taken}:
+            suffix = f"({n})"
+            name, n = base[: SHEET_NAME_MAX - len(suffix)] + suffix, n + 1
+        taken.add(name)
+        names.append(name)
+    return names

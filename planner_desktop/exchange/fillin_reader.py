@@ -1,0 +1,193 @@
+"""Reading a returned fill-in workbook (回收表) into rows the importer can match.
+
+Files come back changed in every way a unit's PC can change them: re-saved by WPS or
+LibreOffice as .xls, rows re-sorted, the hidden key column deleted, rows pasted into a new
+file without the metadata sheet. So nothing is read by position: columns are found by their
+header text, units by the metadata sheet, else by the ``填报单位：`` line, the sheet name or the
+file name, and each row keeps whatever identifies it (its key, its code and item text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner_desktop.domain.returns import RowCells
+from planner_desktop.exchange.fillin_layout import (
+    CHECKED_FIELDS,
+    FORMAT_VERSION,
+    HEADER_FIELDS,
+    META_SHEET,
+    Field,
+    RowKey,
+    header_key,
+    keys_checksum,
+)
+from planner_desktop.exchange.grid import Grid, Workbook
+from planner_desktop.exchange.readers import read_workbook
+
+HEADER_SEARCH_ROWS = 12
+_UNIT_LINE = re.compile(r"填报单位[:：]\s*([^\s　]+)")
+_FILE_NAME = re.compile(r"^(?:.+?)_(.+?)_填报表")
+
+
+@dataclass(frozen=True)
+class ReturnMeta:
+    """The metadata sheet of a workbook we exported."""
+
+    plan_id: int
+    plan_title: str
+    period_key: str
+    period_label: str
+    exported_at: str
+    # sheet name → (unit id, unit name, export token, checksum of its keys)
+    sheets: dict[str, tuple[int, str, str, str]] = field(default_factory=dict)
+    # key text → digests of the locked cells as exported (CHECKED_FIELDS order)
+    digests: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keys_by_sheet: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class ReturnedRow:
+    row: int  # 0-based grid row
+    key: RowKey | None
+    key_text: str
+    locked: dict[Field, str]  # the locked cells present in the return (code, title …)
+    cells: RowCells
+
+
+@dataclass
+class ReturnedSheet:
+    name: str
+    unit_hint: str  # the unit the sheet says it is for (metadata, title line, name)
+    unit_id: int | None  # from the metadata sheet only
+    token: str
+    columns: dict[Field, int]
+    rows: list[ReturnedRow]
+    expected_keys: list[str]  # keys exported for this sheet (empty without metadata)
+    checksum_ok: bool | None  # None: no metadata to check against
+
+    @property
+    def has_key_column(self) -> bool:
+        return Field.KEY in self.columns
+
+
+@dataclass
+class ReturnedWorkbook:
+    path: Path
+    format: str
+    meta: ReturnMeta | None
+    sheets: list[ReturnedSheet]
+
+
+def read_returned_workbook(path: Path) -> ReturnedWorkbook:
+    """Read ``path`` (any format ``read_workbook`` reads); raises FileReadError if unreadable."""
+    workbook = read_workbook(path)
+    meta = _read_meta(workbook)
+    sheets = []
+    for grid in workbook.sheets:
+        if grid.name == META_SHEET or (grid.hidden and meta is None):
+            continue
+        sheet = _read_sheet(grid, meta, Path(path))
+        if sheet is not None:
+            sheets.append(sheet)
+    return ReturnedWorkbook(Path(path), workbook.format, meta, sheets)
+
+
+def _read_meta(workbook: Workbook) -> ReturnMeta | None:
+    grid = next((g for g in workbook.sheets if g.name == META_SHEET), None)
+    if grid is None or grid.cell(0, 1) != FORMAT_VERSION:
+        return None
+    records: dict[str, list[str]] = {}
+    sheets: dict[str, tuple[int, str, str, str]] = {}
+    digests: dict[str, tuple[str, ...]] = {}
+    keys_by_sheet: dict[str, list[str]] = {}
+    try:
+        for row in grid.rows:
+            kind = row[0] if row else ""
+            if kind == "sheet":
+                sheets[row[1]] = (int(row[2]), row[3], row[4], row[5])
+            elif kind == "row":
+                key, *cell_digests = row[2].split("/")
+                digests[key] = tuple(cell_digests)
+                keys_by_sheet.setdefault(row[1], []).append(key)
+            elif kind:
+                records[kind] = row
+        return ReturnMeta(int(records["plan"][1]), records["plan"][2], records["period"][1],
+                          records["period"][2], records["exported_at"][1], sheets, digests,
+                          keys_by_sheet)
+    except (KeyError, IndexError, ValueError):
+        return None  # damaged: read the workbook as if it had none
+
+
+def _header_row(grid: Grid) -> tuple[int, dict[Field, int]] | None:
+    """The first row with at least three fill-in sheet headers, among them 状态 or 进展情况."""
+    for r in range(min(grid.height, HEADER_SEARCH_ROWS)):
+        columns: dict[Field, int] = {}
+        for c, text in enumerate(grid.rows[r]):
+            found = HEADER_FIELDS.get(header_key(text))
+            if found is not None and found not in columns:
+                columns[found] = c
+        if len(columns) >= 3 and (Field.STATUS in columns or Field.NOTE in columns):
+            return r, columns
+    return None
+
+
+def _unit_hint(grid: Grid, header: int, path: Path) -> str:
+    for r in range(header):
+        for text in grid.rows[r]:
+            if match := _UNIT_LINE.search(text):
+                return match[1]
+    if match := _FILE_NAME.match(path.stem):
+        return match[1]
+    return grid.name
+
+
+def _read_sheet(grid: Grid, meta: ReturnMeta | None, path: Path) -> ReturnedSheet | None:
+    found = _header_row(grid)
+    if found is None:
+        return None
+    header, columns = found
+    known = meta.sheets.get(grid.name) if meta else None
+    unit_hint = known[1] if known else _unit_hint(grid, header, path)
+    rows = []
+    for r in range(header + 1, grid.height):
+        row = _read_row(grid, r, columns)
+        if row is not None:
+            rows.append(row)
+    expected = meta.keys_by_sheet.get(grid.name, []) if meta and known else []
+    checksum_ok = None
+    if known:
+        checksum_ok = keys_checksum(expected) == known[3]
+    return ReturnedSheet(grid.name, unit_hint, known[0] if known else None,
+                         known[2] if known else "", columns, rows, expected, checksum_ok)
+
+
+def _text(grid: Grid, row: int, columns: dict[Field, int], name: Field) -> str:
+    col = columns.get(name)
+    return grid.cell(row, col).strip() if col is not None else ""
+
+
+def _read_row(grid: Grid, r: int, columns: dict[Field, int]) -> ReturnedRow | None:
+    key_text = _text(grid, r, columns, Field.KEY)
+    locked = {f: _text(grid, r, columns, f) for f in (*CHECKED_FIELDS,) if f in columns}
+    completed_col = columns.get(Field.COMPLETED_ON)
+    typed = grid.values.get((r, completed_col)) if completed_col is not None else None
+    if isinstance(typed, dt.datetime):
+        typed = typed.date()
+    cells = RowCells(
+        status=_text(grid, r, columns, Field.STATUS),
+        progress=_text(grid, r, columns, Field.PROGRESS),
+        note=_text(grid, r, columns, Field.NOTE),
+        completed_on=_text(grid, r, columns, Field.COMPLETED_ON),
+        completed_date=typed if isinstance(typed, dt.date) else None,
+        problems=_text(grid, r, columns, Field.PROBLEMS),
+        evidence=_text(grid, r, columns, Field.EVIDENCE),
+        author=_text(grid, r, columns, Field.AUTHOR),
+        phone=_text(grid, r, columns, Field.PHONE),
+    )
+    if not key_text and not locked.get(Field.CODE) and not locked.get(Field.TITLE):
+        return None  # a note under the table, a signature line, an empty row
+    return ReturnedRow(r, RowKey.parse(key_text), key_text, locked, cells)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planner_desktop.demo import create_demo_ledger  # noqa: E402
 from planner_desktop.domain.ledger_table import Granularity  # noqa: E402
+from planner_desktop.domain.status import Status  # noqa: E402
 from planner_desktop.gui.app import set_look  # noqa: E402
 from planner_desktop.gui.main_window import MainWindow  # noqa: E402
 from planner_desktop.store.database import open_ledger  # noqa: E402
@@ -52,9 +53,56 @@ def main() -> int:
     window.centre.setCurrentIndex(1)
     app.processEvents()
     window.grab().save(str(OUT / "dashboard.png"))
+    fillin_screenshots(app, ledger)
     window.close()
     ledger.close()
     return 0
+
+
+def fillin_screenshots(app: QApplication, ledger) -> None:
+    """The export dialog, and the preview of a returned folder with a conflict in it."""
+    import openpyxl
+
+    from planner_desktop.fillin import export_fillin
+    from planner_desktop.gui.fillin_export_dialog import FillinExportDialog
+    from planner_desktop.gui.returns_import_dialog import ReturnsImportDialog
+    from planner_desktop.store.assignments import StatusChange, record_status_changes
+
+    plan = ledger.scalar("SELECT min(id) FROM plan")
+    folder = Path(tempfile.mkdtemp())
+    dialog = FillinExportDialog(ledger, plan, today=AS_OF)
+    dialog.folder_edit.setText("D:\\督办\\2026年第4季度填报表")
+    dialog.period_combo.setEditText("2026年第4季度")
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "fillin_export.png"))
+    dialog.close()
+    units = [r[0] for r in ledger.conn.execute("SELECT id FROM unit ORDER BY id LIMIT 4")]
+    files = export_fillin(ledger, plan, "2026年第4季度", folder, unit_ids=units).files
+    texts = ["已完成", "推进中", "完成", "正在推进"]
+    for n, path in enumerate(files):
+        wb = openpyxl.load_workbook(path)
+        ws = wb.worksheets[0]
+        columns = {c.value: c.column for c in ws[3]}
+        for r in range(4, ws.max_row + 1):
+            ws.cell(r, columns["状态"]).value = texts[(n + r) % 4]
+            ws.cell(r, columns["完成进度%"]).value = 100 if texts[(n + r) % 4] in ("已完成", "完成") else 60
+            ws.cell(r, columns["进展情况"]).value = "已按计划推进，召开专题会议2次，完成阶段性任务。"
+        wb.save(path)
+    first = ledger.scalar("SELECT min(id) FROM assignment WHERE unit_id = ?", (units[0],))
+    record_status_changes(ledger, [StatusChange(first, Status.IN_PROGRESS, 30, "电话了解：正在推进")])
+    returns = ReturnsImportDialog(ledger, [folder])
+    returns.resize(1366, 720)
+    returns.show()
+    while returns.job is not None and returns.job.running:
+        app.processEvents()
+    returns.tabs.setCurrentIndex(1)
+    app.processEvents()
+    returns.grab().save(str(OUT / "returns_preview.png"))
+    returns.tabs.setCurrentIndex(2)
+    app.processEvents()
+    returns.grab().save(str(OUT / "returns_conflicts.png"))
+    returns.close()
 
 
 if __name__ == "__main__":

@@ -597,7 +597,7 @@ def _letter(column: str | int | None) -> str | None:
 def choose_side(row: RowPreview, side: Side) -> None:
     """The clerk's choice for a conflict: keep the ledger's values or take the returned ones."""
     if row.decision.action is Action.CONFLICT:
-        row.decision.side = side
+        row.decision.side = Side(side)  # Qt hands an enum stored in a widget back as its value
 
 
 def commit_returns(ledger: Ledger, preview: ReturnsPreview,

@@ -58,3 +58,17 @@ def outline_path(codes: list[str]) -> str:
     """An item's code with its ancestors' codes in front (``二、（一）1.``), because ``1.``
     alone occurs under every heading and a unit must tell its rows apart."""
     return "".join(code.strip() for code in codes if code.strip())
+
+
+def suggested_periods(today: dt.date) -> list[ReportPeriod]:
+    """The periods a clerk most likely collects for on ``today``: this and last month, this and
+    last quarter, this half-year and the year (bureaus report monthly or quarterly)."""
+    from planner_desktop.domain.deadlines import period_for
+
+    year, month = today.year, today.month
+    quarter = (month - 1) // 3 + 1
+    last_month = (year, month - 1) if month > 1 else (year - 1, 12)
+    last_quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    keys = [f"{year}-{month:02d}", f"{last_month[0]}-{last_month[1]:02d}", f"{year}-Q{quarter}",
+            f"{last_quarter[0]}-Q{last_quarter[1]}", f"{year}-H{1 if month <= 6 else 2}", f"{year}"]
+    return [period_for(key) for key in keys]

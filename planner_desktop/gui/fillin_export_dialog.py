@@ -1,0 +1,303 @@
+"""导出填报表: choose a plan, a reporting period and the units, and write their workbooks.
+
+The clerk ticks sections and schools (all by default, or a whole kind at once), sees how many
+rows each unit will get, picks a folder (remembered), and the workbooks are written off the
+GUI thread. The period is typed or picked (``2026年第4季度``, ``2026年11月``) and checked as it
+is typed, so a period the importer could not read back never goes out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain.deadlines import ReportPeriod, period_for
+from planner_desktop.domain.fillin import suggested_periods
+from planner_desktop.errors import UserFixableError
+from planner_desktop.fillin import ExportResult, export_fillin, plan_units_for_export
+from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.store.fillin import exported_periods
+from planner_desktop.store.plans import list_plans
+
+OUT_DIR_KEY = "fillin/out_dir"
+KINDS = ("股室", "学校")
+
+
+class FillinExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, ledger: Ledger, plan_id: int | None = None, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.today = today or dt.date.today()
+        self.job: BackgroundJob | None = None
+        self.result: ExportResult | None = None
+        self.setWindowTitle(self.tr("导出填报表"))
+        self.resize(760, 640)
+        self.build()
+        plans = list_plans(ledger)
+        for plan in plans:
+            self.plan_combo.addItem(plan["title"], plan["id"])
+        index = self.plan_combo.findData(plan_id) if plan_id is not None else 0
+        self.plan_combo.setCurrentIndex(max(index, 0))
+        self.plan_combo.currentIndexChanged.connect(lambda _i: self.load_plan())
+        self.load_plan()
+
+    # -- layout -----------------------------------------------------------------------------
+    def build(self) -> None:
+        self.plan_combo = QComboBox()
+        self.period_combo = QComboBox(editable=True)
+        self.period_combo.setMinimumContentsLength(14)
+        self.period_combo.editTextChanged.connect(lambda _t: self.check_period())
+        self.period_note = QLabel()
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_combo)
+        period_row.addWidget(self.period_note, 1)
+
+        self.due_box = QCheckBox(self.tr("请于此日期前报送："))
+        self.due_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.due_edit.setEnabled(False)
+        self.due_box.toggled.connect(self.due_edit.setEnabled)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_box)
+        due_row.addWidget(self.due_edit)
+        due_row.addStretch(1)
+
+        self.units_tree = QTreeWidget()
+        self.units_tree.setHeaderLabels([self.tr("单位"), self.tr("任务数")])
+        self.units_tree.setColumnWidth(0, 420)
+        self.units_tree.itemChanged.connect(lambda *_a: self.update_summary())
+        select_row = QHBoxLayout()
+        for text, kinds in ((self.tr("全选"), KINDS), (self.tr("只选股室"), ("股室",)),
+                            (self.tr("只选学校"), ("学校",)), (self.tr("全不选"), ())):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=kinds: self.select_kinds(k))
+            select_row.addWidget(button)
+        select_row.addStretch(1)
+
+        self.folder_edit = QLineEdit(self.remembered_folder())
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+
+        self.per_unit_box = QCheckBox(self.tr("每个单位一个文件"), checked=True)
+        self.combined_box = QCheckBox(self.tr("另外生成一个合并工作簿（每个单位一张工作表）"))
+        self.zip_box = QCheckBox(self.tr("把各单位的文件打包为一个 .zip（便于发邮件）"))
+        self.per_unit_box.toggled.connect(self.zip_box.setEnabled)
+        self.per_unit_box.toggled.connect(lambda _c: self.update_summary())
+        self.combined_box.toggled.connect(lambda _c: self.update_summary())
+
+        form = QFormLayout()
+        form.addRow(self.tr("计划："), self.plan_combo)
+        form.addRow(self.tr("报送周期："), period_row)
+        form.addRow("", due_row)
+        form.addRow(self.tr("保存到："), folder_row)
+
+        self.summary = QLabel(wordWrap=True)
+        self.result_label = QLabel(wordWrap=True)
+        self.result_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(self.tr("打开文件夹"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.setVisible(False)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.open_folder_button)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导出(&E)"))
+        self.buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("发给哪些单位：")))
+        layout.addLayout(select_row)
+        layout.addWidget(self.units_tree, 1)
+        layout.addWidget(self.per_unit_box)
+        layout.addWidget(self.combined_box)
+        layout.addWidget(self.zip_box)
+        layout.addWidget(self.summary)
+        layout.addLayout(result_row)
+        layout.addWidget(self.buttons)
+
+    # -- state ------------------------------------------------------------------------------
+    def plan_id(self) -> int | None:
+        return self.plan_combo.currentData()
+
+    def load_plan(self) -> None:
+        plan_id = self.plan_id()
+        self.units_tree.blockSignals(True)
+        self.units_tree.clear()
+        self.kind_nodes: dict[str, QTreeWidgetItem] = {}
+        units = plan_units_for_export(self.ledger, plan_id) if plan_id is not None else []
+        for kind in KINDS:
+            mine = [u for u in units if u.kind == kind]
+            if not mine:
+                continue
+            node = QTreeWidgetItem(self.units_tree, [self.tr("{kind}（{n} 个）").format(
+                kind=kind, n=len(mine))])
+            node.setFlags(node.flags() | Qt.ItemIsAutoTristate | Qt.ItemIsUserCheckable)
+            for unit in mine:
+                child = QTreeWidgetItem(node, [unit.name, str(unit.assignments)])
+                child.setData(0, Qt.UserRole, unit.unit_id)
+                child.setData(1, Qt.UserRole, unit.assignments)
+                child.setFlags(child.flags() | Qt.ItemIsUserCheckable)
+                child.setCheckState(0, Qt.Checked)
+            node.setExpanded(True)
+            self.kind_nodes[kind] = node
+        self.units_tree.blockSignals(False)
+        self.fill_periods(plan_id)
+        self.update_summary()
+
+    def fill_periods(self, plan_id: int | None) -> None:
+        previous = exported_periods(self.ledger, plan_id) if plan_id is not None else []
+        labels = [period_for(key).label for key in previous[:3]]
+        labels += [p.label for p in suggested_periods(self.today) if p.label not in labels]
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        self.period_combo.addItems(labels)
+        # The month under way unless this plan was last collected for another period.
+        self.period_combo.setCurrentText(labels[0] if previous else suggested_periods(self.today)[0].label)
+        self.period_combo.blockSignals(False)
+        self.check_period()
+
+    def period(self) -> ReportPeriod | None:
+        try:
+            return period_for(self.period_combo.currentText().strip())
+        except UserFixableError:
+            return None
+
+    def check_period(self) -> None:
+        period = self.period()
+        if period is None:
+            self.period_note.setText(self.tr(
+                "看不懂这个周期，请写成 2026年11月、2026年第4季度或 2026年上半年"))
+            self.period_note.setStyleSheet("color: #b00020")
+        else:
+            self.period_note.setText(self.tr("{start} 至 {end}").format(
+                start=period.start.isoformat(), end=period.end.isoformat()))
+            self.period_note.setStyleSheet("color: palette(mid)")
+            due = period.end + dt.timedelta(days=5)
+            self.due_edit.setDate(QDate(due.year, due.month, due.day))
+        self.update_buttons()
+
+    def checked_units(self) -> list[int]:
+        ids = []
+        for node in self.kind_nodes.values():
+            for i in range(node.childCount()):
+                child = node.child(i)
+                if child.checkState(0) == Qt.Checked:
+                    ids.append(child.data(0, Qt.UserRole))
+        return ids
+
+    def select_kinds(self, kinds: tuple[str, ...]) -> None:
+        self.units_tree.blockSignals(True)
+        for kind, node in self.kind_nodes.items():
+            state = Qt.Checked if kind in kinds else Qt.Unchecked
+            for i in range(node.childCount()):
+                node.child(i).setCheckState(0, state)
+        self.units_tree.blockSignals(False)
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        units = rows = 0
+        for node in self.kind_nodes.values():
+            for i in range(node.childCount()):
+                child = node.child(i)
+                if child.checkState(0) == Qt.Checked:
+                    units += 1
+                    rows += child.data(1, Qt.UserRole)
+        self.summary.setText(self.tr("已选 {units} 个单位，共 {rows} 条任务。").format(
+            units=units, rows=rows))
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        ready = (self.period() is not None and bool(self.checked_units())
+                 and (self.per_unit_box.isChecked() or self.combined_box.isChecked())
+                 and (self.job is None or not self.job.running))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+
+    # -- folder -----------------------------------------------------------------------------
+    def remembered_folder(self) -> str:
+        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        default = str(Path(documents or Path.home()) / self.tr("督办填报表"))
+        return str(QSettings().value(OUT_DIR_KEY, default))
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("保存填报表的文件夹"),
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_edit.text()))
+
+    # -- export -----------------------------------------------------------------------------
+    def export(self) -> None:
+        plan_id, period, unit_ids = self.plan_id(), self.period(), self.checked_units()
+        if plan_id is None or period is None or not unit_ids:
+            return
+        folder = Path(self.folder_edit.text().strip()).expanduser()
+        QSettings().setValue(OUT_DIR_KEY, str(folder))
+        per_unit, combined = self.per_unit_box.isChecked(), self.combined_box.isChecked()
+        zip_files = per_unit and self.zip_box.isChecked()
+        report_by = self.due_edit.date().toPython() if self.due_box.isChecked() else None
+        ledger_path = self.ledger.path
+
+        def work() -> ExportResult:
+            ledger = open_ledger(ledger_path, daily_backup=False)
+            try:
+                return export_fillin(ledger, plan_id, period, folder, unit_ids=unit_ids,
+                                     per_unit=per_unit, combined=combined, zip_files=zip_files,
+                                     report_by=report_by)
+            finally:
+                ledger.close()
+
+        self.result_label.setText(self.tr("正在写入 {n} 个单位的填报表…").format(n=len(unit_ids)))
+        self.job = BackgroundJob(work, self.tr("正在导出填报表…"), self)
+        self.job.finished.connect(self.on_exported)
+        self.job.failed.connect(self.on_failed)
+        self.job.start()
+        self.update_buttons()
+
+    def on_exported(self, result: ExportResult) -> None:
+        self.result = result
+        self.result_label.setText(self.tr(
+            "已导出 {period}的填报表：{units} 个单位，{rows} 条任务，{files} 个文件，保存在 {folder}").format(
+                period=result.period.label, units=result.units, rows=result.rows,
+                files=len(result.files), folder=self.folder_edit.text()))
+        self.open_folder_button.setVisible(True)
+        self.update_buttons()
+        self.exported.emit(result)
+
+    def on_failed(self, exc: BaseException, trace: str) -> None:
+        self.update_buttons()
+        if isinstance(exc, UserFixableError):
+            self.result_label.setText(exc.full_message())
+            return
+        raise exc

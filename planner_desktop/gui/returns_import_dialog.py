@@ -1,0 +1,400 @@
+"""导入回收表: the returned fill-in workbooks, previewed in full before anything is written.
+
+Files, many files or whole folders are added (buttons or drag-and-drop) and read off the GUI
+thread. The clerk sees per file what it will do, per row the old and the new status, progress
+and note, every warning with its file, sheet, row and column, and each conflict (the ledger
+changed after the export) with both sides and a choice. Committing writes each included file
+as its own undoable import batch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain.returns import Action, Side
+from planner_desktop.errors import UserFixableError
+from planner_desktop.fillin import (
+    FilePreview,
+    ReturnsPreview,
+    RowPreview,
+    choose_side,
+    commit_returns,
+    preview_returns,
+)
+from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.store.database import Ledger, open_ledger
+
+RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
+ACTION_LABELS = {Action.UPDATE: "更新", Action.UNCHANGED: "不变", Action.CONFLICT: "冲突",
+                 Action.EMPTY: "未填写", Action.SKIPPED: "跳过"}
+ACTION_COLOURS = {Action.UPDATE: "#e6f4ea", Action.CONFLICT: "#fdecea", Action.SKIPPED: "#f1f1f1"}
+SIDE_LABELS = {Side.LEDGER: "保留账本中的值", Side.FILE: "采用回收表的值"}
+
+
+def _item(text: object, tip: str = "") -> QTableWidgetItem:
+    cell = QTableWidgetItem("" if text is None else str(text))
+    cell.setFlags(cell.flags() & ~Qt.ItemIsEditable)
+    if tip:
+        cell.setToolTip(tip)
+    return cell
+
+
+def _progress(value: int | None) -> str:
+    return "" if value is None else f"{value}%"
+
+
+class ReturnsImportDialog(QDialog):
+    imported = Signal(object)  # {path: batch id}
+
+    def __init__(self, ledger: Ledger, paths: list[Path] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.paths: list[Path] = []
+        self.preview: ReturnsPreview | None = None
+        self.job: BackgroundJob | None = None
+        self.batches: dict[Path, int] = {}
+        self.setWindowTitle(self.tr("导入回收表"))
+        self.setAcceptDrops(True)
+        self.resize(1180, 720)
+        self.build()
+        if paths:
+            self.add_paths([Path(p) for p in paths])
+
+    # -- layout -----------------------------------------------------------------------------
+    def build(self) -> None:
+        add_files = QPushButton(self.tr("添加文件…"))
+        add_files.clicked.connect(self.choose_files)
+        add_folder = QPushButton(self.tr("添加文件夹…"))
+        add_folder.clicked.connect(self.choose_folder)
+        self.period_combo = QComboBox()
+        self.period_combo.setMinimumContentsLength(12)
+        self.period_combo.activated.connect(lambda _i: self.run_preview())
+        top = QHBoxLayout()
+        top.addWidget(add_files)
+        top.addWidget(add_folder)
+        top.addWidget(QLabel(self.tr("也可以把文件或文件夹拖到这里。")), 1)
+        top.addWidget(QLabel(self.tr("本次收集的报送周期：")))
+        top.addWidget(self.period_combo)
+        self.summary = QLabel(self.tr("请添加回收的填报表。"), wordWrap=True)
+
+        self.files_table = self.table([self.tr("导入"), self.tr("文件"), self.tr("单位"),
+                                       self.tr("周期"), self.tr("更新"), self.tr("未填写"),
+                                       self.tr("跳过"), self.tr("说明")], stretch=7)
+        self.files_table.itemChanged.connect(self.on_file_toggled)
+        self.rows_table = self.table([self.tr("处理"), self.tr("单位"), self.tr("文件"),
+                                      self.tr("行"), self.tr("编号"), self.tr("工作要点"),
+                                      self.tr("状态"), self.tr("进度"), self.tr("进展情况")], stretch=8)
+        self.show_all_box = QCheckBox(self.tr("也显示未填写、不变和跳过的行"))
+        self.show_all_box.toggled.connect(lambda _c: self.fill_rows())
+        rows_page = QWidget()
+        rows_layout = QVBoxLayout(rows_page)
+        rows_layout.addWidget(self.show_all_box)
+        rows_layout.addWidget(self.rows_table)
+
+        self.conflicts_table = self.table([self.tr("采用"), self.tr("单位"), self.tr("编号"),
+                                           self.tr("工作要点"), self.tr("账本中（导出后改过）"),
+                                           self.tr("回收表中"), self.tr("文件与行")], stretch=5)
+        all_ledger = QPushButton(self.tr("全部保留账本中的值"))
+        all_ledger.clicked.connect(lambda: self.choose_all(Side.LEDGER))
+        all_file = QPushButton(self.tr("全部采用回收表的值"))
+        all_file.clicked.connect(lambda: self.choose_all(Side.FILE))
+        conflict_buttons = QHBoxLayout()
+        conflict_buttons.addWidget(QLabel(self.tr(
+            "这些任务在导出填报表之后，账本中又改过，而回收表填的不一样。请逐条选择采用哪一边：")), 1)
+        conflict_buttons.addWidget(all_ledger)
+        conflict_buttons.addWidget(all_file)
+        conflicts_page = QWidget()
+        conflicts_layout = QVBoxLayout(conflicts_page)
+        conflicts_layout.addLayout(conflict_buttons)
+        conflicts_layout.addWidget(self.conflicts_table)
+
+        self.warnings_table = self.table([self.tr("文件"), self.tr("工作表"), self.tr("行"),
+                                          self.tr("列"), self.tr("说明")], stretch=4)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.files_table, self.tr("文件"))
+        self.tabs.addTab(rows_page, self.tr("变更明细"))
+        self.tabs.addTab(conflicts_page, self.tr("冲突"))
+        self.tabs.addTab(self.warnings_table, self.tr("提示"))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入(&I)"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.buttons.accepted.connect(self.commit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+    def table(self, headers: list[str], stretch: int) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QTableWidget.SelectRows)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        return table
+
+    # -- adding files -----------------------------------------------------------------------
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择回收的填报表"), "",
+                                                self.tr(RETURNS_FILTER))
+        if names:
+            self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择放回收表的文件夹"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_paths(paths)
+            event.acceptProposedAction()
+
+    def add_paths(self, paths: list[Path]) -> None:
+        self.paths.extend(p for p in paths if p not in self.paths)
+        self.run_preview()
+
+    # -- preview ----------------------------------------------------------------------------
+    def chosen_period(self) -> str | None:
+        return self.period_combo.currentData() if self.period_combo.count() else None
+
+    def run_preview(self) -> None:
+        if not self.paths:
+            return
+        paths, period, ledger_path = list(self.paths), self.chosen_period(), self.ledger.path
+
+        def work() -> ReturnsPreview:
+            ledger = open_ledger(ledger_path, daily_backup=False)
+            try:
+                return preview_returns(ledger, paths, period=period)
+            finally:
+                ledger.close()
+
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.summary.setText(self.tr("正在读取 {n} 个文件或文件夹…").format(n=len(paths)))
+        self.job = BackgroundJob(work, self.tr("正在读取回收表…"), self)
+        self.job.finished.connect(self.show_preview)
+        self.job.failed.connect(self.show_failure)
+        self.job.start()
+
+    def show_failure(self, exc: BaseException, trace: str) -> None:
+        if isinstance(exc, UserFixableError):
+            self.summary.setText(exc.full_message())
+            return
+        raise exc
+
+    def show_preview(self, preview: ReturnsPreview) -> None:
+        self.preview = preview
+        self.fill_periods()
+        self.fill_files()
+        self.fill_rows()
+        self.fill_conflicts()
+        self.fill_warnings()
+        self.update_summary()
+
+    def fill_periods(self) -> None:
+        periods = {f.period.key: f.period.label for f in self.preview.files if f.period}
+        expected = self.preview.period
+        if expected is not None:
+            periods.setdefault(expected.key, expected.label)
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for key, label in sorted(periods.items(), reverse=True):
+            self.period_combo.addItem(label, key)
+        if expected is not None:
+            self.period_combo.setCurrentIndex(self.period_combo.findData(expected.key))
+        self.period_combo.blockSignals(False)
+
+    def fill_files(self) -> None:
+        table = self.files_table
+        table.blockSignals(True)
+        table.setRowCount(len(self.preview.files))
+        for row, file in enumerate(self.preview.files):
+            check = _item("")
+            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled if file.readable
+                           else Qt.ItemIsEnabled)
+            check.setCheckState(Qt.Checked if file.include else Qt.Unchecked)
+            table.setItem(row, 0, check)
+            updated = sum(1 for r in file.rows if r.applies)
+            values = (file.path.name, "、".join(file.units), file.period.label if file.period else "",
+                      updated, file.count(Action.EMPTY), file.count(Action.SKIPPED), file.reason)
+            for column, value in enumerate(values, start=1):
+                table.setItem(row, column, _item(value, str(file.path) if column == 1 else ""))
+        table.blockSignals(False)
+
+    def visible_rows(self) -> list[tuple[FilePreview, RowPreview]]:
+        shown = {Action.UPDATE, Action.CONFLICT}
+        if self.show_all_box.isChecked():
+            shown = set(Action)
+        return [(f, r) for f, r in self.preview.rows() if r.decision.action in shown]
+
+    def fill_rows(self) -> None:
+        if self.preview is None:
+            return
+        rows = self.visible_rows()
+        table = self.rows_table
+        table.setUpdatesEnabled(False)
+        table.setRowCount(len(rows))
+        for n, (file, row) in enumerate(rows):
+            action = row.decision.action
+            if action is Action.CONFLICT:
+                label = self.tr("冲突：") + self.tr(SIDE_LABELS[row.decision.side])
+            else:
+                label = self.tr(ACTION_LABELS[action])
+            old, new = row.old, row.decision.new
+            status = progress = note = ""
+            if old is not None and new is not None:
+                status = f"{old.status.value} → {new.status.value if new.status else ''}"
+                progress = f"{_progress(old.progress)} → {_progress(new.progress)}"
+                note = new.note if new.note != old.note else ""
+            values = (label, row.unit_name, file.path.name, row.row, row.code, row.title, status,
+                      progress, note.replace("\n", " "))
+            colour = ACTION_COLOURS.get(action)
+            for column, value in enumerate(values):
+                cell = _item(value, note if column == 8 else "")
+                if colour:
+                    cell.setBackground(QBrush(QColor(colour)))
+                table.setItem(n, column, cell)
+        table.setUpdatesEnabled(True)
+
+    def fill_conflicts(self) -> None:
+        conflicts = self.preview.conflicts()
+        table = self.conflicts_table
+        table.setRowCount(len(conflicts))
+        self.conflict_rows: list[RowPreview] = []
+        for n, (file, row) in enumerate(conflicts):
+            old, new = row.old, row.decision.new
+            combo = QComboBox()
+            for side in (Side.LEDGER, Side.FILE):
+                combo.addItem(self.tr(SIDE_LABELS[side]), side.value)
+            combo.setCurrentIndex(combo.findData(row.decision.side.value))
+            combo.currentIndexChanged.connect(
+                lambda _i, r=row, box=combo: self.choose(r, box.currentData()))
+            table.setCellWidget(n, 0, combo)
+            ledger_text = self.tr("{status}，{progress}，{note}（{at}）").format(
+                status=old.status.value, progress=_progress(old.progress) or "—",
+                note=old.note or "—", at=(old.updated_at or "")[:16])
+            file_text = self.tr("{status}，{progress}，{note}").format(
+                status=new.status.value if new.status else "—", progress=_progress(new.progress) or "—",
+                note=new.note or "—")
+            values = (row.unit_name, row.code, row.title, ledger_text, file_text,
+                      self.tr("{file} 第 {row} 行").format(file=file.path.name, row=row.row))
+            for column, value in enumerate(values, start=1):
+                table.setItem(n, column, _item(value, value))
+            self.conflict_rows.append(row)
+        self.tabs.setTabText(2, self.tr("冲突（{n}）").format(n=len(conflicts)))
+
+    def fill_warnings(self) -> None:
+        warnings = [w for f in self.preview.files for w in f.warnings]
+        table = self.warnings_table
+        table.setRowCount(len(warnings))
+        for n, w in enumerate(warnings):
+            values = (w.file, w.sheet or "", "" if w.row is None else w.row, w.column or "", w.message)
+            for column, value in enumerate(values):
+                table.setItem(n, column, _item(value, w.message if column == 4 else ""))
+        self.tabs.setTabText(3, self.tr("提示（{n}）").format(n=len(warnings)))
+
+    def update_summary(self) -> None:
+        preview = self.preview
+        included = preview.included()
+        rows = list(preview.rows())
+        updated = sum(1 for _, r in rows if r.applies)
+        conflicts = len(preview.conflicts())
+        empty = sum(1 for _, r in rows if r.decision.action is Action.EMPTY)
+        period = preview.period.label if preview.period else self.tr("（未能确定）")
+        self.summary.setText(self.tr(
+            "报送周期：{period}。共 {files} 个文件，导入 {included} 个；将更新 {updated} 条任务，"
+            "冲突 {conflicts} 条（默认保留账本中的值），未填写 {empty} 条。").format(
+                period=period, files=len(preview.files), included=len(included), updated=updated,
+                conflicts=conflicts, empty=empty))
+        self.tabs.setTabText(1, self.tr("变更明细（{n}）").format(n=updated))
+        ready = bool(included) and (self.job is None or not self.job.running)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+
+    # -- the clerk's choices ----------------------------------------------------------------
+    def on_file_toggled(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != 0 or self.preview is None:
+            return
+        file = self.preview.files[cell.row()]
+        file.include = cell.checkState() == Qt.Checked and file.readable
+        self.fill_rows()
+        self.fill_conflicts()
+        self.update_summary()
+
+    def choose(self, row: RowPreview, side: Side) -> None:
+        choose_side(row, side)
+        self.fill_rows()
+        self.update_summary()
+
+    def choose_all(self, side: Side) -> None:
+        for n, row in enumerate(self.conflict_rows):
+            combo: QComboBox = self.conflicts_table.cellWidget(n, 0)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(side.value))
+            combo.blockSignals(False)
+            choose_side(row, side)
+        self.fill_rows()
+        self.update_summary()
+
+    # -- commit -----------------------------------------------------------------------------
+    def commit(self) -> None:
+        if self.preview is None or not self.preview.included():
+            return
+        preview, ledger_path = self.preview, self.ledger.path
+
+        def work() -> dict[Path, int]:
+            ledger = open_ledger(ledger_path)
+            try:
+                return commit_returns(ledger, preview)
+            finally:
+                ledger.close()
+
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.job = BackgroundJob(work, self.tr("正在导入回收表…"), self)
+        self.job.finished.connect(self.on_committed)
+        self.job.failed.connect(self.on_commit_failed)
+        self.job.start()
+
+    def on_commit_failed(self, exc: BaseException, trace: str) -> None:
+        self.show_failure(exc, trace)
+        # Files before the failing one are in (each its own batch): views refresh, and the
+        # preview is read again against the ledger as it is now.
+        self.imported.emit({})
+        self.run_preview()
+
+    def on_committed(self, batches: dict[Path, int]) -> None:
+        self.batches = batches
+        self.imported.emit(batches)
+        self.accept()

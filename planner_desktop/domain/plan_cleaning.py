@@ -1,0 +1,203 @@
+"""Cleaning a plan document's text before its outline is read.
+
+Plans reach the clerk as Word files, but just as often as text copied from a bureau's web
+page or a document-sharing site. Such copies carry page furniture (来源:, 发布时间:, 打印, 关闭),
+reader prompts (还剩7页未读,继续阅读), resellers' banners with QQ numbers, and line breaks in
+the wrong places: a page converter may number every line it cut (``1、…`` ``2、…`` mid-word), a
+title may be split over two lines, a whole plan may be one paragraph. The outline parser
+expects paragraphs of real text, so this module drops the junk and repairs the breaks, and
+says what it removed so the preview can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_INNER_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+# A line that is only page furniture, a reader prompt or a reseller's banner. Matched against
+# the whole stripped line (search, not match, where the words can sit anywhere in it).
+_JUNK_LINE = re.compile(
+    r"^(?:来源|发布时间|发布日期|作者|字体大小|字号|浏览次数|点击数|阅读次数|文本内容|相关文档|相关链接"
+    r"|附件下载|分享到|责任编辑|编辑|审核|信息来源)\s*[:：]"
+    r"|^(?:扫一扫在手机打开|扫一扫|关闭|打印|打印本页|关闭窗口|返回顶部|收藏|分享|【打印】|【关闭】"
+    r"|上一篇|下一篇|相关文档|文本内容|继续阅读|展开全文)\s*[:：]?$"
+    r"|还剩\s*\d+\s*页未读|继续阅读|点击查看全文|下载全文|\.png|\.gif|\.jpg"
+    r"|[Qq]{2}\s*[:：号群]?\s*\d{5,}|[Qq]{2}群|微信号|公众号\s*[:：]|会员|订阅|倒卖|严禁外传|禁止外传|仅供学习"
+    r"|仅供参考|用后删除|版权所有|转载请注明|免费领取|整理，其他任何途径|资料均不完整"
+)
+# Furniture that sits inside a line: 来源: 发布时间:2020-03-12 字体大小:
+_INLINE_FURNITURE = re.compile(r"(?:来源|发布时间|字体大小)\s*[:：]\s*[\d\-: ]*")
+_SENTENCE_END = "。！？!?；;：:”’）)】」』"
+# A line number a converter put before every line it cut: 1、 2、 … at the start of a line.
+_LINE_NUMBER = re.compile(r"^(\d{1,4})、")
+_REPEATED_PREFIX = re.compile(r"^(.{6,60}?)\1")
+_TITLE_IN_LINE = re.compile(
+    r"^(.{4,60}?(?:工作要点|工作计划|工作思路|工作打算|工作安排|要点|计划))(?=\s|20\d\d年|$)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE_WORDS = ("年", "要点", "计划", "思路", "安排", "总结")
+
+
+@dataclass
+class SourceParagraph:
+    """One paragraph of the document, as a reader gives it.
+
+    ``label`` is the number Word's automatic numbering shows before the paragraph (it is not
+    in the text); ``heading`` the outline level of its heading style; ``index`` the paragraph's
+    1-based position in the file, so the ledger can say where an item came from.
+    """
+
+    text: str
+    index: int
+    label: str = ""
+    heading: int | None = None
+    from_table: bool = False
+
+    @property
+    def line(self) -> str:
+        """The paragraph as a reader sees it, number first."""
+        return f"{self.label}{self.text}" if self.label else self.text
+
+
+@dataclass
+class CleanText:
+    paragraphs: list[SourceParagraph]
+    removed: list[str] = field(default_factory=list)  # junk lines dropped, in order
+    joined: int = 0  # line breaks re-joined
+    line_numbers_removed: bool = False
+
+
+def tidy_line(text: str) -> str:
+    """A line without invisible characters, Word bookmarks and runs of spaces."""
+    text = _BOOKMARK.sub("", _INVISIBLE.sub("", text))
+    return _INNER_SPACES.sub(" ", text).strip()
+
+
+def is_junk(line: str) -> bool:
+    """Page furniture, reader prompts, banners and contact lines."""
+    return bool(_JUNK_LINE.search(line)) or (line.startswith("【") and line.endswith("】"))
+
+
+def _has_line_numbers(lines: list[str]) -> bool:
+    """True when every line starts with 1、 2、 3、 … in order and most lines stop mid-sentence:
+    the numbers were added by whatever cut the text into lines, not by the author."""
+    if len(lines) < 3:
+        return False
+    for expected, line in enumerate(lines, 1):
+        match = _LINE_NUMBER.match(line)
+        if match is None or int(match.group(1)) != expected:
+            return False
+    cut = sum(1 for line in lines[:-1] if line[-1:] not in _SENTENCE_END)
+    return cut * 2 >= len(lines) - 1
+
+
+def _ends_open(line: str) -> bool:
+    """A line that stops where no sentence or heading would: on a character or a connective."""
+    return bool(line) and line[-1] not in _SENTENCE_END and line[-1] not in "，,、" \
+        and (_CJK.match(line[-1]) is not None or line[-1].isalnum())
+
+
+def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
+                     starts_item=None) -> CleanText:
+    """The paragraphs without junk, with broken lines joined when ``rejoin``.
+
+    ``starts_item(text)`` tells whether a line begins with an outline marker: such a line is
+    never joined to the one before. Text sources are rejoined; Word paragraphs are not (Word
+    knows its own paragraphs), only cleaned.
+    """
+    starts_item = starts_item or (lambda _text: False)
+    result = CleanText([])
+    kept: list[SourceParagraph] = []
+    for para in paragraphs:
+        text = tidy_line(_INLINE_FURNITURE.sub("", para.text)) if not para.label else \
+            tidy_line(para.text)
+        if not text and not para.label:
+            kept.append(SourceParagraph("", para.index))  # a blank line: a paragraph break
+            continue
+        if is_junk(text):
+            result.removed.append(text)
+            continue
+        kept.append(SourceParagraph(text, para.index, para.label, para.heading, para.from_table))
+    kept = _drop_banners(kept, result, starts_item)
+    lines = [p for p in kept if p.text or p.label]
+    if rejoin and _has_line_numbers([p.text for p in lines]):
+        result.line_numbers_removed = True
+        merged = "".join(_LINE_NUMBER.sub("", p.text, count=1) for p in lines)
+        kept = [SourceParagraph(merged, lines[0].index)]
+    out: list[SourceParagraph] = []
+    previous_blank = True
+    for para in kept:
+        if not para.text and not para.label:
+            previous_blank = True
+            continue
+        last = out[-1] if out else None
+        if (rejoin and last is not None and not previous_blank and not para.label
+                and not last.label and last.heading is None and _ends_open(last.text)
+                and not starts_item(para.text)
+                and not (starts_item(last.text) and len(last.text) <= 60)):
+            last.text += para.text
+            result.joined += 1
+        elif last is not None and para.text == last.text and para.label == last.label:
+            result.removed.append(para.text)  # a title printed twice
+        else:
+            out.append(para)
+        previous_blank = False
+    if out:
+        out = _split_title(out)
+    result.paragraphs = out
+    return result
+
+
+def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -> list[SourceParagraph]:
+    """Short lines repeated in the document (a reseller's name) and the run of short lines
+    without a full stop after the text ends (their advertising), also before it starts."""
+    counts: dict[str, int] = {}
+    for para in kept:
+        if para.text and not para.label:
+            counts[para.text] = counts.get(para.text, 0) + 1
+    first_real = next((i for i, p in enumerate(kept) if len(p.text) > 20 or p.label), 0)
+    banners = {t for t, n in counts.items() if n > 1 and len(t) <= 12 and "要点" not in t
+               and "计划" not in t}
+    out = []
+    for position, para in enumerate(kept):
+        banner = para.text in banners and not para.label
+        if banner or (position < first_real and para.text and len(para.text) <= 12
+                      and not any(w in para.text for w in _TITLE_WORDS)):
+            result.removed.append(para.text)
+        else:
+            out.append(para)
+    # trailing advertising: short lines with no sentence in them, after the last real paragraph
+    end = len(out)
+    while end > 0:
+        text = out[end - 1].text
+        if not text or (len(text) <= 40 and "。" not in text and not out[end - 1].label
+                        and not starts_item(text)):
+            if text:
+                result.removed.append(text)
+            end -= 1
+            continue
+        break
+    return out[:end]
+
+
+def _split_title(out: list[SourceParagraph]) -> list[SourceParagraph]:
+    """A first paragraph that starts with its title (printed twice, or run into the text, as
+    in ``…工作要点…工作要点 2023年,县教科体局…``): the title becomes its own paragraph."""
+    first = out[0]
+    if first.label:
+        return out
+    text = first.text
+    doubled = _REPEATED_PREFIX.match(text)
+    if doubled and ("要点" in doubled.group(1) or "计划" in doubled.group(1) or "思路" in doubled.group(1)):
+        text = doubled.group(1) + text[doubled.end():]
+    if len(text) > 80:
+        title = _TITLE_IN_LINE.match(text)
+        if title:
+            rest = text[title.end():].strip()
+            return [SourceParagraph(title.group(1), first.index),
+                    SourceParagraph(rest, first.index), *out[1:]]
+    first.text = text
+    return out

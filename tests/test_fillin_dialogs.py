@@ -143,3 +143,37 @@ def test_main_window_opens_both_dialogs_and_refreshes(qtbot, tmp_path):
                         timeout=5000)
     finally:
         ledger.close()
+
+
+def test_dashboard_names_who_has_not_reported_and_saves_the_reminder_list(qtbot, tmp_path):
+    import openpyxl
+
+    from planner_desktop.fillin import commit_returns, export_fillin, preview_returns
+    from planner_desktop.gui.main_window import MainWindow
+
+    ledger = demo(tmp_path)
+    try:
+        plan = ledger.scalar("SELECT min(id) FROM plan")
+        units = [r[0] for r in ledger.conn.execute(
+            "SELECT id FROM unit WHERE name IN ('局办公室', '组织人事股', '计划财务股') ORDER BY id")]
+        files = export_fillin(ledger, plan, "2026年11月", tmp_path / "out", unit_ids=units).files
+        fill_workbook(files[0], fill_all({"状态": "推进中", "完成进度%": 50}))
+        commit_returns(ledger, preview_returns(ledger, [files[0]]))
+        window = MainWindow(ledger, today=TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.act_dashboard.trigger()
+        panel = window.reporting
+        assert panel.period_combo.currentText() == "2026年11月"
+        names = [panel.units.item(i).data(Qt.UserRole) for i in range(panel.units.count())]
+        assert names == ["组织人事股", "计划财务股"]
+        assert "发出 3 份，已报送 1 份，未报送 2 个单位" in panel.counts.text()
+        saved = panel.save_reminders(tmp_path / "催报名单.xlsx")
+        ws = openpyxl.load_workbook(saved).active
+        assert [ws.cell(r, 2).value for r in (4, 5)] == ["组织人事股", "计划财务股"]
+        # Double-clicking a unit opens its tasks in the ledger.
+        panel.units.itemActivated.emit(panel.units.item(1))
+        assert window.centre.currentIndex() == 0
+        assert window.row_filter.unit_names == frozenset({"计划财务股"})
+    finally:
+        ledger.close()

@@ -97,9 +97,10 @@ class Dashboard(QWidget):
     unit_requested = Signal(str)
     item_requested = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, reporting: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snapshot: LedgerSnapshot | None = None
+        self.reporting = reporting  # the 填报表回收情况 panel (it reads the ledger itself)
         self._stale = False
         self.totals = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -143,7 +144,7 @@ class Dashboard(QWidget):
         self.silent_list = QListWidget()
         self.silent_list.itemActivated.connect(
             lambda entry: self.unit_requested.emit(entry.data(Qt.UserRole)))
-        silent_box = QGroupBox(self.tr("未报送单位"))
+        silent_box = QGroupBox(self.tr("久未更新的单位"))
         silent_layout = QVBoxLayout(silent_box)
         since_row = QHBoxLayout()
         since_row.addWidget(QLabel(self.tr("自此日期以来没有更新：")))
@@ -156,9 +157,17 @@ class Dashboard(QWidget):
         lists.addWidget(self.overdue_box)
         lists.addWidget(self.soon_box)
         lists.addWidget(silent_box)
+        # The chart needs less width than it gets: who has not sent back the period's
+        # workbook (a question asked every week) stands beside it.
+        middle = QHBoxLayout()
+        middle.addWidget(chart_box, 3)
+        if reporting is not None:
+            self.reporting_box = QGroupBox(self.tr("填报表回收情况（未报送单位）"))
+            QVBoxLayout(self.reporting_box).addWidget(reporting)
+            middle.addWidget(self.reporting_box, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(self.totals)
-        layout.addWidget(chart_box, 3)
+        layout.addLayout(middle, 3)
         layout.addLayout(lists, 2)
 
     def set_snapshot(self, snapshot: LedgerSnapshot) -> None:
@@ -203,6 +212,8 @@ class Dashboard(QWidget):
             self.since.setDate(QDate(start.year, start.month, start.day))
             self.since.blockSignals(False)
         self.fill_silent()
+        if self.reporting is not None:
+            self.reporting.reload()
 
     def fill_items(self, widget: QListWidget, rows: list[LedgerRow]) -> None:
         widget.clear()

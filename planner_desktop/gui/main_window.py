@@ -53,6 +53,7 @@ from planner_desktop.gui.dashboard import Dashboard
 from planner_desktop.gui.detail_pane import DateDialog, DetailPane
 from planner_desktop.gui.ledger_model import DEFAULT_WIDTHS, LIGHT_TEXT, LedgerTableModel
 from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
+from planner_desktop.gui.reporting_panel import ReportingPanel
 from planner_desktop.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.editing import item_ids_under
@@ -85,7 +86,10 @@ class MainWindow(QMainWindow):
         self.nav.chosen.connect(self.on_nav_choice)
         self.detail = DetailPane(ledger, self.run_command, self)
         self.detail.set_read_only(read_only)
-        self.dashboard = Dashboard(self)
+        self.reporting = ReportingPanel(ledger, lambda: self.today)
+        self.reporting.unit_requested.connect(self.open_unit)
+        self.reporting.failed.connect(lambda text: QMessageBox.warning(self, self.tr("无法保存"), text))
+        self.dashboard = Dashboard(self, reporting=self.reporting)
         self.dashboard.view_requested.connect(self.open_view)
         self.dashboard.status_requested.connect(self.open_status)
         self.dashboard.unit_requested.connect(self.open_unit)
@@ -556,6 +560,7 @@ class MainWindow(QMainWindow):
 
         row = self.current_row()
         dialog = FillinExportDialog(self.ledger, row.plan_id if row else self.row_filter.plan_id, self)
+        dialog.exported.connect(lambda _result: self.reporting.reload())  # now expected to report
         dialog.open()
         return dialog
 

@@ -1,0 +1,153 @@
+"""Importing a plan document end to end: read → clean → outline → preview → commit.
+
+The 导入工作要点 dialog and ``planner-desktop import-plan`` both go through here, so the clerk
+and a script get the same proposed tree and the same result. The preview is plain data
+(``domain.plan_outline``) the dialog edits in place before committing it as one ImportBatch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner_desktop.domain.lead_suggestion import KeywordTable, suggest_lead
+from planner_desktop.domain.plan_cleaning import clean_paragraphs
+from planner_desktop.domain.plan_outline import (
+    PlanOutline,
+    apply_suggestions,
+    parse_outline,
+    renumber,
+    starts_with_marker,
+    to_draft,
+)
+from planner_desktop.exchange.plan_document import PlanDocument, read_plan_file, read_plan_text
+from planner_desktop.store.backup import take_backup
+from planner_desktop.store.batches import find_batch_by_sha256
+from planner_desktop.store.database import Ledger
+from planner_desktop.store.plans import PlanCreated, create_plan
+from planner_desktop.store.settings import get_setting, set_setting
+
+KEYWORDS_SETTING = "plan_lead_keywords"
+
+
+@dataclass
+class PlanDocumentPreview:
+    """A document read into a proposed plan, with what it would do to this ledger."""
+
+    name: str
+    sha256: str
+    document: PlanDocument
+    outline: PlanOutline
+    keywords: KeywordTable
+    already_imported_batch: int | None = None
+    title: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def mixed(self) -> bool:
+        """A report with a plan after it: the clerk may take the plan part or the whole."""
+        return self.outline.plan_part is not None
+
+    def use_plan_part(self, only_plan: bool) -> None:
+        self.outline.use_plan_part = only_plan
+        renumber(self.outline.items)
+
+    def to_json(self) -> dict[str, Any]:
+        """The keys of the command-line contract (DESIGN.md), plus a few for reading."""
+        outline = self.outline
+        targets, deadlines, suggestions = [], [], []
+        for _, node in outline.walk():
+            for target in node.targets:
+                targets.append({"code": node.code, "text": target.text, "number": target.number,
+                                "unit": target.unit, "placeholder": target.placeholder})
+            if node.deadline is not None:
+                deadlines.append({"code": node.code, "text": node.deadline.text,
+                                  "due": node.deadline.due.isoformat() if node.deadline.due else None,
+                                  "kind": node.deadline.kind.value})
+            if node.suggested_lead:
+                suggestions.append({"code": node.code, "lead": node.suggested_lead,
+                                    "confirmed": node.lead_confirmed})
+        return {
+            "plan_id": None,
+            "top_level": len(outline.items),
+            "sections": outline.sections(),
+            "items": outline.count(),
+            "levels": outline.levels(),
+            "targets": targets,
+            "deadlines": deadlines,
+            "title": self.title or outline.title,
+            "year": outline.year,
+            "plan_part": outline.plan_part.title if outline.plan_part and outline.use_plan_part else None,
+            "units": [{"code": node.code, "lead": node.lead, "support": node.support()}
+                      for _, node in outline.walk() if node.lead or node.support()],
+            "suggestions": suggestions,
+            "removed_lines": len(outline.removed),
+        }
+
+
+def load_keywords(ledger: Ledger | None) -> KeywordTable:
+    """The clerk's keyword → section table, or the built-in one."""
+    if ledger is None:
+        return KeywordTable.default()
+    stored = get_setting(ledger, KEYWORDS_SETTING)
+    return KeywordTable.from_json(stored) if stored else KeywordTable.default()
+
+
+def save_keywords(ledger: Ledger, table: KeywordTable) -> None:
+    set_setting(ledger, KEYWORDS_SETTING, table.to_json())
+
+
+def preview_plan_document(ledger: Ledger | None, path: Path | None = None, *, text: str | None = None,
+                          year: int | None = None, title: str | None = None,
+                          keywords: KeywordTable | None = None) -> PlanDocumentPreview:
+    """Read and parse a file (or pasted ``text``); nothing is written."""
+    if text is not None:
+        document = read_plan_text(text)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    else:
+        path = Path(path)
+        document = read_plan_file(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return preview_from_document(ledger, document, digest, year=year, title=title, keywords=keywords)
+
+
+def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest: str, *,
+                          year: int | None = None, title: str | None = None,
+                          keywords: KeywordTable | None = None) -> PlanDocumentPreview:
+    clean = clean_paragraphs(document.paragraphs, rejoin=document.kind != "docx",
+                             starts_item=starts_with_marker)
+    outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title)
+    table = keywords or load_keywords(ledger)
+    apply_suggestions(outline, lambda t, x: suggest_lead(t, x, table))
+    preview = PlanDocumentPreview(document.name, digest, document, outline, table,
+                                  title=outline.title)
+    if not outline.count():
+        preview.warnings.append("没有找到带编号的要点（一、（一）1. 等），请检查文件内容。")
+    if not outline.year_found and year is None:
+        preview.warnings.append(f"文件中没有写明年度，暂按 {outline.year} 年，请核对。")
+    if ledger is not None:
+        preview.already_imported_batch = find_batch_by_sha256(ledger, "plan", digest)
+    return preview
+
+
+def confirm_all_suggestions(preview: PlanDocumentPreview) -> int:
+    """Take every suggested lead (for scripts: ``import-plan --accept-suggestions``)."""
+    count = 0
+    for _, node in preview.outline.walk():
+        if node.suggested_lead and not node.lead:
+            node.lead_confirmed = True
+            count += 1
+    return count
+
+
+def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview) -> PlanCreated:
+    """Write the previewed (and possibly edited) tree as one import batch, after a backup."""
+    if not ledger.is_empty():
+        take_backup(ledger, reason="before-import")
+    renumber(preview.outline.items)
+    draft = to_draft(preview.outline, preview.title or None)
+    return create_plan(ledger, draft, batch_kind="plan", file_name=preview.name,
+                       sha256=preview.sha256)

@@ -13,6 +13,7 @@ import importlib
 # Listed explicitly (not discovered) so that PyInstaller sees every module.
 FEATURE_MODULES: tuple[str, ...] = (
     "fillin",
+    "plan_document",
 )
 
 

@@ -77,6 +77,7 @@ class SelfTest:
     demo_plan_id: int | None = None
     current: str | None = None
     dialogs: list[str] = field(default_factory=list)
+    watchdog: Any = None
 
     @property
     def ok(self) -> bool:
@@ -153,10 +154,10 @@ def step_qt(state: SelfTest) -> dict[str, Any]:
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(state.folder / "settings"))
     set_look(app)
     state.app = app
-    watchdog = QTimer(app)  # modal dialogs run their own event loop, so this fires inside them
-    watchdog.setInterval(100)
-    watchdog.timeout.connect(lambda: close_dialogs(state))
-    watchdog.start()
+    state.watchdog = QTimer(app)  # modal dialogs run their own event loop: this fires inside them
+    state.watchdog.setInterval(100)
+    state.watchdog.timeout.connect(lambda: close_dialogs(state))
+    state.watchdog.start()
     screen = QGuiApplication.primaryScreen()
     return {
         "qt": qVersion(),
@@ -196,8 +197,10 @@ def step_paths(state: SelfTest) -> dict[str, Any]:
     probe.write_text("督办", encoding="utf-8")
     if probe.read_text(encoding="utf-8") != "督办" or probe.name not in os.listdir(state.folder):
         raise CheckFailed(f"a Chinese file name did not round-trip in {state.folder}")
-    return {"resources": str(resource_path()), "migrations": len(migrations),
-            "filesystem_encoding": sys.getfilesystemencoding()}
+    import planner_desktop
+
+    return {"resources": str(resource_path()), "package": str(Path(planner_desktop.__file__).parent),
+            "migrations": len(migrations), "filesystem_encoding": sys.getfilesystemencoding()}
 
 
 def step_open_ledger(state: SelfTest) -> dict[str, Any]:
@@ -348,11 +351,17 @@ def is_zip(path: Path) -> bool:
 # -- running it ------------------------------------------------------------------------------------
 
 def run_steps(state: SelfTest, steps: list[tuple[str, StepFunction]] | None = None) -> SelfTest:
-    for name, step in STEPS if steps is None else steps:
-        state.run(name, step)
-    if state.ledger is not None:
-        state.ledger.close()
-        state.ledger = None
+    try:
+        for name, step in STEPS if steps is None else steps:
+            state.run(name, step)
+    finally:
+        if state.watchdog is not None:
+            state.watchdog.stop()
+            state.watchdog.deleteLater()
+            state.watchdog = None
+        if state.ledger is not None:
+            state.ledger.close()
+            state.ledger = None
     return state
 
 

@@ -14,6 +14,7 @@ import importlib
 FEATURE_MODULES: tuple[str, ...] = (
     "fillin",
     "plan_document",
+    "reports",
 )
 
 

@@ -1,0 +1,271 @@
+"""Status sheets end to end: the ledger as of a day → a report document → PDF, .xlsx, .docx.
+
+The report dialog, the ``report`` command and the self-test all come through
+:func:`make_report` (or :func:`build_document` for the print preview), so paper, files and
+scripts show the same rows and the same numbers. The rows are the ledger table's own
+(:func:`load_snapshot`), narrowed to a plan and, when the clerk prints the current view, to
+the items shown in it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner_desktop.domain.ledger_table import LedgerRow, leaf_items, month_start, units_silent_since
+from planner_desktop.domain.report_bulletin import build_bulletin
+from planner_desktop.domain.report_content import (
+    KIND_TITLES,
+    BulletinFields,
+    ReportDocument,
+    ReportKind,
+)
+from planner_desktop.domain.report_tables import (
+    chosen_assignments,
+    ledger_table,
+    outline_codes,
+    overdue_table,
+    select_items,
+    unit_sheets_table,
+)
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
+from planner_desktop.ledger_query import LedgerSnapshot, load_snapshot
+from planner_desktop.store.database import Ledger
+from planner_desktop.store.plans import list_plans
+from planner_desktop.store.settings import get_setting, set_setting
+from planner_desktop.store.units import list_units
+
+DOCX_KINDS = (ReportKind.BULLETIN,)
+
+
+@dataclass
+class ReportResult:
+    kind: ReportKind
+    rows: int
+    pages: int
+    files: list[Path]
+    document: ReportDocument = field(repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``report`` command's JSON (keys fixed in DESIGN.md, a few more after them)."""
+        out: dict[str, Any] = {"kind": self.kind.value, "rows": self.rows, "pages": self.pages,
+                               "files": [str(p) for p in self.files], "title": self.document.title,
+                               "as_of": self.document.as_of.isoformat()}
+        bulletin = self.document.bulletin
+        if bulletin is not None:
+            out["issue"] = bulletin.fields.issue
+            out["summary"] = {
+                "total": bulletin.total, "overdue": bulletin.overdue_count,
+                "due_soon": bulletin.due_soon_count,
+                "by_status": {line.label: line.count for line in bulletin.by_status},
+                "not_reported": bulletin.not_reported,
+            }
+        return out
+
+
+def parse_kind(kind: str | ReportKind) -> ReportKind:
+    try:
+        return ReportKind(kind)
+    except ValueError:
+        names = "、".join(k.value for k in ReportKind)
+        message = tr("没有“{kind}”这种报表，可选：{names}。").format(kind=kind, names=names)
+        raise UserFixableError(message) from None
+
+
+# -- bulletin fields remembered per plan ---------------------------------------------------------
+
+def _bulletin_key(plan_id: int | None) -> str:
+    return f"report.bulletin.{plan_id if plan_id is not None else 'all'}"
+
+
+def bulletin_defaults(ledger: Ledger, plan_id: int | None, as_of: dt.date | None = None) -> BulletinFields:
+    """The fields as last used for this plan, with the next issue number (第N期)."""
+    saved = get_setting(ledger, _bulletin_key(plan_id)) or {}
+    fields = BulletinFields(date=as_of or dt.date.today())
+    for name in ("series", "office", "addressee", "requirements"):
+        if saved.get(name):
+            setattr(fields, name, saved[name])
+    fields.issue = int(saved.get("last_issue", 0)) + 1
+    return fields
+
+
+def remember_bulletin(ledger: Ledger, plan_id: int | None, fields: BulletinFields) -> None:
+    """Record an issued bulletin: the next one gets the following number, even when this one
+    was printed twice or numbered by hand."""
+    key = _bulletin_key(plan_id)
+    saved = get_setting(ledger, key) or {}
+    last = max(int(saved.get("last_issue", 0)), fields.issue)
+    set_setting(ledger, key, {"series": fields.series, "office": fields.office,
+                              "addressee": fields.addressee, "requirements": fields.requirements,
+                              "last_issue": last})
+
+
+# -- building the document -------------------------------------------------------------------------
+
+def _plan_title(ledger: Ledger, plan_id: int | None) -> str:
+    plans = list_plans(ledger)
+    if plan_id is None:
+        return plans[0]["title"] if len(plans) == 1 else tr("全部计划")
+    for plan in plans:
+        if plan["id"] == plan_id:
+            return plan["title"]
+    raise UserFixableError(tr("没有编号为 {id} 的计划。").format(id=plan_id))
+
+
+def _not_reported(ledger: Ledger, plan_id: int | None, as_of: dt.date, assignments: list[LedgerRow],
+                  period: str | None) -> tuple[list[str], str]:
+    """The 催报名单 of the latest period fill-in workbooks went out for; when none went out,
+    the units silent since the month began, said as such."""
+    if plan_id is not None:
+        try:
+            from planner_desktop.domain.deadlines import period_for
+            from planner_desktop.fillin import not_reported
+            from planner_desktop.store.fillin import exported_periods
+        except ImportError:  # a build without fill-in workbooks
+            exported = []
+        else:
+            exported = exported_periods(ledger, plan_id)
+        if exported:
+            key = period or exported[0]
+            label = period_for(key).label
+            names = [s.unit_name for s in not_reported(ledger, plan_id, key)]
+            if names:
+                note = tr("{period}填报表已发放，截至通报日尚未报送或报送不全的单位（{n}个）：")
+                return names, note.format(period=label, n=len(names))
+            return [], tr("{period}填报表已全部按时收回。").format(period=label)
+    since = month_start(as_of)
+    silent = [unit for unit, _count in units_silent_since(assignments, since)]
+    if silent:
+        return silent, tr("本期未发放填报表。{since}以来未更新任何进展的单位（{n}个）：").format(
+            since=f"{since.month}月{since.day}日", n=len(silent))
+    return [], tr("本期未发放填报表；{since}以来各单位均已更新进展。").format(
+        since=f"{since.month}月{since.day}日")
+
+
+def _scope(item_ids: list[int] | None, options: dict[str, Any]) -> str:
+    if options.get("scope"):
+        return str(options["scope"])
+    if item_ids is None:
+        return tr("全部要点")
+    return tr("所选 {n} 项要点").format(n=len(item_ids))
+
+
+def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | None = None,
+                   item_ids: list[int] | None = None, as_of: dt.date | None = None,
+                   options: dict[str, Any] | None = None,
+                   snapshot: LedgerSnapshot | None = None) -> ReportDocument:
+    """What the report says, for every writer to set in its own way.
+
+    ``options``: ``scope`` (the filters in words, for the page header), ``bulletin``
+    (:class:`BulletinFields` or a dict of them; missing ones come from the last bulletin of
+    the plan), ``due_within`` (working days that count as 临期, default the ledger's
+    setting), ``period`` (the fill-in period whose 催报名单 the bulletin prints).
+    """
+    report_kind = parse_kind(kind)
+    options = dict(options or {})
+    as_of = as_of or dt.date.today()
+    snapshot = snapshot or load_snapshot(ledger, as_of)
+    plan_title = _plan_title(ledger, plan_id)
+    items = [r for r in snapshot.items if plan_id is None or r.plan_id == plan_id]
+    ids = None if item_ids is None else list(item_ids)
+    assignments = chosen_assignments(snapshot.assignments, ids, plan_id)
+    unit_order = [u["name"] for u in list_units(ledger)]
+    due_within = int(options.get("due_within") or snapshot.due_soon_days)
+    title = tr(KIND_TITLES[report_kind])
+    doc = ReportDocument(report_kind, title, plan_title, as_of, _scope(ids, options))
+    if report_kind is ReportKind.LEDGER:
+        doc.table = ledger_table(items, ids)
+    elif report_kind is ReportKind.UNIT_SHEETS:
+        doc.table = unit_sheets_table(assignments, unit_order, outline_codes(items))
+    elif report_kind is ReportKind.OVERDUE:
+        doc.table = overdue_table(assignments, unit_order, due_within, outline_codes(items))
+        doc.scope += tr("；临期指 {n} 个工作日内到期").format(n=due_within)
+    else:
+        fields = _bulletin_fields(ledger, plan_id, as_of, options.get("bulletin"))
+        chosen = leaf_items(r for r, heading in select_items(items, ids) if not heading)
+        unit_kinds = {a.unit_name: a.unit_kind for a in snapshot.records}
+        names, note = _not_reported(ledger, plan_id, as_of, assignments, options.get("period"))
+        doc.bulletin = build_bulletin(
+            chosen, assignments, codes=outline_codes(items), fields=fields, plan_title=plan_title,
+            as_of=as_of, unit_kinds=unit_kinds,
+            not_reported=names, not_reported_note=note, due_within=due_within)
+        doc.title = f"{fields.series} {tr('第{n}期').format(n=fields.issue)}"
+        doc.landscape = False
+    return doc
+
+
+def _bulletin_fields(ledger: Ledger, plan_id: int | None, as_of: dt.date,
+                     given: BulletinFields | dict | None) -> BulletinFields:
+    if isinstance(given, BulletinFields):
+        return dataclasses.replace(given)
+    fields = bulletin_defaults(ledger, plan_id, as_of)
+    for name, value in (given or {}).items():
+        if value is not None and hasattr(fields, name):
+            setattr(fields, name, value)
+    return fields
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+def ensure_qt() -> None:
+    """Drawing pages needs a QGuiApplication (fonts); the CLI and scripts have none."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if sys.platform.startswith("linux") and headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        ensure_qt.app = QGuiApplication([sys.argv[0] if sys.argv else "planner-desktop"])  # type: ignore[attr-defined]
+
+
+def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, pdf: Path | None = None,
+                  xlsx: Path | None = None, docx: Path | None = None,
+                  printed_at: dt.datetime | None = None) -> ReportResult:
+    """Write the files asked for; an issued bulletin's number is remembered afterwards."""
+    ensure_qt()
+    from planner_desktop.printing.render import count_pages, write_pdf
+
+    if docx is not None and doc.kind not in DOCX_KINDS:
+        raise UserFixableError(tr("只有督办通报可以导出为 Word 文档（.docx）；其他报表请导出 PDF 或 Excel。"))
+    files: list[Path] = []
+    if pdf is not None:
+        rendered = write_pdf(doc, Path(pdf), printed_at)
+        pages = rendered.pages
+        files.append(Path(pdf))
+    else:
+        pages = count_pages(doc)
+    if xlsx is not None:
+        from planner_desktop.exchange.report_xlsx import write_report_xlsx
+
+        write_report_xlsx(Path(xlsx), doc)
+        files.append(Path(xlsx))
+    if docx is not None:
+        from planner_desktop.exchange.report_docx import write_bulletin_docx
+        from planner_desktop.printing.chart import chart_png
+
+        ranking = doc.bulletin.ranking if doc.bulletin else []
+        kinds = {u.kind for u in ranking}
+        charts = {kind: chart_png([u for u in ranking if u.kind == kind]) for kind in kinds}
+        write_bulletin_docx(Path(docx), doc, charts)
+        files.append(Path(docx))
+    if doc.bulletin is not None and files:
+        remember_bulletin(ledger, plan_id, doc.bulletin.fields)
+    return ReportResult(doc.kind, doc.row_count, pages, files, doc)
+
+
+def make_report(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | None = None,
+                item_ids: list[int] | None = None, as_of: dt.date | None = None,
+                pdf: Path | str | None = None, xlsx: Path | str | None = None,
+                docx: Path | str | None = None, options: dict[str, Any] | None = None) -> ReportResult:
+    """Build a report and write it as PDF, .xlsx and/or .docx (the bulletin only)."""
+    doc = build_document(ledger, kind, plan_id=plan_id, item_ids=item_ids, as_of=as_of, options=options)
+    printed_at = (options or {}).get("printed_at")
+    return write_outputs(ledger, doc, plan_id=plan_id, pdf=Path(pdf) if pdf else None,
+                         xlsx=Path(xlsx) if xlsx else None, docx=Path(docx) if docx else None,
+                         printed_at=printed_at)

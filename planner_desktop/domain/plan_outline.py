@@ -675,7 +675,7 @@ def set_units(node: OutlineNode, lead: str, support: list[str]) -> None:
     mentions += [UnitMention(name.strip(), Role.SUPPORT) for name in support
                  if name.strip() and name.strip() != lead.strip()]
     node.units = mentions
-    node.lead_confirmed = bool(lead.strip()) or node.lead_confirmed
+    node.lead_confirmed = bool(lead.strip())
 
 
 def set_deadline(node: OutlineNode, text: str, year: int) -> None:

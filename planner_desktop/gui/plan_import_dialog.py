@@ -1,0 +1,519 @@
+"""导入工作要点: the proposed item tree of a plan document beside its source text.
+
+The document is read and parsed off the GUI thread. The clerk sees the tree (codes, titles,
+lead and support units, deadlines, targets) and, beside it, the cleaned text; clicking an item
+selects the words it came from. The tree can be corrected before anything is written: promote
+and demote, merge with the next item, split at the cursor in the source text, rename, set the
+units and the deadline, take the suggested lead sections (from the clerk's keyword table).
+Committing writes the edited tree as one import batch, undoable, on the worker's own
+connection to the ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain import plan_outline as outline_edits
+from planner_desktop.domain.plan_outline import OutlineNode
+from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
+from planner_desktop.plan_import import (
+    PlanDocumentPreview,
+    commit_plan_document,
+    confirm_all_suggestions,
+    preview_plan_document,
+)
+from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.store.units import list_units
+
+PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
+COLUMNS = ("编号", "要点", "牵头", "配合", "完成时限", "到期日", "量化指标")
+SUGGESTION_COLOUR = QColor("#7a7a7a")
+HIGHLIGHT = QColor("#fff0a0")
+
+
+class PlanImportDialog(QDialog):
+    """Opened from 文件 → 导入工作要点, with a dropped .docx/.txt, or on pasted text."""
+
+    imported = Signal(int)  # plan id
+
+    def __init__(self, ledger: Ledger, path: Path | None = None, parent: QWidget | None = None,
+                 text: str | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.path: Path | None = None
+        self.pasted: str | None = None
+        self.preview: PlanDocumentPreview | None = None
+        self.job: BackgroundJob | None = None
+        self.created = None
+        self.nodes: list[OutlineNode] = []
+        self.setWindowTitle(self.tr("导入工作要点"))
+        self.resize(1280, 720)
+        self.build()
+        if path is not None:
+            self.load(Path(path))
+        elif text is not None:
+            self.load_text(text)
+
+    # -- layout ---------------------------------------------------------------------------
+    def build(self) -> None:
+        self.file_label = QLabel(self.tr("尚未选择文件"))
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(self.choose_file)
+        paste = QPushButton(self.tr("粘贴文本…"))
+        paste.clicked.connect(self.paste_text)
+        self.title_edit = QLineEdit()
+        self.year_spin = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
+        self.year_spin.valueChanged.connect(lambda _: self.reparse())
+        self.plan_part_box = QCheckBox()
+        self.plan_part_box.setVisible(False)
+        self.plan_part_box.toggled.connect(self.toggle_plan_part)
+        self.summary = QLabel(wordWrap=True)
+
+        top = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.file_label, 1)
+        row.addWidget(choose)
+        row.addWidget(paste)
+        top.addRow(self.tr("文件："), row)
+        titles = QHBoxLayout()
+        titles.addWidget(self.title_edit, 1)
+        titles.addWidget(QLabel(self.tr("年度：")))
+        titles.addWidget(self.year_spin)
+        top.addRow(self.tr("计划标题："), titles)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        for column, width in enumerate((96, 330, 120, 100, 120, 84, 70)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.currentItemChanged.connect(self.on_current)
+
+        self.buttons_row = QHBoxLayout()
+        self.promote_button = self._button(self.tr("← 升一级"), self.promote_current)
+        self.demote_button = self._button(self.tr("降一级 →"), self.demote_current)
+        self.merge_button = self._button(self.tr("与下一项合并"), self.merge_current)
+        self.split_button = self._button(self.tr("在原文光标处拆分"), self.split_current)
+        self.accept_button = self._button(self.tr("采纳建议"), self.accept_suggestion)
+        self.accept_all_button = self._button(self.tr("全部采纳建议"), self.accept_all_suggestions)
+        self.keywords_button = self._button(self.tr("关键词表…"), self.edit_keywords)
+        self.buttons_row.addStretch(1)
+
+        self.edit_title = QLineEdit()
+        self.edit_lead = QComboBox(editable=True)
+        self.edit_lead.lineEdit().setPlaceholderText(self.tr("牵头股室"))
+        self.edit_support = QLineEdit(placeholderText=self.tr("配合单位，用“、”分隔"))
+        self.edit_deadline = QLineEdit(placeholderText=self.tr("如：11月30日前、每季度末、长期坚持"))
+        self.apply_button = QPushButton(self.tr("应用到此项"))
+        self.apply_button.clicked.connect(self.apply_edits)
+        form = QFormLayout()
+        form.addRow(self.tr("标题："), self.edit_title)
+        units_row = QHBoxLayout()
+        units_row.addWidget(self.edit_lead, 1)
+        units_row.addWidget(QLabel(self.tr("配合：")))
+        units_row.addWidget(self.edit_support, 2)
+        form.addRow(self.tr("牵头："), units_row)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.edit_deadline, 1)
+        deadline_row.addWidget(self.apply_button)
+        form.addRow(self.tr("完成时限："), deadline_row)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.plan_part_box)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(self.buttons_row)
+        left_layout.addLayout(form)
+
+        self.source = QPlainTextEdit(readOnly=True)
+        self.source.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("原文（已去除网页杂项；点击左侧要点可定位）")))
+        right_layout.addWidget(self.source, 1)
+
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.commit)
+        self.buttons.rejected.connect(self.reject)
+        self.set_editing_enabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.buttons)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        self.buttons_row.addWidget(button)
+        return button
+
+    def set_editing_enabled(self, enabled: bool) -> None:
+        for widget in (self.promote_button, self.demote_button, self.merge_button, self.split_button,
+                       self.accept_button, self.accept_all_button, self.apply_button,
+                       self.buttons.button(QDialogButtonBox.Ok)):
+            widget.setEnabled(enabled)
+
+    # -- reading ----------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择工作要点"), "", PLAN_FILTER)
+        if name:
+            self.load(Path(name))
+
+    def paste_text(self) -> None:
+        dialog = PasteTextDialog(self)
+        dialog.accepted.connect(lambda: self.load_text(dialog.text()))
+        dialog.open()
+
+    def load(self, path: Path) -> None:
+        self.path, self.pasted = path, None
+        self.file_label.setText(str(path))
+        self.title_edit.clear()
+        self.run_preview(year=None)
+
+    def load_text(self, text: str) -> None:
+        if not text.strip():
+            return
+        self.path, self.pasted = None, text
+        self.file_label.setText(self.tr("粘贴的文本（{n} 字）").format(n=len(text)))
+        self.title_edit.clear()
+        self.run_preview(year=None)
+
+    def reparse(self) -> None:
+        if self.preview is not None:
+            self.run_preview(year=self.year_spin.value())
+
+    def run_preview(self, year: int | None) -> None:
+        path, text = self.path, self.pasted
+        title = self.title_edit.text().strip() or None
+        ledger_path = self.ledger.path
+
+        def work() -> PlanDocumentPreview:
+            ledger = open_ledger(ledger_path, daily_backup=False)
+            try:
+                return preview_plan_document(ledger, path, text=text, year=year, title=title)
+            finally:
+                ledger.close()
+
+        self.set_editing_enabled(False)
+        self.job = BackgroundJob(work, self.tr("正在读取工作要点…"), self)
+        self.job.finished.connect(self.show_preview)
+        self.job.failed.connect(self.show_failure)
+        self.job.start()
+
+    def show_failure(self, exc: BaseException, trace: str) -> None:
+        if isinstance(exc, UserFixableError):
+            self.summary.setText(exc.full_message())
+            QMessageBox.warning(self, self.tr("无法导入"), exc.full_message())
+            return
+        raise exc
+
+    # -- preview ----------------------------------------------------------------------------
+    def show_preview(self, preview: PlanDocumentPreview) -> None:
+        self.preview = preview
+        outline = preview.outline
+        if not self.title_edit.text():
+            self.title_edit.setText(outline.title)
+        self.year_spin.blockSignals(True)
+        self.year_spin.setValue(outline.year)
+        self.year_spin.blockSignals(False)
+        self.plan_part_box.blockSignals(True)
+        self.plan_part_box.setVisible(preview.mixed)
+        if preview.mixed:
+            self.plan_part_box.setText(self.tr("只导入计划部分：“{title}”（取消勾选则导入全文）").format(
+                title=outline.plan_part.title))
+            self.plan_part_box.setChecked(outline.use_plan_part)
+        self.plan_part_box.blockSignals(False)
+        self.source.setPlainText(outline.source)
+        self.fill_units()
+        self.refresh()
+        self.set_editing_enabled(preview.already_imported_batch is None and outline.count() > 0)
+        self.keywords_button.setEnabled(True)
+
+    def fill_units(self) -> None:
+        names = [u["name"] for u in list_units(self.ledger) if u["kind"] == "股室"]
+        names += sorted({u for _, u in self.preview.keywords.rows} - set(names))
+        self.edit_lead.clear()
+        self.edit_lead.addItem("")
+        self.edit_lead.addItems(names)
+
+    def refresh(self, keep: OutlineNode | None = None) -> None:
+        """Rebuild the tree and the summary from the preview (after every edit)."""
+        if self.preview is None:
+            return
+        keep = keep or self.current_node()
+        outline = self.preview.outline
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self.nodes = []
+        keep_item = None
+
+        def add(parent, node: OutlineNode) -> None:
+            nonlocal keep_item
+            item = self.make_item(node)
+            parent.addChild(item) if isinstance(parent, QTreeWidgetItem) else parent.addTopLevelItem(item)
+            if node is keep:
+                keep_item = item
+            for child in node.children:
+                add(item, child)
+
+        for node in outline.items:
+            add(self.tree, node)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        if keep_item is not None:
+            self.tree.setCurrentItem(keep_item)
+        self.update_summary()
+
+    def make_item(self, node: OutlineNode) -> QTreeWidgetItem:
+        deadline = node.deadline
+        placeholders = sum(t.placeholder for t in node.targets)
+        targets = ""
+        if node.targets:
+            targets = self.tr("{n} 项").format(n=len(node.targets))
+            if placeholders:
+                targets += self.tr("（{n} 待填）").format(n=placeholders)
+        lead = node.lead or (self.tr("{name}（建议）").format(name=node.suggested_lead)
+                             if node.suggested_lead else "")
+        item = QTreeWidgetItem([
+            node.code, node.title, lead, "、".join(node.support()),
+            deadline.text if deadline else "",
+            deadline.due.isoformat() if deadline and deadline.due else "", targets])
+        item.setData(0, Qt.UserRole, len(self.nodes))
+        self.nodes.append(node)
+        item.setToolTip(1, node.full_text()[:600])
+        if node.targets:
+            item.setToolTip(6, "\n".join(
+                t.text + (self.tr("（待填）") if t.placeholder else "") for t in node.targets))
+        if not node.lead and node.suggested_lead:
+            item.setForeground(2, SUGGESTION_COLOUR)
+            font = QFont(item.font(2))
+            font.setItalic(True)
+            item.setFont(2, font)
+        return item
+
+    def update_summary(self) -> None:
+        preview = self.preview
+        outline = preview.outline
+        levels = "，".join(self.tr("第{level}级 {n} 项").format(level=k, n=v)
+                          for k, v in sorted(outline.levels().items()))
+        nodes = [n for _, n in outline.walk()]
+        template = self.tr("共 {items} 项（{levels}）；量化指标 {targets} 个（待填 {blank} 个），"
+                           "完成时限 {deadlines} 项；建议牵头股室 {suggested} 项，已确定牵头 {leads} 项。")
+        text = template.format(
+            items=len(nodes), levels=levels or "0",
+            targets=sum(len(n.targets) for n in nodes),
+            blank=sum(t.placeholder for n in nodes for t in n.targets),
+            deadlines=sum(n.deadline is not None for n in nodes),
+            suggested=sum(bool(n.suggested_lead) and not n.lead for n in nodes),
+            leads=sum(bool(n.lead) for n in nodes))
+        if outline.removed:
+            text += self.tr("已去除网页杂项、广告等 {n} 行。").format(n=len(outline.removed))
+        for warning in preview.warnings:
+            text += "\n" + self.tr(warning)
+        if preview.already_imported_batch is not None:
+            text += self.tr("\n这个文件已经导入过（导入批次 {id}），如需重新导入请先撤销该批次。").format(
+                id=preview.already_imported_batch)
+        self.summary.setText(text)
+
+    # -- the current item -------------------------------------------------------------------
+    def current_node(self) -> OutlineNode | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        index = item.data(0, Qt.UserRole)
+        return self.nodes[index] if index is not None and index < len(self.nodes) else None
+
+    def select_node(self, node: OutlineNode) -> None:
+        for index, candidate in enumerate(self.nodes):
+            if candidate is node:
+                items = self.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive)
+                for item in items:
+                    if item.data(0, Qt.UserRole) == index:
+                        self.tree.setCurrentItem(item)
+                        return
+
+    def on_current(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        node = self.current_node()
+        if node is None:
+            return
+        self.edit_title.setText(node.title)
+        self.edit_lead.setCurrentText(node.lead)
+        self.edit_lead.lineEdit().setPlaceholderText(
+            self.tr("建议：{name}（点“采纳建议”或填写）").format(name=node.suggested_lead)
+            if node.suggested_lead and not node.lead else self.tr("牵头股室"))
+        self.edit_support.setText("、".join(node.support()))
+        self.edit_deadline.setText(node.deadline.text if node.deadline else "")
+        self.show_source(node)
+
+    def show_source(self, node: OutlineNode) -> None:
+        """Highlight the words the item came from and scroll them into view; the cursor is put
+        at their start, where 拆分 would cut if the clerk clicks it now."""
+        length = len(self.source.toPlainText())
+        highlight = QTextEdit.ExtraSelection()
+        highlight.format.setBackground(HIGHLIGHT)
+        cursor = QTextCursor(self.source.document())
+        cursor.setPosition(min(node.start, length))
+        cursor.setPosition(min(node.end, length), QTextCursor.KeepAnchor)
+        highlight.cursor = cursor
+        self.source.setExtraSelections([highlight])
+        start = QTextCursor(self.source.document())
+        start.setPosition(min(node.start, length))
+        self.source.setTextCursor(start)
+        self.source.centerCursor()
+        QTimer.singleShot(0, self.source.centerCursor)  # again once the text is laid out
+
+    # -- the clerk's edits ------------------------------------------------------------------
+    def promote_current(self) -> bool:
+        node = self.current_node()
+        if node is None or not outline_edits.promote(self.preview.outline, node):
+            return False
+        self.refresh(node)
+        return True
+
+    def demote_current(self) -> bool:
+        node = self.current_node()
+        if node is None or not outline_edits.demote(self.preview.outline, node):
+            return False
+        self.refresh(node)
+        return True
+
+    def merge_current(self) -> bool:
+        node = self.current_node()
+        if node is None or not outline_edits.merge_with_next(self.preview.outline, node):
+            return False
+        self.refresh(node)
+        return True
+
+    def split_current(self) -> OutlineNode | None:
+        """Split where the cursor stands in the source text (inside the item's own words)."""
+        node = self.current_node()
+        if node is None:
+            return None
+        source = self.source.toPlainText()
+        position = self.source.textCursor().selectionEnd() if not self.source.textCursor().hasSelection() \
+            else self.source.textCursor().selectionStart()
+        at = -1
+        if node.start <= position < node.end:
+            snippet = source[position:min(node.end, position + 12)].strip()
+            at = node.text.find(snippet) if snippet else -1
+        new = outline_edits.split(self.preview.outline, node, at) if at > 0 else None
+        if new is None:
+            QMessageBox.information(self, self.tr("拆分"), self.tr(
+                "请先在右侧原文中，把光标放在要拆成新一项的文字开头（在该项的正文中），再点“拆分”。"))
+            return None
+        self.refresh(new)
+        return new
+
+    def apply_edits(self) -> None:
+        node = self.current_node()
+        if node is None:
+            return
+        title = self.edit_title.text().strip()
+        if title and title != node.title:
+            outline_edits.rename(node, title)
+        lead = self.edit_lead.currentText().strip()
+        support = [s for s in self.edit_support.text().replace("，", "、").replace(",", "、").split("、")
+                   if s.strip()]
+        if lead != node.lead or support != node.support():
+            outline_edits.set_units(node, lead, support)
+        deadline = self.edit_deadline.text().strip()
+        if deadline != (node.deadline.text if node.deadline else ""):
+            outline_edits.set_deadline(node, deadline, self.year_spin.value())
+        self.refresh(node)
+
+    def accept_suggestion(self) -> None:
+        node = self.current_node()
+        if node is not None:
+            outline_edits.confirm_suggestion(node)
+            self.refresh(node)
+
+    def accept_all_suggestions(self) -> None:
+        if self.preview is not None:
+            confirm_all_suggestions(self.preview)
+            self.refresh()
+
+    def edit_keywords(self) -> None:
+        if self.preview is None:
+            return
+        dialog = PlanKeywordsDialog(self.ledger, self.preview.keywords, self)
+        dialog.saved.connect(self.on_keywords_saved)
+        dialog.open()
+
+    def on_keywords_saved(self, table) -> None:
+        from planner_desktop.domain.lead_suggestion import suggest_lead
+
+        self.preview.keywords = table
+        outline_edits.apply_suggestions(self.preview.outline,
+                                        lambda title, text: suggest_lead(title, text, table))
+        self.fill_units()
+        self.refresh()
+
+    def toggle_plan_part(self, only_plan: bool) -> None:
+        if self.preview is not None:
+            self.preview.use_plan_part(only_plan)
+            self.refresh()
+
+    # -- committing -------------------------------------------------------------------------
+    def commit(self) -> None:
+        if self.preview is None or self.preview.already_imported_batch is not None:
+            return
+        preview = self.preview
+        preview.title = self.title_edit.text().strip() or preview.outline.title
+        if self.year_spin.value() != preview.outline.year:
+            preview.outline.year = self.year_spin.value()
+        ledger_path = self.ledger.path
+
+        def work():
+            ledger = open_ledger(ledger_path)
+            try:
+                return commit_plan_document(ledger, preview)
+            finally:
+                ledger.close()
+
+        self.set_editing_enabled(False)
+        self.job = BackgroundJob(work, self.tr("正在导入…"), self)
+        self.job.finished.connect(self.on_committed)
+        self.job.failed.connect(self.show_failure)
+        self.job.start()
+
+    def on_committed(self, created) -> None:
+        self.created = created
+        self.imported.emit(created.plan_id)
+        self.accept()

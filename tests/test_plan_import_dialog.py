@@ -1,0 +1,175 @@
+"""The 导入工作要点 dialog driven as a clerk would: preview a sample, edit the tree, commit, undo."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from planner_desktop.gui.plan_import_dialog import PlanImportDialog
+from planner_desktop.store.ledger_rows import fetch_items
+
+
+@pytest.fixture
+def plan_sample(samples, tmp_path):
+    path = tmp_path / "2020年工作要点.txt"
+    shutil.copyfile(samples / "plans" / "001_68e4817491ed8267.txt", path)
+    return path
+
+
+def type_chinese(widget, text: str) -> None:
+    """QTest types ASCII only (keyClicks aborts on Chinese): one key event per character."""
+    for ch in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
+
+
+def wait_for_preview(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.job.running, timeout=20000)
+
+
+def item_at(dialog, *path: int):
+    item = dialog.tree.topLevelItem(path[0])
+    for index in path[1:]:
+        item = item.child(index)
+    return item
+
+
+def test_preview_edit_and_commit_the_edited_tree(qtbot, ledger, plan_sample):
+    dialog = PlanImportDialog(ledger, plan_sample)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    assert dialog.tree.topLevelItemCount() == 9
+    assert "第2级 35 项" in dialog.summary.text()
+    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    assert ok.isEnabled()
+
+    # clicking an item shows where it came from in the source text
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 1))
+    node = dialog.current_node()
+    assert node.title == "建强抓实基层党建"
+    assert dialog.source.toPlainText()[node.start:node.end].startswith("2.建强抓实基层党建")
+    assert dialog.source.textCursor().position() == node.start
+
+    # demote 一.3 under 一.2
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 2))
+    assert dialog.current_node().title == "把牢意识形态阵地"
+    dialog.demote_button.click()
+    assert item_at(dialog, 0).childCount() == 3
+    assert item_at(dialog, 0, 1, 0).text(1) == "把牢意识形态阵地"
+    assert dialog.current_node().title == "把牢意识形态阵地"
+
+    # merge 二.6 with 二.7
+    dialog.tree.setCurrentItem(item_at(dialog, 1, 1))
+    assert dialog.current_node().title == "加强安全风险防控"
+    dialog.merge_button.click()
+    assert item_at(dialog, 1).childCount() == 2
+    merged = dialog.current_node()
+    assert "创建“平安校园”" in merged.text
+    assert any(t.text == "州级安全文明校园5所" for t in merged.targets)
+
+    # set the lead and a support unit of the merged item, typed as a clerk types them
+    dialog.edit_lead.setEditText("")
+    type_chinese(dialog.edit_lead.lineEdit(), "安全股")
+    dialog.edit_support.clear()
+    type_chinese(dialog.edit_support, "基础教育股")
+    dialog.apply_button.click()
+    assert item_at(dialog, 1, 1).text(2) == "安全股"
+    assert item_at(dialog, 1, 1).text(3) == "基础教育股"
+
+    # rename 一.1
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 0))
+    dialog.edit_title.clear()
+    type_chinese(dialog.edit_title, "加强党的全面领导（修改）")
+    dialog.apply_button.click()
+    assert item_at(dialog, 0, 0).text(1) == "加强党的全面领导（修改）"
+
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as imported:
+        ok.click()
+    plan_id = imported.args[0]
+    items = fetch_items(ledger, plan_id)
+    assert len(items) == 43  # 44 proposed, two merged into one
+    rows = ledger.query("SELECT id, parent_id, level, title, code FROM plan_item WHERE plan_id = ? "
+                        "ORDER BY id", (plan_id,))
+    by_title = {r["title"]: r for r in rows}
+    assert by_title["把牢意识形态阵地"]["parent_id"] == by_title["建强抓实基层党建"]["id"]
+    assert by_title["把牢意识形态阵地"]["level"] == 3
+    assert "加强党的全面领导（修改）" in by_title
+    assert "创建“平安校园”" not in by_title
+    roles = ledger.query(
+        "SELECT u.name, a.role FROM assignment a JOIN unit u ON u.id = a.unit_id "
+        "JOIN plan_item i ON i.id = a.item_id WHERE i.title = '加强安全风险防控' ORDER BY a.role")
+    assert [(r["name"], r["role"]) for r in roles] == [("安全股", "lead"), ("基础教育股", "support")]
+    # suggestions nobody confirmed are not written
+    assert ledger.scalar("SELECT count(*) FROM assignment") == 2
+    assert ledger.scalar("SELECT kind FROM import_batch") == "plan"
+
+
+def test_accepting_suggestions_writes_them_and_undo_removes_everything(qtbot, ledger, plan_sample):
+    from planner_desktop.store.undo import undo_batch
+
+    dialog = PlanImportDialog(ledger, plan_sample)
+    qtbot.addWidget(dialog)
+    wait_for_preview(qtbot, dialog)
+    dialog.accept_all_button.click()
+    suggested = sum(1 for _, n in dialog.preview.outline.walk() if n.suggested_lead)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert ledger.scalar("SELECT count(*) FROM assignment WHERE role = 'lead'") == suggested
+    undo_batch(ledger, dialog.created.batch_id)
+    assert ledger.scalar("SELECT count(*) FROM plan_item") == 0
+    assert ledger.scalar("SELECT count(*) FROM unit") == 0
+
+
+def test_mixed_document_offers_the_whole(qtbot, ledger, samples):
+    dialog = PlanImportDialog(ledger, samples / "plans" / "004_c4f998209f6bcfdc.txt")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    assert dialog.plan_part_box.isVisible() and dialog.plan_part_box.isChecked()
+    assert dialog.tree.topLevelItemCount() == 5
+    dialog.plan_part_box.setChecked(False)
+    assert dialog.tree.topLevelItemCount() == 2
+    assert item_at(dialog, 1).text(1) == "下半年工作计划"
+
+
+def test_split_at_the_cursor_in_the_source(qtbot, ledger, plan_sample):
+    dialog = PlanImportDialog(ledger, plan_sample)
+    qtbot.addWidget(dialog)
+    wait_for_preview(qtbot, dialog)
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 0))
+    node = dialog.current_node()
+    source = dialog.source.toPlainText()
+    cut = source.index("组织宣讲党的十九届四中全会精神", node.start)
+    cursor = dialog.source.textCursor()
+    cursor.setPosition(cut)
+    dialog.source.setTextCursor(cursor)
+    new = dialog.split_current()
+    assert new is not None and new.title == "组织宣讲党的十九届四中全会精神"
+    assert item_at(dialog, 0).childCount() == 5
+    assert "组织宣讲" not in node.text
+
+
+def test_a_doc_file_shows_a_message_and_writes_nothing(qtbot, ledger, tmp_path, message_boxes):
+    bad = tmp_path / "工作要点.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    dialog = PlanImportDialog(ledger, bad)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=20000)
+    title, text = message_boxes.pop()
+    assert "工作要点.doc" in text and ".docx" in text
+    assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+    assert ledger.scalar("SELECT count(*) FROM plan") == 0
+
+
+def test_pasted_text(qtbot, ledger, samples):
+    text = (samples / "plans" / "002_2d191f5cd49d874e.txt").read_text("utf-8")
+    dialog = PlanImportDialog(ledger, text=text)
+    qtbot.addWidget(dialog)
+    wait_for_preview(qtbot, dialog)
+    assert dialog.tree.topLevelItemCount() == 6
+    assert "粘贴的文本" in dialog.file_label.text()

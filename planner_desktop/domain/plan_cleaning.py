@@ -55,6 +55,7 @@ class SourceParagraph:
     label: str = ""
     heading: int | None = None
     from_table: bool = False
+    list_level: int | None = None  # Word's list level (w:ilvl) of a numbered paragraph
 
     @property
     def line(self) -> str:
@@ -120,7 +121,8 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
         if is_junk(text):
             result.removed.append(text)
             continue
-        kept.append(SourceParagraph(text, para.index, para.label, para.heading, para.from_table))
+        kept.append(SourceParagraph(text, para.index, para.label, para.heading, para.from_table,
+                                    para.list_level))
     kept = _drop_banners(kept, result, starts_item)
     lines = [p for p in kept if p.text or p.label]
     if rejoin and _has_line_numbers([p.text for p in lines]):

@@ -37,6 +37,16 @@ from planner_desktop.domain.units import Role, UnitMention, assign_roles
 RANK = {"heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
         "heading4": 3.5, "ar_paren": 4, "circled": 5, "shi": 6, "para": 7}
 _CN = "[一二三四五六七八九十]{1,3}"
+
+
+def rank_of(family: str) -> float:
+    """The rank of a style. Word's list levels (``list1:arabic``: level 1 of a list, numbered
+    like 1.) rank as their number style, and deeper levels of one list below shallower ones,
+    since a list may number two levels alike (1. and 1.)."""
+    if family.startswith("list"):
+        level, _, style = family[4:].partition(":")
+        return RANK.get(style, 3) + 0.01 * int(level)
+    return RANK[family]
 _CJK_START = "[\u4e00-\u9fff“《\"*]"
 
 _LEAD = (
@@ -74,6 +84,7 @@ UNIT_LABELS = ("牵头单位|牵头股室|牵头科室|牵头部门|责任单位
 _UNIT_LINE = re.compile(rf"^(?:{UNIT_LABELS})\s*[:：]")
 _UNIT_BRACKET = re.compile(rf"[（(]\s*((?:{UNIT_LABELS})\s*[:：][^（）()]*)[）)]")
 _UNIT_TEXT = re.compile(rf"((?:{UNIT_LABELS})\s*[:：][^\n。]*)")
+_DEADLINE_LABEL = re.compile(r"[（(]?(?:完成时限|完成时间|时限要求|时限)\s*[:：]\s*([^）)；;。\n]+)[）)]?")
 
 _TITLE_ENDINGS = (
     "建设", "发展", "工作", "体系", "机制", "格局", "水平", "改革", "管理", "质量", "保障", "防线", "布局",
@@ -286,7 +297,7 @@ class _Walker:
         return c.number == self.last[family] + 1 or (c.number == 1 and self.restart[family])
 
     def consider(self, c: _Candidate, lead_rank: float | None) -> bool:
-        rank = RANK[c.family]
+        rank = rank_of(c.family)
         previous = self.accepted[-1] if self.accepted else None
         if c.number is None:  # *. : the next number of its style
             if lead_rank is not None and rank <= lead_rank and not c.lead:
@@ -299,16 +310,16 @@ class _Walker:
                 return False
             if not c.lead and c.bare and lead_rank is not None and rank <= lead_rank:
                 return False
-            if c.bare and c.number == 1 and (previous is None or RANK[previous.family] >= rank
+            if c.bare and c.number == 1 and (previous is None or rank_of(previous.family) >= rank
                                              or c.pos - previous.end > 80):
                 return False  # a bare 1 is only believed right after its parent heading
         self.accept(c)
         return True
 
     def accept(self, c: _Candidate) -> None:
-        rank = RANK[c.family]
+        rank = rank_of(c.family)
         for family in self.last:
-            if RANK[family] > rank:
+            if rank_of(family) > rank:
                 self.restart[family] = True
         self.last[c.family] = c.number or 0
         self.restart[c.family] = False
@@ -331,23 +342,23 @@ def _find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list
         candidate = None
         if found is not None:
             family, number, length, bare = found
+            if para.label and para.list_level is not None:
+                family, bare = f"list{para.list_level}:{family}", False
             candidate = _Candidate(base, base + length, family, number, True, bare, para.index)
-            if para.label and number is None:
-                candidate.number = None
         elif para.heading is not None:
             candidate = _heading_candidate(para, base)
         if candidate is not None:
             if candidate.family.startswith("heading"):
                 candidate.number = walker.last.get(candidate.family, 0) + 1
                 walker.accept(candidate)
-                lead_rank = RANK[candidate.family]
+                lead_rank = rank_of(candidate.family)
             elif walker.consider(candidate, None):
-                lead_rank = RANK[candidate.family]
+                lead_rank = rank_of(candidate.family)
                 start = candidate.end - base
         if lead_rank is None and walker.accepted and not _UNIT_LINE.match(line):
             para_node = _Candidate(base, base, "para", 0, True, False, para.index)
             walker.accept(para_node)
-            lead_rank = RANK["para"] if len(line) < 400 else None
+            lead_rank = rank_of("para") if len(line) < 400 else None
         for mid in _mid_candidates(line, base, start, para.index):
             walker.consider(mid, lead_rank)
     return walker.accepted
@@ -418,6 +429,9 @@ def _starter_split(text: str, strict: bool = False) -> int | None:
 
 def _number_label(node: OutlineNode, position: int) -> str:
     number = node.number if node.number else position
+    if node.family.startswith("list"):
+        node_family = node.family.partition(":")[2]
+        return _number_label(OutlineNode(node_family, node.number, ""), position)
     if node.family == "cn":
         return int_to_chinese(number)
     if node.family == "cn_paren":
@@ -476,6 +490,8 @@ def _fold_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
 
 
 def _fill(node: OutlineNode, raw: str, year: int) -> None:
+    """Title, text, units, targets and deadline of an item from its raw words. Units and a
+    完成时限 written in brackets or on lines of their own are taken out of the title and text."""
     units_text = [m.group(1) for m in _UNIT_BRACKET.finditer(raw)]
     lines = []
     for line in raw.split("\n"):
@@ -484,15 +500,14 @@ def _fill(node: OutlineNode, raw: str, year: int) -> None:
         else:
             lines.append(line)
     body = "\n".join(lines).strip()
-    node.title, node.text = split_title(_UNIT_BRACKET.sub("", body) if units_text else body,
-                                        bool(node.children))
-    if units_text and node.text:
-        node.text = body[len(node.title):].lstrip("。：: \n") if body.startswith(node.title) else node.text
     if not units_text and (inline := _UNIT_TEXT.search(body)):
         units_text.append(inline.group(1))
+    labelled = _DEADLINE_LABEL.search(body)
+    words = _DEADLINE_LABEL.sub("", _UNIT_BRACKET.sub("", body)).strip()
+    node.title, node.text = split_title(words, bool(node.children))
     node.units = assign_roles("；".join(units_text), None) if units_text else []
     node.targets = find_targets(node.full_text())
-    node.deadline = deadline_of(node.full_text(), year)
+    node.deadline = parse_deadline(labelled.group(1).strip(), year) if labelled else deadline_of(words, year)
 
 
 _PLAN_HEADING = re.compile(
@@ -528,7 +543,7 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
         end = accepted[index + 1].pos if index + 1 < len(accepted) else len(source)
         node = OutlineNode(c.family, c.number, "", start=c.pos, end=end, paragraph=c.paragraph)
         raw[id(node)] = source[c.end:end]
-        while stack and RANK[stack[-1].family] >= RANK[c.family]:
+        while stack and rank_of(stack[-1].family) >= rank_of(c.family):
             stack.pop()
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)

@@ -181,7 +181,7 @@ def _docx_paragraphs(document, numbering: _Numbering):
             paragraph = Paragraph(child, document)
             index += 1
             text = paragraph.text
-            label = numbering.label(paragraph)
+            label, level = numbering.label(paragraph)
             style = paragraph.style.name if paragraph.style is not None else ""
             if style == "Title" or style == "标题":
                 yield SourceParagraph(text, index)
@@ -190,7 +190,7 @@ def _docx_paragraphs(document, numbering: _Numbering):
             if not text.strip() and not label:
                 yield SourceParagraph("", index)
                 continue
-            yield SourceParagraph(text, index, label, heading)
+            yield SourceParagraph(text, index, label, heading, list_level=level if label else None)
         elif child.tag == f"{_W}tbl":
             for row_text in _table_rows(Table(child, document)):
                 index += 1
@@ -227,10 +227,10 @@ def _table_rows(table) -> list[str]:
             continue
         number = cells[number_column] if number_column is not None and number_column < len(cells) else ""
         number = number if number.isdigit() else str(position)
-        extras = [f"{header[i]}：{cells[i]}" for i in range(len(cells))
+        extras = [f"（{header[i]}：{cells[i]}）" for i in range(len(cells))
                   if i not in (task_column, number_column) and i < len(header) and cells[i]]
         task = cells[task_column].rstrip("。")
-        lines.append(f"{number}.{task}" + (f"（{'；'.join(extras)}）" if extras else ""))
+        lines.append(f"{number}.{task}" + "".join(extras))
     return lines
 
 
@@ -315,6 +315,7 @@ class _Numbering:
         self.overrides: dict[str, dict[int, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.style_numbering: dict[str, tuple[str, int]] = {}
+        self._last_level: int | None = None
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -361,7 +362,12 @@ class _Numbering:
                       text=value("lvlText", "") or "", restart=int(restart) if restart else None,
                       legal=lvl.find(f"{_W}isLgl") is not None)
 
-    def label(self, paragraph) -> str:
+    def label(self, paragraph) -> tuple[str, int | None]:
+        """The number shown before the paragraph and its list level ('' and None if none)."""
+        text = self._label(paragraph)
+        return (text, self._last_level) if text else ("", None)
+
+    def _label(self, paragraph) -> str:
         ppr = paragraph._p.pPr
         num = ppr.find(f"{_W}numPr") if ppr is not None else None
         num_id, ilvl = None, 0
@@ -378,6 +384,7 @@ class _Numbering:
         levels = self.levels.get(abstract, {})
         if ilvl not in levels:
             return ""
+        self._last_level = ilvl
         key = abstract
         if num_id in self.overrides:
             key = f"{abstract}/{num_id}"

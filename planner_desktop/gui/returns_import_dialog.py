@@ -389,10 +389,7 @@ class ReturnsImportDialog(QDialog):
 
     def on_commit_failed(self, exc: BaseException, trace: str) -> None:
         self.show_failure(exc, trace)
-        # Files before the failing one are in (each its own batch): views refresh, and the
-        # preview is read again against the ledger as it is now.
-        self.imported.emit({})
-        self.run_preview()
+        self.run_preview()  # nothing was written: read again against the ledger as it is now
 
     def on_committed(self, batches: dict[Path, int]) -> None:
         self.batches = batches

@@ -139,7 +139,7 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
         if (rejoin and last is not None and not previous_blank and not para.label
                 and not last.label and last.heading is None and _ends_open(last.text)
                 and not starts_item(para.text)
-                and not (starts_item(last.text) and len(last.text) <= 60)):
+                and not (starts_item(last.text) and len(last.text) <= 60 and len(para.text) >= 20)):
             last.text += para.text
             result.joined += 1
         elif last is not None and para.text == last.text and para.label == last.label:
@@ -162,12 +162,13 @@ def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -
             counts[para.text] = counts.get(para.text, 0) + 1
     first_real = next((i for i, p in enumerate(kept) if len(p.text) > 20 or p.label), 0)
     banners = {t for t, n in counts.items() if n > 1 and len(t) <= 12 and "要点" not in t
-               and "计划" not in t}
+               and "计划" not in t and not starts_item(t)}
     out = []
     for position, para in enumerate(kept):
         banner = para.text in banners and not para.label
         if banner or (position < first_real and para.text and len(para.text) <= 12
-                      and not any(w in para.text for w in _TITLE_WORDS)):
+                      and not any(w in para.text for w in _TITLE_WORDS)
+                      and not starts_item(para.text)):
             result.removed.append(para.text)
         else:
             out.append(para)

@@ -224,10 +224,10 @@ def ensure_qt() -> None:
         ensure_qt.app = QGuiApplication([sys.argv[0] if sys.argv else "planner-desktop"])  # type: ignore[attr-defined]
 
 
-def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, pdf: Path | None = None,
-                  xlsx: Path | None = None, docx: Path | None = None,
-                  printed_at: dt.datetime | None = None) -> ReportResult:
-    """Write the files asked for; an issued bulletin's number is remembered afterwards."""
+def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | None = None,
+                docx: Path | None = None, printed_at: dt.datetime | None = None) -> tuple[int, list[Path]]:
+    """Write the files asked for and return (A4 pages, files). Touches no ledger, so the
+    dialog runs it off the GUI thread."""
     ensure_qt()
     from planner_desktop.printing.render import count_pages, write_pdf
 
@@ -235,8 +235,7 @@ def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, p
         raise UserFixableError(tr("只有督办通报可以导出为 Word 文档（.docx）；其他报表请导出 PDF 或 Excel。"))
     files: list[Path] = []
     if pdf is not None:
-        rendered = write_pdf(doc, Path(pdf), printed_at)
-        pages = rendered.pages
+        pages = write_pdf(doc, Path(pdf), printed_at).pages
         files.append(Path(pdf))
     else:
         pages = count_pages(doc)
@@ -254,6 +253,14 @@ def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, p
         charts = {kind: chart_png([u for u in ranking if u.kind == kind]) for kind in kinds}
         write_bulletin_docx(Path(docx), doc, charts)
         files.append(Path(docx))
+    return pages, files
+
+
+def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, pdf: Path | None = None,
+                  xlsx: Path | None = None, docx: Path | None = None,
+                  printed_at: dt.datetime | None = None) -> ReportResult:
+    """Write the files asked for; an issued bulletin's number is remembered afterwards."""
+    pages, files = write_files(doc, pdf=pdf, xlsx=xlsx, docx=docx, printed_at=printed_at)
     if doc.bulletin is not None and files:
         remember_bulletin(ledger, plan_id, doc.bulletin.fields)
     return ReportResult(doc.kind, doc.row_count, pages, files, doc)

@@ -95,7 +95,9 @@ def select_items(rows: Sequence[LedgerRow], item_ids: Iterable[int] | None) -> l
 
 
 def heading_row(row: LedgerRow, columns: int) -> TableRow:
-    return TableRow((f"{row.code} {row.title}".strip(),) + (None,) * (columns - 1), heading=True)
+    code = row.code.strip()
+    joiner = "" if not code or code[-1] in "、）)" else " "  # 一、标题 but 1. 标题
+    return TableRow((f"{code}{joiner}{row.title}".strip(),) + (None,) * (columns - 1), heading=True)
 
 
 LEDGER_COLUMNS = [

@@ -122,6 +122,13 @@ def _row_height(cells: Sequence[str], widths_mm: Sequence[float]) -> float:
     return 14.0 * lines + 2
 
 
+def _merged(sheet, row: int, first: int, last: int, text: str, cell_format) -> None:
+    if last > first:
+        sheet.merge_range(row, first, row, last, text, cell_format)
+    else:
+        sheet.write_string(row, first, text, cell_format)
+
+
 def _set_up_page(sheet, landscape: bool, header_rows: tuple[int, int] | None) -> None:
     sheet.set_paper(9)  # A4
     if landscape:
@@ -151,9 +158,8 @@ def _write_table(sheet, fmt: _Formats, table: ReportTable, first_row: int, *, do
         info = "　".join(p for p in (tr("计划：{t}").format(t=doc.plan_title) if doc.plan_title else "",
                                       tr("范围：{s}").format(s=doc.scope) if doc.scope else "") if p)
         split = max(1, last_col - 2)
-        sheet.merge_range(row, 0, row, split - 1, info, fmt.info)
-        sheet.merge_range(row, split, row, last_col, tr("截至 {d}").format(d=chinese_date(doc.as_of)),
-                          fmt.info_right)
+        _merged(sheet, row, 0, split - 1, info, fmt.info)
+        _merged(sheet, row, split, last_col, tr("截至 {d}").format(d=chinese_date(doc.as_of)), fmt.info_right)
         row += 1
     header_row = row
     for index, column in enumerate(columns):

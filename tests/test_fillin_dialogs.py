@@ -177,3 +177,54 @@ def test_dashboard_names_who_has_not_reported_and_saves_the_reminder_list(qtbot,
         assert window.row_filter.unit_names == frozenset({"计划财务股"})
     finally:
         ledger.close()
+
+
+def test_import_history_undoes_a_returned_workbook_from_the_window(qtbot, tmp_path, message_boxes):
+    from planner_desktop.fillin import commit_returns, export_fillin, preview_returns
+    from planner_desktop.gui.imports_dialog import ImportHistoryDialog
+    from planner_desktop.gui.main_window import MainWindow
+
+    ledger = demo(tmp_path)
+    try:
+        plan = ledger.scalar("SELECT min(id) FROM plan")
+        office = ledger.scalar("SELECT id FROM unit WHERE name = '局办公室'")
+        (path,) = export_fillin(ledger, plan, "2026年11月", tmp_path / "out", unit_ids=[office]).files
+        fill_workbook(path, fill_all({"状态": "已完成", "进展情况": "将被撤销"}))
+        before = ledger.query("SELECT * FROM assignment ORDER BY id")
+        commit_returns(ledger, preview_returns(ledger, [path]))
+        window = MainWindow(ledger, today=TODAY)
+        qtbot.addWidget(window)
+        window.granularity_box.setCurrentIndex(1)
+        assert any(r.note == "将被撤销" for r in window.model.rows())
+        dialog = window.import_history()
+        assert isinstance(dialog, ImportHistoryDialog)
+        assert [dialog.table.item(0, c).text() for c in (2, 3)] == ["回收表", path.name]
+        assert "更新 9" in dialog.table.item(0, 4).text()
+        dialog.table.selectRow(0)
+        assert dialog.undo_button.isEnabled()
+        assert dialog.undo_selected()
+        assert [title for title, _ in message_boxes] == ["撤销导入"]
+        message_boxes.clear()
+        assert ledger.query("SELECT * FROM assignment ORDER BY id") == before
+        assert "已于" in dialog.table.item(0, 5).text() and not dialog.undo_button.isEnabled()
+        assert not any(r.note == "将被撤销" for r in window.model.rows()), "the window reloaded"
+    finally:
+        ledger.close()
+
+
+def test_import_history_undoes_a_task_list(qtbot, ledger, samples, message_boxes):
+    from planner_desktop.gui.imports_dialog import ImportHistoryDialog
+    from planner_desktop.task_import import commit_task_list, preview_task_list
+
+    parsed = preview_task_list(ledger, samples / "tasklists" / "2020_tasklist_merged.xlsx")
+    commit_task_list(ledger, parsed)
+    assert ledger.scalar("SELECT count(*) FROM plan") == 1
+    dialog = ImportHistoryDialog(ledger)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 2).text() == "任务表"
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(dialog.undone):
+        assert dialog.undo_selected()
+    message_boxes.clear()
+    assert ledger.scalar("SELECT count(*) FROM plan") == 0
+    assert ledger.scalar("SELECT count(*) FROM assignment") == 0

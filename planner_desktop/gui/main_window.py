@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         self.act_units = action(self.tr("单位管理(&U)…"), self.manage_units, "Ctrl+U", edits=True)
         self.act_backup = action(self.tr("备份与恢复(&B)…"), self.backup_and_restore)
         self.act_check = action(self.tr("检查数据库(&C)"), self.check_database)
+        self.act_imports = action(self.tr("导入记录与撤销(&H)…"), self.import_history, "Ctrl+H")
         self.act_settings = action(self.tr("设置(&S)…"), self.edit_settings, edits=True)
         self.act_help = action(self.tr("使用说明(&H)"), self.show_help, QKeySequence.HelpContents)
         self.act_about = action(self.tr("关于(&A)"), self.show_about)
@@ -262,7 +263,8 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("文件(&F)"))
         for act in (self.act_import_tasks, self.act_import_plan, None, self.act_export_fillin,
-                    self.act_import_returns, None, self.act_report, None, self.act_backup,
+                    self.act_import_returns, self.act_imports, None, self.act_report, None,
+                    self.act_backup,
                     self.act_check, None, self.act_quit):
             file_menu.addSeparator() if act is None else file_menu.addAction(act)
         edit_menu = menus.addMenu(self.tr("编辑(&E)"))
@@ -585,6 +587,14 @@ class MainWindow(QMainWindow):
 
         dialog = UnitsDialog(self.ledger, self)
         dialog.changed.connect(self.after_import)
+        dialog.open()
+        return dialog
+
+    def import_history(self) -> QDialog:
+        from planner_desktop.gui.imports_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.ledger, self, read_only=self.read_only)
+        dialog.undone.connect(self.after_import)
         dialog.open()
         return dialog
 

@@ -1,0 +1,277 @@
+"""打印 / 导出报表: choose a report, its date and (for the bulletin) its masthead, then preview,
+print or export it.
+
+The document is built on the GUI thread (it reads the ledger, a few tenths of a second) and
+the files are written off it (``BackgroundJob``), so a 2,000-row PDF never freezes the
+window. The print preview keeps its QPrinter for the dialog's whole life: a preview whose
+printer was a temporary crashes (PLATFORM_NOTES.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_desktop.domain.report_content import KIND_TITLES, BulletinFields, ReportDocument, ReportKind
+from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.printing.render import page_layout, render
+from planner_desktop.reports import build_document, bulletin_defaults, remember_bulletin, write_files
+from planner_desktop.store.database import Ledger
+
+SUFFIXES = {"pdf": ("PDF 文件 (*.pdf)", ".pdf"), "xlsx": ("Excel 工作簿 (*.xlsx)", ".xlsx"),
+            "docx": ("Word 文档 (*.docx)", ".docx")}
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ReportDialog(QDialog):
+    """Opened by the main window with the plan and the items of the current view."""
+
+    exported = Signal(list)  # the files written
+
+    def __init__(self, ledger: Ledger, plan_id: int | None, item_ids: list[int] | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.plan_id = plan_id
+        self.view_item_ids = list(item_ids) if item_ids is not None else None
+        self.today: dt.date = getattr(parent, "today", None) or dt.date.today()
+        self.printer: QPrinter | None = None
+        self.preview_dialog: QPrintPreviewDialog | None = None
+        self.job: BackgroundJob | None = None
+        self._document: ReportDocument | None = None
+        self.setWindowTitle(self.tr("打印 / 导出报表"))
+
+        self.kind_box = QComboBox()
+        for kind in ReportKind:
+            self.kind_box.addItem(self.tr(KIND_TITLES[kind]), kind.value)  # plain str: Qt keeps it as is
+        self.kind_box.currentIndexChanged.connect(self.on_kind)
+        self.as_of = QDateEdit(_qdate(self.today), calendarPopup=True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        view_name = self._view_name(parent)
+        count = len(self.view_item_ids or [])
+        self.scope_view = QRadioButton(self.tr("当前视图：{view}（{n} 项）").format(view=view_name, n=count))
+        self.scope_all = QRadioButton(self.tr("整个计划") if plan_id is not None else self.tr("全部计划"))
+        use_view = self.view_item_ids is not None and view_name != self.tr("全部")
+        (self.scope_view if use_view else self.scope_all).setChecked(True)
+        self.scope_view.setEnabled(self.view_item_ids is not None)
+        scope = QHBoxLayout()
+        scope.addWidget(self.scope_view)
+        scope.addWidget(self.scope_all)
+        scope.addStretch(1)
+        self.view_name = view_name
+
+        form = QFormLayout()
+        form.addRow(self.tr("报表："), self.kind_box)
+        form.addRow(self.tr("范围："), scope)
+        form.addRow(self.tr("统计截至："), self.as_of)
+
+        defaults = bulletin_defaults(ledger, plan_id, self.today)
+        self.series = QLineEdit(defaults.series)
+        self.issue = QSpinBox(minimum=1, maximum=9999, value=defaults.issue)
+        self.office = QLineEdit(defaults.office)
+        self.bulletin_date = QDateEdit(_qdate(defaults.date or self.today), calendarPopup=True)
+        self.bulletin_date.setDisplayFormat("yyyy-MM-dd")
+        self.addressee = QLineEdit(defaults.addressee)
+        self.requirements = QPlainTextEdit(defaults.requirements)
+        self.requirements.setPlaceholderText(self.tr("留空则使用默认的工作要求"))
+        self.requirements.setMinimumHeight(90)
+        self.bulletin_box = QGroupBox(self.tr("督办通报"))
+        bulletin_form = QFormLayout(self.bulletin_box)
+        bulletin_form.addRow(self.tr("刊名："), self.series)
+        bulletin_form.addRow(self.tr("期号：第"), self.issue)
+        bulletin_form.addRow(self.tr("印发单位："), self.office)
+        bulletin_form.addRow(self.tr("印发日期："), self.bulletin_date)
+        bulletin_form.addRow(self.tr("主送："), self.addressee)
+        bulletin_form.addRow(self.tr("工作要求："), self.requirements)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.preview_button = QPushButton(self.tr("打印预览…"))
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
+        self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
+        self.docx_button = QPushButton(self.tr("导出 Word…"))
+        for button in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button,
+                       self.docx_button):
+            buttons.addButton(button, QDialogButtonBox.ActionRole)
+        buttons.addButton(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.print_button.clicked.connect(lambda: self.print_report())
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.docx_button.clicked.connect(lambda: self.export("docx"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.bulletin_box)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.on_kind()
+        self.resize(640, 560)
+
+    # -- state ----------------------------------------------------------------------------------
+    def _view_name(self, parent: QWidget | None) -> str:
+        row_filter = getattr(parent, "row_filter", None)
+        view = getattr(row_filter, "view", None)
+        return str(view.value) if view is not None else self.tr("当前视图")
+
+    @property
+    def kind(self) -> ReportKind:
+        return ReportKind(self.kind_box.currentData())
+
+    def set_kind(self, kind: ReportKind) -> None:
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind.value))
+
+    def on_kind(self, *_args) -> None:
+        self.bulletin_box.setVisible(self.kind is ReportKind.BULLETIN)
+        self._document = None
+        self.enable_exports(True)
+
+    def enable_exports(self, enabled: bool) -> None:
+        self.pdf_button.setEnabled(enabled)
+        self.xlsx_button.setEnabled(enabled)
+        self.docx_button.setEnabled(enabled and self.kind is ReportKind.BULLETIN)
+
+    def fields(self) -> BulletinFields:
+        return BulletinFields(series=self.series.text().strip(), issue=self.issue.value(),
+                              office=self.office.text().strip(), date=self.bulletin_date.date().toPython(),
+                              addressee=self.addressee.text().strip(),
+                              requirements=self.requirements.toPlainText().strip())
+
+    def document(self) -> ReportDocument:
+        """The report as the dialog is set now (read from the ledger each time it is asked for)."""
+        use_view = self.scope_view.isChecked() and self.view_item_ids is not None
+        options: dict = {"bulletin": self.fields()}
+        if use_view:
+            options["scope"] = self.tr("当前视图“{view}”，{n} 项").format(view=self.view_name,
+                                                                      n=len(self.view_item_ids or []))
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            doc = build_document(self.ledger, self.kind, plan_id=self.plan_id,
+                                 item_ids=self.view_item_ids if use_view else None,
+                                 as_of=self.as_of.date().toPython(), options=options)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._document = doc
+        self.status.setText(self.tr("{title}：{n} 行。").format(title=doc.title, n=doc.row_count))
+        return doc
+
+    def _issued(self, doc: ReportDocument) -> None:
+        """A bulletin printed or exported is issued: the next one gets the next number."""
+        if doc.bulletin is None:
+            return
+        try:
+            remember_bulletin(self.ledger, self.plan_id, doc.bulletin.fields)
+        except UserFixableError as exc:  # a read-only ledger: the number is simply not kept
+            self.status.setText(exc.full_message())
+            return
+        self.issue.setValue(max(self.issue.value(), doc.bulletin.fields.issue + 1))
+
+    # -- paper ------------------------------------------------------------------------------------
+    def _printer(self, doc: ReportDocument) -> QPrinter:
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.HighResolution)
+        self.printer.setPageLayout(page_layout(doc.landscape))
+        self.printer.setDocName(doc.title)
+        return self.printer
+
+    def preview(self) -> QPrintPreviewDialog:
+        """Open the print preview without blocking (the dialog keeps the printer alive)."""
+        doc = self.document()
+        printer = self._printer(doc)
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+            self.preview_dialog.deleteLater()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印预览 — {title}").format(title=doc.title))
+        dialog.paintRequested.connect(lambda target: self._paint(target, doc))
+        dialog.resize(1000, 760)
+        self.preview_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _paint(self, printer: QPrinter, doc: ReportDocument) -> None:
+        try:
+            result = render(doc, printer)
+        except UserFixableError as exc:
+            QMessageBox.warning(self, self.tr("无法打印"), exc.full_message())
+            return
+        self.status.setText(self.tr("{title}：{n} 行，{pages} 页。").format(
+            title=doc.title, n=doc.row_count, pages=result.pages))
+
+    def print_report(self) -> bool:
+        doc = self.document()
+        printer = self._printer(doc)
+        chooser = QPrintDialog(printer, self)
+        if chooser.exec() != QDialog.Accepted:
+            return False
+        self._paint(printer, doc)
+        self._issued(doc)
+        return True
+
+    # -- files ------------------------------------------------------------------------------------
+    def export(self, what: str, path: Path | None = None) -> BackgroundJob | None:
+        """Export as ``pdf``, ``xlsx`` or ``docx``; asks for the file unless ``path`` is given."""
+        doc = self.document()
+        if path is None:
+            file_filter, suffix = SUFFIXES[what]
+            start = str(Path.home() / f"{doc.title}{suffix}")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存报表"), start, self.tr(file_filter))
+            if not chosen:
+                return None
+            path = Path(chosen)
+            if path.suffix.lower() != suffix:
+                path = path.with_suffix(suffix)
+        target = {what: Path(path)}
+        job = BackgroundJob(lambda: write_files(doc, **target), self.tr("正在生成报表…"), self)
+        job.finished.connect(lambda result: self._exported(doc, result))
+        job.failed.connect(self._failed)
+        self.job = job
+        self.enable_exports(False)
+        job.start()
+        return job
+
+    def _exported(self, doc: ReportDocument, result: tuple[int, list[Path]]) -> None:
+        pages, files = result
+        self._issued(doc)
+        self.enable_exports(True)
+        names = "、".join(p.name for p in files)
+        self.status.setText(self.tr("已保存 {files}（{n} 行，A4 共 {pages} 页）。").format(
+            files=names, n=doc.row_count, pages=pages))
+        self.exported.emit(files)
+
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        self.enable_exports(True)
+        if isinstance(exc, UserFixableError):
+            QMessageBox.warning(self, self.tr("无法保存报表"), exc.full_message())
+            return
+        raise exc

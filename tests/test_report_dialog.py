@@ -1,0 +1,88 @@
+"""The report dialog as the clerk uses it: opened from the main window for the current view,
+print preview opened without blocking, a PDF exported off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+from planner_desktop.demo import create_demo_ledger
+from planner_desktop.domain.ledger_table import SavedView
+from planner_desktop.domain.report_content import ReportKind
+from planner_desktop.gui.main_window import MainWindow
+from planner_desktop.reports import bulletin_defaults
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def window(qtbot, ledger):
+    create_demo_ledger(ledger, today=AS_OF)
+    main = MainWindow(ledger, today=AS_OF)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_preview_and_pdf_of_the_current_view(window, qtbot, tmp_path):
+    assert window.act_report.isEnabled()
+    window.nav.select_view(SavedView.OVERDUE)
+    shown = window.model.rows()
+    assert shown
+    dialog = window.open_reports()
+    qtbot.addWidget(dialog)
+    assert dialog.scope_view.isChecked() and "逾期" in dialog.scope_view.text()
+    assert dialog.as_of.date().toPython() == AS_OF
+
+    preview = dialog.preview()
+    assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
+    qtbot.waitUntil(lambda: "页" in dialog.status.text(), timeout=10_000)  # paintRequested ran
+    assert dialog.printer is not None  # kept for the preview's life
+    preview.close()
+
+    pdf = tmp_path / "逾期视图.pdf"
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as done:
+        dialog.export("pdf", pdf)
+    assert done.args[0] == [pdf] and pdf.exists()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "督办台账" in text and "当前视图“逾期”" in text
+        assert re.sub(r"\s", "", text).count("●红") == len({r.item_id for r in shown})
+    assert dialog._document.row_count == len({r.item_id for r in shown})
+
+
+def test_bulletin_fields_numbered_and_remembered(window, qtbot, tmp_path):
+    dialog = window.open_reports()
+    qtbot.addWidget(dialog)
+    dialog.set_kind(ReportKind.BULLETIN)
+    assert dialog.bulletin_box.isVisibleTo(dialog) and dialog.docx_button.isEnabled()
+    assert dialog.issue.value() == 1
+    dialog.office.setText("青溪县教育局督查室")
+    dialog.issue.setValue(5)
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.export("docx", tmp_path / "通报.docx")
+    assert (tmp_path / "通报.docx").exists()
+    assert dialog.issue.value() == 6, "the next issue is proposed"
+    plan = window.row_filter.plan_id
+    assert bulletin_defaults(window.ledger, plan).issue == 6
+    assert bulletin_defaults(window.ledger, plan).office == "青溪县教育局督查室"
+    dialog.set_kind(ReportKind.LEDGER)
+    assert not dialog.bulletin_box.isVisibleTo(dialog) and not dialog.docx_button.isEnabled()
+
+
+def test_an_export_that_cannot_be_written_says_why(window, qtbot, tmp_path, message_boxes):
+    dialog = window.open_reports()
+    qtbot.addWidget(dialog)
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("x")
+    job = dialog.export("xlsx", blocker / "台账.xlsx")
+    qtbot.waitUntil(lambda: not job.running, timeout=30_000)
+    assert message_boxes and message_boxes[0][0] == "无法保存报表"
+    message_boxes.clear()
+    assert dialog.xlsx_button.isEnabled()

@@ -93,15 +93,17 @@ class ExportResult:
 def export_fillin(ledger: Ledger, plan_id: int, period: str | ReportPeriod, out_dir: Path, *,
                   unit_ids: list[int] | None = None, per_unit: bool = True, combined: bool = False,
                   zip_files: bool = False, report_by: dt.date | None = None,
+                  item_ids: frozenset[int] | None = None,
                   on_progress: Progress | None = None) -> ExportResult:
     """Write the fill-in workbooks for ``period`` into ``out_dir`` and record the export.
 
-    Units without assignments in the plan are left out. The export is recorded (for the
-    未报送 list) only after every file was written.
+    Units without assignments in the plan (or in ``item_ids``, the items of a saved view)
+    are left out. The export is recorded (for the 未报送 list) only after every file was
+    written.
     """
     report_period = period_for(period) if isinstance(period, str) else period
     title, _ = plan_title(ledger, plan_id)
-    sheets = [s for s in fetch_fillin_sheets(ledger, plan_id, unit_ids) if s.rows]
+    sheets = [s for s in fetch_fillin_sheets(ledger, plan_id, unit_ids, item_ids) if s.rows]
     if not sheets:
         raise UserFixableError(tr("所选单位在这个计划中没有任务，没有可导出的填报表。"))
     exported_at = dt.datetime.now().replace(microsecond=0)
@@ -138,10 +140,12 @@ def export_fillin(ledger: Ledger, plan_id: int, period: str | ReportPeriod, out_
     return ExportResult(files, len(sheets), export.row_count, report_period)
 
 
-def plan_units_for_export(ledger: Ledger, plan_id: int) -> list[PlanUnit]:
-    """The units with assignments in the plan, sections first (what the export dialog lists)."""
+def plan_units_for_export(ledger: Ledger, plan_id: int, item_ids: frozenset[int] | None = None
+                          ) -> list[PlanUnit]:
+    """The units with assignments in the plan (or in ``item_ids``), sections first: what the
+    export dialog lists."""
     plan_title(ledger, plan_id)  # a clear error for a plan that does not exist
-    return plan_units(ledger, plan_id)
+    return plan_units(ledger, plan_id, item_ids)
 
 
 # -- who has not reported ------------------------------------------------------------------------

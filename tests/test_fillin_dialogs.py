@@ -228,3 +228,36 @@ def test_import_history_undoes_a_task_list(qtbot, ledger, samples, message_boxes
     message_boxes.clear()
     assert ledger.scalar("SELECT count(*) FROM plan") == 0
     assert ledger.scalar("SELECT count(*) FROM assignment") == 0
+
+
+def test_export_of_the_current_view_only(qtbot, tmp_path):
+    import openpyxl
+
+    from planner_desktop.domain.ledger_table import SavedView
+    from planner_desktop.gui.main_window import MainWindow
+    from tests.fillin_helpers import data_rows
+
+    ledger = demo(tmp_path)
+    try:
+        window = MainWindow(ledger, today=TODAY)
+        qtbot.addWidget(window)
+        window.open_view(SavedView.OVERDUE)
+        overdue = {r.item_id for r in window.model.rows()}
+        assert overdue
+        dialog = window.export_fillin()
+        assert dialog.view_box.isVisibleTo(dialog) and "逾期" in dialog.view_box.text()
+        everything = dialog.summary.text()
+        dialog.view_box.setChecked(True)
+        assert dialog.summary.text() != everything
+        dialog.period_combo.setEditText("2026年11月")
+        dialog.folder_edit.setText(str(tmp_path / "overdue"))
+        with qtbot.waitSignal(dialog.exported, timeout=20000) as signal:
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        exported_rows = 0
+        for path in signal.args[0].files:
+            exported_rows += len(data_rows(openpyxl.load_workbook(path).worksheets[0]))
+        expected = ledger.scalar(
+            f"SELECT count(*) FROM assignment WHERE item_id IN ({','.join(map(str, overdue))})")
+        assert exported_rows == signal.args[0].rows == expected
+    finally:
+        ledger.close()

@@ -48,10 +48,13 @@ class FillinExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
 
     def __init__(self, ledger: Ledger, plan_id: int | None = None, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, view_items: frozenset[int] | None = None,
+                 view_name: str = "") -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.today = today or dt.date.today()
+        self.view_items = view_items  # the items of the window's current view, if narrowed
+        self.view_name = view_name
         self.job: BackgroundJob | None = None
         self.result: ExportResult | None = None
         self.setWindowTitle(self.tr("导出填报表"))
@@ -104,6 +107,9 @@ class FillinExportDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
 
+        self.view_box = QCheckBox()
+        self.view_box.setVisible(self.view_items is not None)
+        self.view_box.toggled.connect(lambda _c: self.load_plan())
         self.per_unit_box = QCheckBox(self.tr("每个单位一个文件"), checked=True)
         self.combined_box = QCheckBox(self.tr("另外生成一个合并工作簿（每个单位一张工作表）"))
         self.zip_box = QCheckBox(self.tr("把各单位的文件打包为一个 .zip（便于发邮件）"))
@@ -135,6 +141,7 @@ class FillinExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.view_box)
         layout.addWidget(QLabel(self.tr("发给哪些单位：")))
         layout.addLayout(select_row)
         layout.addWidget(self.units_tree, 1)
@@ -149,12 +156,20 @@ class FillinExportDialog(QDialog):
     def plan_id(self) -> int | None:
         return self.plan_combo.currentData()
 
+    def item_ids(self) -> frozenset[int] | None:
+        """The view's items when the clerk chose to export only those."""
+        return self.view_items if self.view_items is not None and self.view_box.isChecked() else None
+
     def load_plan(self) -> None:
         plan_id = self.plan_id()
+        if self.view_items is not None:
+            self.view_box.setText(self.tr("只导出当前视图（{view}）中的 {n} 项要点").format(
+                view=self.view_name or self.tr("筛选结果"), n=len(self.view_items)))
         self.units_tree.blockSignals(True)
         self.units_tree.clear()
         self.kind_nodes: dict[str, QTreeWidgetItem] = {}
-        units = plan_units_for_export(self.ledger, plan_id) if plan_id is not None else []
+        units = plan_units_for_export(self.ledger, plan_id, self.item_ids()) \
+            if plan_id is not None else []
         for kind in KINDS:
             mine = [u for u in units if u.kind == kind]
             if not mine:
@@ -260,6 +275,7 @@ class FillinExportDialog(QDialog):
     # -- export -----------------------------------------------------------------------------
     def export(self) -> None:
         plan_id, period, unit_ids = self.plan_id(), self.period(), self.checked_units()
+        item_ids = self.item_ids()
         if plan_id is None or period is None or not unit_ids:
             return
         folder = Path(self.folder_edit.text().strip()).expanduser()
@@ -274,7 +290,7 @@ class FillinExportDialog(QDialog):
             try:
                 return export_fillin(ledger, plan_id, period, folder, unit_ids=unit_ids,
                                      per_unit=per_unit, combined=combined, zip_files=zip_files,
-                                     report_by=report_by)
+                                     report_by=report_by, item_ids=item_ids)
             finally:
                 ledger.close()
 

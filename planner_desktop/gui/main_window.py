@@ -561,7 +561,13 @@ class MainWindow(QMainWindow):
         from planner_desktop.gui.fillin_export_dialog import FillinExportDialog
 
         row = self.current_row()
-        dialog = FillinExportDialog(self.ledger, row.plan_id if row else self.row_filter.plan_id, self)
+        shown = self.model.rows()
+        narrowed = len(shown) < len(self.snapshot.rows(self.granularity))
+        view = self.row_filter.view
+        dialog = FillinExportDialog(
+            self.ledger, row.plan_id if row else self.row_filter.plan_id, self,
+            view_items=frozenset(r.item_id for r in shown) if narrowed else None,
+            view_name=view.value if view is not SavedView.ALL else "")
         dialog.exported.connect(lambda _result: self.reporting.reload())  # now expected to report
         dialog.open()
         return dialog

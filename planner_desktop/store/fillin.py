@@ -43,12 +43,23 @@ def plan_title(ledger: Ledger, plan_id: int) -> tuple[str, int]:
     return row[0], row[1]
 
 
-def plan_units(ledger: Ledger, plan_id: int) -> list[PlanUnit]:
-    rows = ledger.conn.execute(
-        "SELECT u.id, u.name, u.kind, count(*) FROM assignment a JOIN unit u ON u.id = a.unit_id "
-        "JOIN plan_item i ON i.id = a.item_id WHERE i.plan_id = ? GROUP BY u.id "
-        "ORDER BY u.kind DESC, u.position, u.id", (plan_id,)).fetchall()
-    return [PlanUnit(*r) for r in rows]
+def plan_units(ledger: Ledger, plan_id: int, item_ids: frozenset[int] | None = None
+               ) -> list[PlanUnit]:
+    """Units with assignments in the plan (or, with ``item_ids``, in those of its items)."""
+    if item_ids is None:
+        rows = ledger.conn.execute(
+            "SELECT u.id, u.name, u.kind, count(*) FROM assignment a JOIN unit u ON u.id = a.unit_id "
+            "JOIN plan_item i ON i.id = a.item_id WHERE i.plan_id = ? GROUP BY u.id "
+            "ORDER BY u.kind DESC, u.position, u.id", (plan_id,)).fetchall()
+        return [PlanUnit(*r) for r in rows]
+    counts: dict[int, int] = {}
+    for unit_id, item_id in ledger.conn.execute(
+            "SELECT a.unit_id, a.item_id FROM assignment a JOIN plan_item i ON i.id = a.item_id "
+            "WHERE i.plan_id = ?", (plan_id,)):
+        if item_id in item_ids:
+            counts[unit_id] = counts.get(unit_id, 0) + 1
+    return [PlanUnit(u.unit_id, u.name, u.kind, counts[u.unit_id])
+            for u in plan_units(ledger, plan_id) if u.unit_id in counts]
 
 
 def plan_exists(ledger: Ledger, plan_id: int) -> bool:
@@ -92,11 +103,12 @@ def _outline(ledger: Ledger, plan_id: int) -> dict[int, tuple[int, str, str, str
     return result
 
 
-def fetch_fillin_sheets(ledger: Ledger, plan_id: int, unit_ids: list[int] | None = None
-                        ) -> list[FillinSheet]:
-    """Each unit's rows in outline order; units in ``unit_ids`` order (all plan units if None)."""
+def fetch_fillin_sheets(ledger: Ledger, plan_id: int, unit_ids: list[int] | None = None,
+                        item_ids: frozenset[int] | None = None) -> list[FillinSheet]:
+    """Each unit's rows in outline order; units in ``unit_ids`` order (all plan units if None);
+    only the items in ``item_ids`` when given (a saved view: 逾期, 临期 …)."""
     outline = _outline(ledger, plan_id)
-    units = {u.unit_id: u for u in plan_units(ledger, plan_id)}
+    units = {u.unit_id: u for u in plan_units(ledger, plan_id, item_ids)}
     wanted = list(units) if unit_ids is None else [u for u in unit_ids if u in units]
     ordered: dict[int, list[tuple[int, FillinRow]]] = {u: [] for u in wanted}
     rows = ledger.conn.execute(
@@ -104,7 +116,7 @@ def fetch_fillin_sheets(ledger: Ledger, plan_id: int, unit_ids: list[int] | None
         "coalesce(a.updated_at, '') FROM assignment a JOIN plan_item i ON i.id = a.item_id "
         "WHERE i.plan_id = ?", (plan_id,)).fetchall()
     for a_id, item_id, unit_id, role, due, status, progress, stamp in rows:
-        if unit_id not in ordered:
+        if unit_id not in ordered or (item_ids is not None and item_id not in item_ids):
             continue
         order, code, title, measure, deadline = outline[item_id]
         if due:

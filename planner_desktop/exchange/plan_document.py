@@ -148,32 +148,47 @@ def _read_docx(data: bytes, where: Location) -> list[SourceParagraph]:
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
-def _heading_level(paragraph, styles: dict) -> int | None:
-    """The outline level of a paragraph: its heading style (Heading 1, 标题 1) or an outline
-    level set on the paragraph or its style."""
-    ppr = paragraph._p.pPr
-    if ppr is not None:
-        level = ppr.find(f"{_W}outlineLvl")
-        if level is not None and level.get(f"{_W}val", "9").isdigit() and int(level.get(f"{_W}val")) < 9:
-            return int(level.get(f"{_W}val")) + 1
-    style = paragraph.style
-    while style is not None:
-        match = _HEADING_NAME.match(style.name or "")
-        if match:
-            return int(match.group(1))
-        element = style.element.pPr
-        if element is not None:
-            level = element.find(f"{_W}outlineLvl")
-            if level is not None and level.get(f"{_W}val", "9").isdigit() and int(level.get(f"{_W}val")) < 9:
-                return int(level.get(f"{_W}val")) + 1
-        style = style.base_style
-    return None
+def _outline_level(ppr) -> int | None:
+    level = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+    value = level.get(f"{_W}val", "9") if level is not None else "9"
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+
+
+class _Styles:
+    """Paragraph styles by id: name and heading level, each looked up once (python-docx's
+    ``paragraph.style`` searches the styles part on every call, which dominates a long file)."""
+
+    def __init__(self, document) -> None:
+        self.by_id = {style.style_id: style for style in document.styles
+                      if getattr(style, "type", None) is not None and style.type == 1}
+        self.default = next((s.style_id for s in self.by_id.values()
+                             if s.element.get(f"{_W}default") in ("1", "true")), None)
+        self._cache: dict[str | None, tuple[str, int | None]] = {}
+
+    def style_id(self, paragraph) -> str | None:
+        ppr = paragraph._p.pPr
+        style = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        return style.get(f"{_W}val") if style is not None else self.default
+
+    def info(self, style_id: str | None) -> tuple[str, int | None]:
+        """(name, heading level) of a style, following ``basedOn``."""
+        if style_id not in self._cache:
+            style = self.by_id.get(style_id)
+            name = style.name if style is not None else ""
+            level = None
+            while style is not None and level is None:
+                match = _HEADING_NAME.match(style.name or "")
+                level = int(match.group(1)) if match else _outline_level(style.element.pPr)
+                style = style.base_style
+            self._cache[style_id] = (name or "", level)
+        return self._cache[style_id]
 
 
 def _docx_paragraphs(document, numbering: _Numbering):
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    styles = _Styles(document)
     index = 0
     body = document.element.body
     for child in body.iterchildren():
@@ -181,12 +196,13 @@ def _docx_paragraphs(document, numbering: _Numbering):
             paragraph = Paragraph(child, document)
             index += 1
             text = paragraph.text
-            label, level = numbering.label(paragraph)
-            style = paragraph.style.name if paragraph.style is not None else ""
-            if style == "Title" or style == "标题":
+            style_id = styles.style_id(paragraph)
+            name, heading = styles.info(style_id)
+            label, level = numbering.label(paragraph, style_id)
+            if name in ("Title", "标题"):
                 yield SourceParagraph(text, index)
                 continue
-            heading = _heading_level(paragraph, {})
+            heading = _outline_level(paragraph._p.pPr) or heading
             if not text.strip() and not label:
                 yield SourceParagraph("", index)
                 continue
@@ -362,12 +378,12 @@ class _Numbering:
                       text=value("lvlText", "") or "", restart=int(restart) if restart else None,
                       legal=lvl.find(f"{_W}isLgl") is not None)
 
-    def label(self, paragraph) -> tuple[str, int | None]:
+    def label(self, paragraph, style_id: str | None) -> tuple[str, int | None]:
         """The number shown before the paragraph and its list level ('' and None if none)."""
-        text = self._label(paragraph)
+        text = self._label(paragraph, style_id)
         return (text, self._last_level) if text else ("", None)
 
-    def _label(self, paragraph) -> str:
+    def _label(self, paragraph, style_id: str | None) -> str:
         ppr = paragraph._p.pPr
         num = ppr.find(f"{_W}numPr") if ppr is not None else None
         num_id, ilvl = None, 0
@@ -376,8 +392,8 @@ class _Numbering:
             num_id = element.get(f"{_W}val") if element is not None else None
             element = num.find(f"{_W}ilvl")
             ilvl = int(element.get(f"{_W}val")) if element is not None else 0
-        elif paragraph.style is not None and paragraph.style.style_id in self.style_numbering:
-            num_id, ilvl = self.style_numbering[paragraph.style.style_id]
+        elif style_id in self.style_numbering:
+            num_id, ilvl = self.style_numbering[style_id]
         if not num_id or num_id == "0" or num_id not in self.num_to_abstract:
             return ""
         abstract = self.num_to_abstract[num_id]

@@ -173,3 +173,27 @@ def test_pasted_text(qtbot, ledger, samples):
     wait_for_preview(qtbot, dialog)
     assert dialog.tree.topLevelItemCount() == 6
     assert "粘贴的文本" in dialog.file_label.text()
+
+
+def test_main_window_opens_the_plan_import_for_a_dropped_document(qtbot, ledger, samples, monkeypatch):
+    from planner_desktop.gui.main_window import MainWindow
+
+    main = MainWindow(ledger)
+    qtbot.addWidget(main)
+    assert main.act_import_plan.isEnabled()
+    opened = []
+    original = PlanImportDialog.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        opened.append(self)
+
+    monkeypatch.setattr(PlanImportDialog, "__init__", remember)
+    main.open_dropped([samples / "plans" / "001_autonumbered.docx"])
+    dialog = opened[0]
+    wait_for_preview(qtbot, dialog)
+    assert dialog.tree.topLevelItemCount() == 9
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert ledger.scalar("SELECT count(*) FROM plan_item") == 44
+    assert main.model.rowCount() > 0  # the window shows the new plan

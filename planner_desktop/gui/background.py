@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from planner_desktop.store.database import Ledger, open_ledger
 
 SHOW_PROGRESS_AFTER_MS = 600
 
@@ -76,3 +79,26 @@ class BackgroundJob(QObject):
     def _on_failed(self, exc: BaseException, trace: str) -> None:
         self._done()
         self.failed.emit(exc, trace)
+
+
+def start_ledger_job(parent: QWidget, ledger_path: Path, function: Callable[[Ledger], Any],
+                     label: str, finished: Callable[[Any], None],
+                     failed: Callable[[BaseException, str], None], *,
+                     daily_backup: bool = False) -> BackgroundJob:
+    """Start ``function(ledger)`` on the job's own connection to the ledger file, as every
+    dialog's long work does (SQLite connections belong to the thread that made them).
+
+    ``daily_backup`` is for jobs that write: the day's first write is backed up first.
+    """
+    def work() -> Any:
+        ledger = open_ledger(ledger_path, daily_backup=daily_backup)
+        try:
+            return function(ledger)
+        finally:
+            ledger.close()
+
+    job = BackgroundJob(work, label, parent)
+    job.finished.connect(finished)
+    job.failed.connect(failed)
+    job.start()
+    return job

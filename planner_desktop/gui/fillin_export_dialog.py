@@ -35,8 +35,8 @@ from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
 from planner_desktop.fillin import ExportResult, export_fillin, plan_units_for_export
-from planner_desktop.gui.background import BackgroundJob
-from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans
 
@@ -283,22 +283,15 @@ class FillinExportDialog(QDialog):
         per_unit, combined = self.per_unit_box.isChecked(), self.combined_box.isChecked()
         zip_files = per_unit and self.zip_box.isChecked()
         report_by = self.due_edit.date().toPython() if self.due_box.isChecked() else None
-        ledger_path = self.ledger.path
 
-        def work() -> ExportResult:
-            ledger = open_ledger(ledger_path, daily_backup=False)
-            try:
-                return export_fillin(ledger, plan_id, period, folder, unit_ids=unit_ids,
-                                     per_unit=per_unit, combined=combined, zip_files=zip_files,
-                                     report_by=report_by, item_ids=item_ids)
-            finally:
-                ledger.close()
+        def work(ledger: Ledger) -> ExportResult:
+            return export_fillin(ledger, plan_id, period, folder, unit_ids=unit_ids,
+                                 per_unit=per_unit, combined=combined, zip_files=zip_files,
+                                 report_by=report_by, item_ids=item_ids)
 
         self.result_label.setText(self.tr("正在写入 {n} 个单位的填报表…").format(n=len(unit_ids)))
-        self.job = BackgroundJob(work, self.tr("正在导出填报表…"), self)
-        self.job.finished.connect(self.on_exported)
-        self.job.failed.connect(self.on_failed)
-        self.job.start()
+        self.job = start_ledger_job(self, self.ledger.path, work, self.tr("正在导出填报表…"),
+                                    self.on_exported, self.on_failed, daily_backup=True)
         self.update_buttons()
 
     def on_exported(self, result: ExportResult) -> None:

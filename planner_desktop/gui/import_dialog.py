@@ -41,8 +41,8 @@ from planner_desktop.domain.units import Role
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
-from planner_desktop.gui.background import BackgroundJob
-from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units
 from planner_desktop.task_import import TaskListFile, UnitChoice, commit_task_list, preview_task_list
 
@@ -156,21 +156,13 @@ class ImportTasksDialog(QDialog):
 
     def run_preview(self, year: int | None) -> None:
         path, mapping, title = self.path, dict(self.mapping), self.title_edit.text().strip() or None
-        ledger_path = self.ledger.path
 
-        def work() -> TaskListFile:
-            ledger = open_ledger(ledger_path, daily_backup=False)
-            try:
-                return preview_task_list(ledger, path, year=year, title=title,
-                                         mapping=mapping or None)
-            finally:
-                ledger.close()
+        def work(ledger: Ledger) -> TaskListFile:
+            return preview_task_list(ledger, path, year=year, title=title, mapping=mapping or None)
 
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = BackgroundJob(work, self.tr("正在读取任务表…"), self)
-        self.job.finished.connect(self.show_preview)
-        self.job.failed.connect(self.show_failure)
-        self.job.start()
+        self.job = start_ledger_job(self, self.ledger.path, work, self.tr("正在读取任务表…"),
+                                    self.show_preview, self.show_failure)
 
     def show_failure(self, exc: BaseException, trace: str) -> None:
         if isinstance(exc, UserFixableError):
@@ -319,20 +311,10 @@ class ImportTasksDialog(QDialog):
         parsed.unit_choices = self.unit_choices()
         if not self.update_box.isChecked():
             parsed.update_plan_id = None  # the clerk wants a new plan, not an update
-        ledger_path = self.ledger.path
-
-        def work():
-            ledger = open_ledger(ledger_path)
-            try:
-                return commit_task_list(ledger, parsed)
-            finally:
-                ledger.close()
-
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = BackgroundJob(work, self.tr("正在导入…"), self)
-        self.job.finished.connect(self.on_committed)
-        self.job.failed.connect(self.show_failure)
-        self.job.start()
+        self.job = start_ledger_job(self, self.ledger.path, lambda ledger: commit_task_list(ledger, parsed),
+                                    self.tr("正在导入…"), self.on_committed, self.show_failure,
+                                    daily_backup=True)
 
     def on_committed(self, created) -> None:
         self.created = created

@@ -40,8 +40,8 @@ from planner_desktop.fillin import (
     commit_returns,
     preview_returns,
 )
-from planner_desktop.gui.background import BackgroundJob
-from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.store.database import Ledger
 
 RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
 ACTION_LABELS = {Action.UPDATE: "更新", Action.UNCHANGED: "不变", Action.CONFLICT: "冲突",
@@ -193,21 +193,12 @@ class ReturnsImportDialog(QDialog):
     def run_preview(self) -> None:
         if not self.paths:
             return
-        paths, period, ledger_path = list(self.paths), self.chosen_period(), self.ledger.path
-
-        def work() -> ReturnsPreview:
-            ledger = open_ledger(ledger_path, daily_backup=False)
-            try:
-                return preview_returns(ledger, paths, period=period)
-            finally:
-                ledger.close()
-
+        paths, period = list(self.paths), self.chosen_period()
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.summary.setText(self.tr("正在读取 {n} 个文件或文件夹…").format(n=len(paths)))
-        self.job = BackgroundJob(work, self.tr("正在读取回收表…"), self)
-        self.job.finished.connect(self.show_preview)
-        self.job.failed.connect(self.show_failure)
-        self.job.start()
+        self.job = start_ledger_job(
+            self, self.ledger.path, lambda ledger: preview_returns(ledger, paths, period=period),
+            self.tr("正在读取回收表…"), self.show_preview, self.show_failure)
 
     def show_failure(self, exc: BaseException, trace: str) -> None:
         if isinstance(exc, UserFixableError):
@@ -372,20 +363,11 @@ class ReturnsImportDialog(QDialog):
     def commit(self) -> None:
         if self.preview is None or not self.preview.included():
             return
-        preview, ledger_path = self.preview, self.ledger.path
-
-        def work() -> dict[Path, int]:
-            ledger = open_ledger(ledger_path)
-            try:
-                return commit_returns(ledger, preview)
-            finally:
-                ledger.close()
-
+        preview = self.preview
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = BackgroundJob(work, self.tr("正在导入回收表…"), self)
-        self.job.finished.connect(self.on_committed)
-        self.job.failed.connect(self.on_commit_failed)
-        self.job.start()
+        self.job = start_ledger_job(
+            self, self.ledger.path, lambda ledger: commit_returns(ledger, preview),
+            self.tr("正在导入回收表…"), self.on_committed, self.on_commit_failed, daily_backup=True)
 
     def on_commit_failed(self, exc: BaseException, trace: str) -> None:
         self.show_failure(exc, trace)

@@ -79,6 +79,8 @@ def run_frozen(program: Path, args: list[str], env: dict, cwd: Path) -> subproce
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 @pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None, reason="PyInstaller is not installed")
+@pytest.mark.skipif(sys.platform == "linux" and shutil.which("objdump") is None,
+                    reason="PyInstaller needs objdump (binutils) on Linux")
 @pytest.mark.skipif(os.name != "posix", reason="the Windows build is checked by .github/workflows")
 def test_the_built_program_passes_its_self_test(tmp_path):
     dist = tmp_path / "构建 输出"

@@ -8,10 +8,11 @@ it exits 0 on success, 1 on bad input (with ``{"error": …, "file": …, "sheet
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,16 @@ def open_from_args(args: argparse.Namespace) -> Ledger:
     return open_ledger(default_ledger_path(args.db))
 
 
+@contextlib.contextmanager
+def opened_ledger(args: argparse.Namespace) -> Iterator[Ledger]:
+    """The ledger ``--db`` names (or the default one), closed when the command is done."""
+    ledger = open_from_args(args)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
 # -- commands ----------------------------------------------------------------------------
 
 def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
@@ -48,8 +59,7 @@ def cmd_info(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.backup import list_backups
     from planner_desktop.store.database import latest_schema_version
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         tables = ("plan", "plan_item", "unit", "assignment", "status_update", "import_batch")
         counts = {t: ledger.db[t].count for t in tables}
         backups = list_backups(ledger.path)
@@ -64,8 +74,6 @@ def cmd_info(args: argparse.Namespace) -> dict[str, Any]:
             "backups": len(backups),
             "last_backup": str(backups[0].path) if backups else None,
         }
-    finally:
-        ledger.close()
 
 
 def cmd_check(args: argparse.Namespace) -> dict[str, Any]:
@@ -94,24 +102,18 @@ class CheckFailed(UserFixableError):
 def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.backup import take_backup
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         target = Path(args.to).expanduser().resolve() if args.to else None
         return {"file": str(take_backup(ledger, reason="manual", destination=target))}
-    finally:
-        ledger.close()
 
 
 def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.backup import restore
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         safety = restore(ledger, Path(args.path).expanduser().resolve())
         return {"restored_from": str(Path(args.path).resolve()), "safety_backup": str(safety),
                 "schema_version": ledger.schema_version}
-    finally:
-        ledger.close()
 
 
 def cmd_units_import(args: argparse.Namespace) -> dict[str, Any]:
@@ -120,41 +122,31 @@ def cmd_units_import(args: argparse.Namespace) -> dict[str, Any]:
 
     path = Path(args.roster).expanduser().resolve()
     units, aliases, groups = read_roster(path)
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         counts = import_roster(ledger, units, aliases, groups, file_name=path.name,
                                sha256=file_sha256(path))
         return counts.to_json()
-    finally:
-        ledger.close()
 
 
 def cmd_units_list(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.units import list_groups, list_units
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         groups = [{"name": g.name, "by": g.by, "values": list(g.values)} for g in list_groups(ledger)]
         return {"units": list_units(ledger), "groups": groups}
-    finally:
-        ledger.close()
 
 
 def cmd_units_alias(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.units import add_alias
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         return {"alias": args.alias, "unit": add_alias(ledger, args.alias, args.name)}
-    finally:
-        ledger.close()
 
 
 def cmd_items_list(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.ledger_query import ItemQuery, query_items
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         query = ItemQuery(
             plan_id=args.plan, statuses=args.status or [], units=args.unit or [],
             overdue=args.overdue, due_within=args.due_within, lights=args.light or [],
@@ -163,30 +155,22 @@ def cmd_items_list(args: argparse.Namespace) -> dict[str, Any]:
         views = query_items(ledger, query)
         return {"as_of": (args.as_of or dt.date.today()).isoformat(),
                 "items": [v.to_json() for v in views]}
-    finally:
-        ledger.close()
 
 
 def cmd_plans_list(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.plans import list_plans
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         return {"plans": list_plans(ledger)}
-    finally:
-        ledger.close()
 
 
 def cmd_demo(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.demo import create_demo_ledger
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         if ledger.db["plan"].count and not args.force:
             raise UserFixableError("账本中已有计划，演示数据只写入空账本。如确需追加，请加 --force。")
         return create_demo_ledger(ledger).to_json()
-    finally:
-        ledger.close()
 
 
 def cmd_calendar_import(args: argparse.Namespace) -> dict[str, Any]:
@@ -203,19 +187,15 @@ def cmd_calendar_import(args: argparse.Namespace) -> dict[str, Any]:
     except UserFixableError as exc:
         exc.location.file, exc.location.sheet = path.name, sheet.name
         raise
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         save_schedule(ledger, holidays, workdays)
         return {"holidays": len(holidays), "workdays": len(workdays)}
-    finally:
-        ledger.close()
 
 
 def cmd_calendar_show(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.calendar import load_calendar
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         calendar = load_calendar(ledger)
         year = args.year
         days = [dt.date(year, 1, 1) + dt.timedelta(n) for n in range(366)]
@@ -229,16 +209,13 @@ def cmd_calendar_show(args: argparse.Namespace) -> dict[str, Any]:
             "weekend_workdays": [d.isoformat() for d in days
                                  if d.weekday() >= 5 and calendar.is_workday(d)],
         }
-    finally:
-        ledger.close()
 
 
 def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.task_import import commit_task_list, preview_task_list
 
     path = Path(args.file).expanduser().resolve()
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         parsed = preview_task_list(ledger, path, year=args.year, title=args.plan, sheet=args.sheet)
         preview = parsed.preview
         result: dict[str, Any] = {
@@ -275,28 +252,20 @@ def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
                 result.update(plan_id=written.plan_id, batch_id=written.batch_id,
                               assignments=written.assignments)
         return result
-    finally:
-        ledger.close()
 
 
 def cmd_imports_list(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.batches import list_batches
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         return {"batches": [b.__dict__ for b in list_batches(ledger)]}
-    finally:
-        ledger.close()
 
 
 def cmd_imports_undo(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.undo import undo_batch
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         return {"batch_id": args.id, "removed": undo_batch(ledger, args.id)}
-    finally:
-        ledger.close()
 
 
 # -- parser ----------------------------------------------------------------------------

@@ -10,14 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from planner_desktop.cli import opened_ledger
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
-
-
-def _ledger(args: argparse.Namespace):
-    from planner_desktop.cli import open_from_args
-
-    return open_from_args(args)
 
 
 def _unit_ids(ledger, plan_id: int, names: list[str] | None, kinds: list[str] | None) -> list[int] | None:
@@ -43,24 +38,20 @@ def _unit_ids(ledger, plan_id: int, names: list[str] | None, kinds: list[str] | 
 def cmd_export_fillin(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.fillin import export_fillin
 
-    ledger = _ledger(args)
-    try:
+    with opened_ledger(args) as ledger:
         unit_ids = _unit_ids(ledger, args.plan, args.units, args.kind)
         result = export_fillin(ledger, args.plan, args.period, Path(args.out).expanduser(),
                                unit_ids=unit_ids, per_unit=not args.combined_only,
                                combined=args.combined or args.combined_only, zip_files=args.zip,
                                report_by=args.report_by)
         return result.to_json()
-    finally:
-        ledger.close()
 
 
 def cmd_import_returns(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.domain.returns import Side
     from planner_desktop.fillin import choose_side, commit_returns, preview_returns
 
-    ledger = _ledger(args)
-    try:
+    with opened_ledger(args) as ledger:
         preview = preview_returns(ledger, [Path(p).expanduser() for p in args.paths],
                                   period=args.period, plan_id=args.plan)
         if args.prefer == "file":
@@ -70,15 +61,12 @@ def cmd_import_returns(args: argparse.Namespace) -> dict[str, Any]:
         result = preview.to_json(batches)
         result["dry_run"] = bool(args.dry_run)
         return result
-    finally:
-        ledger.close()
 
 
 def cmd_not_reported(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.fillin import reminder_list, write_reminder_list
 
-    ledger = _ledger(args)
-    try:
+    with opened_ledger(args) as ledger:
         reminders = reminder_list(ledger, args.plan, args.period)
         result: dict[str, Any] = reminders.to_json()
         if args.xlsx:
@@ -86,8 +74,6 @@ def cmd_not_reported(args: argparse.Namespace) -> dict[str, Any]:
             write_reminder_list(path, reminders)
             result["files"] = [str(path)]
         return result
-    finally:
-        ledger.close()
 
 
 def register(command, sub) -> None:

@@ -98,7 +98,8 @@ class SelfTest:
             error = "出现了对话框：" + " | ".join(self.dialogs)
         check = Check(name, error is None, time.perf_counter() - started, detail, error)
         self.checks.append(check)
-        print(f"self-test {name}: {'ok' if check.ok else 'FAILED ' + str(error)}", file=sys.stderr)
+        if sys.stderr is not None:  # None in a windowed Windows build (print would pick stdout)
+            print(f"self-test {name}: {'ok' if check.ok else 'FAILED ' + str(error)}", file=sys.stderr)
         self.current = None
         return check.ok
 

@@ -143,3 +143,18 @@ def test_the_command_prints_one_json_object_and_exits_by_the_checks(tmp_path):
     assert "督办 台账" in printed["folder"]
     assert not Path(printed["folder"]).exists()  # the temporary folder is removed
     assert Path(printed["checks"]["log_folder"]["log_dir"]).is_relative_to(tmp_path)
+
+
+def test_the_json_is_utf8_whatever_the_console_code_page_and_survives_no_stdout(tmp_path, monkeypatch):
+    import io
+
+    result = {"folder": "督办 台账", "ok": True}
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="cp1252"))  # a Windows pipe
+    self_test.emit(result, None)
+    assert json.loads(raw.getvalue().decode("utf-8")) == result
+    monkeypatch.setattr(sys, "stdout", None)  # a windowed Windows build started without a console
+    monkeypatch.setattr(sys, "stderr", None)
+    self_test.emit(result, tmp_path / "out.json")
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == result
+    assert SelfTest(tmp_path).run("quiet", lambda s: None)  # progress lines need no stderr

@@ -48,7 +48,7 @@ DOCX_KINDS = (ReportKind.BULLETIN,)
 class ReportResult:
     kind: ReportKind
     rows: int
-    pages: int
+    pages: int | None
     files: list[Path]
     document: ReportDocument = field(repr=False)
 
@@ -174,7 +174,10 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
     plan_title = _plan_title(ledger, plan_id)
     items = [r for r in snapshot.items if plan_id is None or r.plan_id == plan_id]
     ids = None if item_ids is None else list(item_ids)
-    assignments = chosen_assignments(snapshot.assignments, ids, plan_id)
+    # The per-assignment rows cost a third of a second at 100,000 assignments: only the
+    # reports that list or count assignments build them.
+    assignments = ([] if report_kind is ReportKind.LEDGER
+                   else chosen_assignments(snapshot.assignments, ids, plan_id))
     unit_order = [u["name"] for u in list_units(ledger)]
     due_within = int(options.get("due_within") or snapshot.due_soon_days)
     title = tr(KIND_TITLES[report_kind])
@@ -214,20 +217,27 @@ def _bulletin_fields(ledger: Ledger, plan_id: int | None, as_of: dt.date,
 # -- writing ---------------------------------------------------------------------------------------
 
 def ensure_qt() -> None:
-    """Drawing pages needs a QGuiApplication (fonts); the CLI and scripts have none."""
+    """Drawing pages needs a Qt application (fonts); the CLI and scripts have none.
+
+    A QApplication, not a bare QGuiApplication: a process that later opens a window (the
+    self-test, a test session) cannot make widgets under a QGuiApplication.
+    """
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if QGuiApplication.instance() is None:
         headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
         if sys.platform.startswith("linux") and headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        ensure_qt.app = QGuiApplication([sys.argv[0] if sys.argv else "planner-desktop"])  # type: ignore[attr-defined]
+        ensure_qt.app = QApplication([sys.argv[0] if sys.argv else "planner-desktop"])  # type: ignore[attr-defined]
 
 
 def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | None = None,
-                docx: Path | None = None, printed_at: dt.datetime | None = None) -> tuple[int, list[Path]]:
+                docx: Path | None = None, printed_at: dt.datetime | None = None,
+                count: bool = True) -> tuple[int | None, list[Path]]:
     """Write the files asked for and return (A4 pages, files). Touches no ledger, so the
-    dialog runs it off the GUI thread."""
+    dialog runs it off the GUI thread. Without a PDF the pages are counted by laying the
+    report out (``count``), which the dialog skips for an Excel or Word export."""
     ensure_qt()
     from planner_desktop.printing.render import count_pages, write_pdf
 
@@ -238,7 +248,7 @@ def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | No
         pages = write_pdf(doc, Path(pdf), printed_at).pages
         files.append(Path(pdf))
     else:
-        pages = count_pages(doc)
+        pages = count_pages(doc) if count else None
     if xlsx is not None:
         from planner_desktop.exchange.report_xlsx import write_report_xlsx
 

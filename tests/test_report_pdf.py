@@ -246,7 +246,7 @@ def test_sections_repeat_their_heading_marked_continued(tmp_path):
     pdf = tmp_path / "sections.pdf"
     result = write_pdf(_table_doc([], sections), pdf)
     texts = check_pages(pdf, result.pages, landscape=True)
-    assert "基础教育股（续）" in texts[1]
+    assert "基础教育股（逾期 60 项）（续）" in texts[1]
     assert result.data_rows == 63
 
 

@@ -99,7 +99,8 @@ class _Formats:
         return found
 
 
-def _write_cell(sheet, row: int, col: int, value, column: Column, table_row: TableRow, fmt: _Formats) -> None:
+def _write_cell(sheet, row: int, col: int, value, text: str, column: Column, table_row: TableRow,
+                fmt: _Formats) -> None:
     cell_format = fmt.cell(column, table_row.light, table_row.overdue)
     if value is None or value == "":
         sheet.write_blank(row, col, None, cell_format)
@@ -108,7 +109,7 @@ def _write_cell(sheet, row: int, col: int, value, column: Column, table_row: Tab
     elif column.kind is CellKind.DATE and isinstance(value, dt.date):
         sheet.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), cell_format)
     else:
-        sheet.write_string(row, col, display(value, column.kind, overdue=table_row.overdue), cell_format)
+        sheet.write_string(row, col, text, cell_format)
 
 
 def _row_height(cells: Sequence[str], widths_mm: Sequence[float]) -> float:
@@ -178,8 +179,8 @@ def _write_table(sheet, fmt: _Formats, table: ReportTable, first_row: int, *, do
                 continue
             texts = [display(v, c.kind, overdue=table_row.overdue) for v, c in zip(table_row.cells, columns,
                                                                                     strict=True)]
-            for index, (value, column) in enumerate(zip(table_row.cells, columns, strict=True)):
-                _write_cell(sheet, row, index, value, column, table_row, fmt)
+            for index, (value, text, column) in enumerate(zip(table_row.cells, texts, columns, strict=True)):
+                _write_cell(sheet, row, index, value, text, column, table_row, fmt)
             sheet.set_row(row, _row_height(texts, widths_mm))
             row += 1
     sheet.freeze_panes(header_row + 1, 0)

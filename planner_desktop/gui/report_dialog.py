@@ -252,7 +252,8 @@ class ReportDialog(QDialog):
             if path.suffix.lower() != suffix:
                 path = path.with_suffix(suffix)
         target = {what: Path(path)}
-        job = BackgroundJob(lambda: write_files(doc, **target), self.tr("正在生成报表…"), self)
+        job = BackgroundJob(lambda: write_files(doc, count=what == "pdf", **target),
+                            self.tr("正在生成报表…"), self)
         job.finished.connect(lambda result: self._exported(doc, result))
         job.failed.connect(self._failed)
         self.job = job
@@ -260,13 +261,17 @@ class ReportDialog(QDialog):
         job.start()
         return job
 
-    def _exported(self, doc: ReportDocument, result: tuple[int, list[Path]]) -> None:
+    def _exported(self, doc: ReportDocument, result: tuple[int | None, list[Path]]) -> None:
         pages, files = result
         self._issued(doc)
         self.enable_exports(True)
         names = "、".join(p.name for p in files)
-        self.status.setText(self.tr("已保存 {files}（{n} 行，A4 共 {pages} 页）。").format(
-            files=names, n=doc.row_count, pages=pages))
+        if pages is None:
+            text = self.tr("已保存 {files}（{n} 行）。").format(files=names, n=doc.row_count)
+        else:
+            text = self.tr("已保存 {files}（{n} 行，A4 共 {pages} 页）。").format(
+                files=names, n=doc.row_count, pages=pages)
+        self.status.setText(text)
         self.exported.emit(files)
 
     def _failed(self, exc: BaseException, trace: str) -> None:

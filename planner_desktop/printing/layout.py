@@ -35,6 +35,9 @@ class TextMeasure:
         self.line_height = self.metrics.height() * leading
         self.ascent = self.metrics.ascent() + (self.line_height - self.metrics.height()) / 2
         self._widths: dict[str, float] = {}
+        # Ledgers repeat themselves (unit names, statuses, the same progress note in many
+        # rows), so each (text, width) is wrapped once.
+        self._wrapped: dict[tuple[str, float], list[str]] = {}
 
     def char_width(self, ch: str) -> float:
         width = self._widths.get(ch)
@@ -57,10 +60,16 @@ class TextMeasure:
         unless a word alone is wider than the line. Closing punctuation never starts a line
         (it hangs a little into the padding instead), as Chinese typesetting requires.
         """
+        key = (text, width)
+        found = self._wrapped.get(key)
+        if found is not None:
+            return list(found)
         lines: list[str] = []
         for paragraph in text.split("\n"):
             lines.extend(self._wrap_paragraph(paragraph, width))
-        return lines
+        if len(self._wrapped) < 50_000:
+            self._wrapped[key] = lines
+        return list(lines)
 
     def _wrap_paragraph(self, text: str, width: float) -> list[str]:
         if not text:

@@ -186,6 +186,29 @@ class TableFragments:
 
     # -- the whole table --------------------------------------------------------------------------
     def fragments(self) -> list[Fragment]:
+        """Sections on their own pages get their own header; sections that follow one
+        another share one table, each opened by a spanning group row (repeated, marked 续,
+        with the column header on a page it continues onto)."""
+        if any(s.new_page for s in self.table.sections):
+            return self._page_sections()
+        header = self.header()
+        out: list[Fragment] = [header]
+        for section in self.table.sections:
+            repeat: list[Fragment] = [header]
+            if section.title:
+                label = f"{section.title}（{section.note}）" if section.note else section.title
+                group = self.rows([TableRow((label,), heading=True)], repeat, None)
+                for piece in group:
+                    piece.keep_with_next = True
+                out.extend(group)
+                again = self.rows([TableRow((label + tr("（续）"),), heading=True)], (), None)
+                repeat = [header, *again]
+            out.extend(self.rows(section.rows, repeat, None))
+        if len(out) == 1:
+            header.keep_with_next = False
+        return out
+
+    def _page_sections(self) -> list[Fragment]:
         out: list[Fragment] = []
         for section in self.table.sections:
             header = self.header()

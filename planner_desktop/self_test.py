@@ -3,7 +3,8 @@
 The program starts offscreen on a temporary ledger in a folder whose path has spaces and
 Chinese characters (``…/督办 台账/``), and goes through a clerk's first day: open (create and
 migrate) the ledger, write the demo ledger, import a sample task list, export the fill-in
-workbooks, write a PDF report, and open the main window. Each step is a named check; one
+workbooks, write a PDF report, open the main window, and let the crash handler write its
+report. Each step is a named check; one
 JSON object on stdout tells what each did, and the exit status is 0 only if every check
 passed. A step whose module is missing from the build fails; nothing is skipped silently.
 
@@ -18,7 +19,9 @@ closed, recorded, and fails that step; ``--timeout`` bounds the whole run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
 import os
 import platform
@@ -319,6 +322,33 @@ def step_cjk_font(state: SelfTest) -> dict[str, Any]:
     return {"families": len(families), "ui_font": QFontInfo(QFont()).family()}
 
 
+def step_crash_report(state: SelfTest) -> dict[str, Any]:
+    """A bug leaves a report and tells the clerk where (gui/app.py's handler, pointed at the
+    temporary folder so the clerk's own crash.log gets no fake entry)."""
+    from planner_desktop.gui import app as gui_app
+
+    folder = state.folder / "logs"
+    folder.mkdir()
+    saved_hook, saved_log_dir = sys.excepthook, gui_app.log_dir
+    gui_app.log_dir = lambda: folder
+    try:
+        gui_app.install_crash_handler()
+        try:
+            raise RuntimeError("self-test: a deliberate error")
+        except RuntimeError as exc:
+            with contextlib.redirect_stderr(io.StringIO()):
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook, gui_app.log_dir = saved_hook, saved_log_dir
+    shown = list(state.dialogs)
+    state.dialogs.clear()  # this dialog was expected
+    report = folder / "crash.log"
+    text = report.read_text(encoding="utf-8") if report.exists() else ""
+    if "a deliberate error" not in text or "Traceback" not in text:
+        raise CheckFailed(f"no crash report written to {report}")
+    return {"report_lines": len(text.splitlines()), "dialog": shown[0] if shown else None}
+
+
 def step_log_folder(state: SelfTest) -> dict[str, Any]:
     """The crash handler can write its report where it says it does."""
     from planner_desktop.paths import log_dir
@@ -340,6 +370,7 @@ STEPS: list[tuple[str, StepFunction]] = [
     ("pdf_report", step_pdf_report),
     ("main_window", step_main_window),
     ("cjk_font", step_cjk_font),
+    ("crash_report", step_crash_report),
     ("log_folder", step_log_folder),
 ]
 

@@ -79,9 +79,10 @@ def test_a_missing_module_fails_its_step(folder, monkeypatch):
     assert "planner_desktop.reports" in state.checks[0].error
 
 
-def test_the_steps_that_exist_pass_in_process(folder, qapp, restore_qsettings_format):
+def test_the_steps_that_exist_pass_in_process(folder, qapp, restore_qsettings_format, message_boxes):
     """Every step on a Chinese path with a space (the PDF report only once its module exists)."""
     shot = folder.parent / "窗口 截图.png"
+    hook = sys.excepthook
     state = run_steps(SelfTest(folder, screenshot=shot))
     checks = {c.name: c for c in state.checks}
     assert list(checks) == STEP_NAMES
@@ -96,6 +97,11 @@ def test_the_steps_that_exist_pass_in_process(folder, qapp, restore_qsettings_fo
     assert shot.stat().st_size > 1000
     assert (folder / self_test.LEDGER_NAME).exists()
     assert state.ledger is None and state.watchdog is None  # closed, and no timer left behind
+    assert checks["crash_report"].detail["report_lines"] > 3
+    assert [title for title, _ in message_boxes] == ["程序错误"]  # the crash step's own dialog
+    assert str(folder / "logs" / "crash.log") in message_boxes[0][1]
+    message_boxes.clear()
+    assert sys.excepthook is hook  # the crash step put the process's hook back
 
 
 def test_a_dialog_during_a_step_is_closed_and_fails_the_step(folder, qapp, restore_qsettings_format):

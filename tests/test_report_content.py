@@ -75,7 +75,8 @@ def test_outline_codes_and_chosen_rows_keep_their_headings():
 
 def test_long_school_lists_are_summarised_and_workdays_read_as_words():
     assert names_text(["一小", "二小"]) == "一小、二小"
-    assert names_text([f"{n}小" for n in range(25)]) == "0小、1小等25所"
+    assert names_text([f"{n}小" for n in range(25)]) == "0小等25所"
+    assert names_text([f"{n}股" for n in range(9)], noun="个单位") == "0股、1股等9个单位"
     assert workdays_text(5, False) == "剩 5" and workdays_text(-3, True) == "逾期 3"
     assert workdays_text(0, False) == "今日到期" and workdays_text(None, False) == ""
 

@@ -25,11 +25,12 @@ SCHOOLS_LISTED = 6  # more schools than this are summarised as 甲、乙、丙�
 
 
 def names_text(names: Sequence[str], limit: int = SCHOOLS_LISTED, noun: str = "所") -> str:
-    """``甲、乙`` or, for a long list, ``甲、乙等25所``: a cell naming 300 schools would
+    """``甲、乙`` or, for a long list, ``甲等25所`` (``甲、乙等12个单位``): a cell naming 300 schools would
     fill a page, and what the reader needs is who and how many."""
     if len(names) <= limit:
         return "、".join(names)
-    return tr("{first}等{n}{noun}").format(first="、".join(names[:2]), n=len(names), noun=noun)
+    return tr("{first}等{n}{noun}").format(first="、".join(names[:2 if noun != "所" else 1]), n=len(names),
+                                            noun=noun)
 
 
 def deadline_cell(row: LedgerRow) -> str:
@@ -102,7 +103,7 @@ def heading_row(row: LedgerRow, columns: int) -> TableRow:
 
 LEDGER_COLUMNS = [
     Column("code", "编号", 13, align=Align.CENTER),
-    Column("title", "工作任务", 56),
+    Column("title", "工作任务", 54),
     Column("lead", "牵头单位", 23),
     Column("support", "配合单位", 23),
     Column("schools", "落实学校", 27),
@@ -110,7 +111,7 @@ LEDGER_COLUMNS = [
     Column("status", "状态", 20, align=Align.CENTER),
     Column("progress", "进度", 11, CellKind.PERCENT, Align.RIGHT),
     Column("note", "最新进展", 46),
-    Column("remaining", "剩余/逾期\n（工作日）", 16, CellKind.WORKDAYS, Align.CENTER),
+    Column("remaining", "剩余/逾期\n（工作日）", 18, CellKind.WORKDAYS, Align.CENTER),
     Column("light", "督办灯", 13, CellKind.LIGHT, Align.CENTER),
 ]
 

@@ -229,6 +229,9 @@ def write_bulletin_docx(path: Path, doc_model: ReportDocument,
         os.close(handle)
         temp = Path(name)
         document.save(str(temp))
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)  # mkstemp's owner-only mode is not what a saved file has
         os.replace(temp, target)
     except OSError as exc:
         raise UserFixableError(

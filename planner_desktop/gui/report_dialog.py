@@ -95,6 +95,7 @@ class ReportDialog(QDialog):
         defaults = bulletin_defaults(ledger, plan_id, self.today)
         self.series = QLineEdit(defaults.series)
         self.issue = QSpinBox(minimum=1, maximum=9999, value=defaults.issue)
+        self.issue.setSuffix(self.tr(" 期"))
         self.office = QLineEdit(defaults.office)
         self.bulletin_date = QDateEdit(_qdate(defaults.date or self.today), calendarPopup=True)
         self.bulletin_date.setDisplayFormat("yyyy-MM-dd")
@@ -105,7 +106,7 @@ class ReportDialog(QDialog):
         self.bulletin_box = QGroupBox(self.tr("督办通报"))
         bulletin_form = QFormLayout(self.bulletin_box)
         bulletin_form.addRow(self.tr("刊名："), self.series)
-        bulletin_form.addRow(self.tr("期号：第"), self.issue)
+        bulletin_form.addRow(self.tr("期号：第"), self.issue)  # 第 [11 期]
         bulletin_form.addRow(self.tr("印发单位："), self.office)
         bulletin_form.addRow(self.tr("印发日期："), self.bulletin_date)
         bulletin_form.addRow(self.tr("主送："), self.addressee)
@@ -122,7 +123,7 @@ class ReportDialog(QDialog):
         for button in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button,
                        self.docx_button):
             buttons.addButton(button, QDialogButtonBox.ActionRole)
-        buttons.addButton(QDialogButtonBox.Close)
+        buttons.addButton(QPushButton(self.tr("关闭")), QDialogButtonBox.RejectRole)
         buttons.rejected.connect(self.reject)
         self.preview_button.clicked.connect(lambda: self.preview())
         self.print_button.clicked.connect(lambda: self.print_report())

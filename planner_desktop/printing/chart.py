@@ -23,8 +23,11 @@ OUTLINE = QColor("#607d8b")
 BLACK = QColor("#000000")
 
 
+BAR = QColor("#2f6db5")  # one colour: a low rate early in the year is not yet a failure
+
+
 def bar_colour(rate: float) -> QColor:
-    return QColor("#2e7d32") if rate >= 0.8 else QColor("#e0a100") if rate >= 0.5 else QColor("#c62828")
+    return BAR
 
 
 def fit_label(measure: TextMeasure, text: str, width: float) -> str:

@@ -217,13 +217,23 @@ def write_pdf(doc: ReportDocument, path: Path, printed_at: dt.datetime | None = 
         writer = _writer(str(temp), doc)
         result = ReportRenderer(doc, writer, printed_at).paint()
         del writer  # closes the file
-        os.replace(temp, target)
+        publish(temp, target)
     except OSError as exc:
         raise _write_error(target, exc) from exc
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
     return result
+
+
+def publish(temp: Path, target: Path) -> None:
+    """Move a finished temporary file over the target with ordinary permissions (mkstemp
+    makes it readable by its owner only, which a shared folder's colleagues would notice)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    with contextlib.suppress(OSError):
+        os.chmod(temp, 0o666 & ~mask)
+    os.replace(temp, target)
 
 
 def _write_error(target: Path, exc: OSError) -> UserFixableError:

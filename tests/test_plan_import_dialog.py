@@ -178,9 +178,6 @@ def test_pasted_text(qtbot, ledger, samples):
 def test_main_window_opens_the_plan_import_for_a_dropped_document(qtbot, ledger, samples, monkeypatch):
     from planner_desktop.gui.main_window import MainWindow
 
-    main = MainWindow(ledger)
-    qtbot.addWidget(main)
-    assert main.act_import_plan.isEnabled()
     opened = []
     original = PlanImportDialog.__init__
 
@@ -189,11 +186,20 @@ def test_main_window_opens_the_plan_import_for_a_dropped_document(qtbot, ledger,
         opened.append(self)
 
     monkeypatch.setattr(PlanImportDialog, "__init__", remember)
-    main.open_dropped([samples / "plans" / "001_autonumbered.docx"])
-    dialog = opened[0]
-    wait_for_preview(qtbot, dialog)
-    assert dialog.tree.topLevelItemCount() == 9
-    with qtbot.waitSignal(dialog.imported, timeout=20000):
-        dialog.buttons.button(QDialogButtonBox.Ok).click()
-    assert ledger.scalar("SELECT count(*) FROM plan_item") == 44
-    assert main.model.rowCount() > 0  # the window shows the new plan
+    main = MainWindow(ledger)
+    try:
+        assert main.act_import_plan.isEnabled()
+        main.open_dropped([samples / "plans" / "001_autonumbered.docx"])
+        dialog = opened[0]
+        wait_for_preview(qtbot, dialog)
+        assert dialog.tree.topLevelItemCount() == 9
+        with qtbot.waitSignal(dialog.imported, timeout=20000):
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        assert ledger.scalar("SELECT count(*) FROM plan_item") == 44
+        assert main.model.rowCount() > 0  # the window shows the new plan
+    finally:
+        # deleted while its ledger is still open: a window deleted later, in another test's
+        # event loop, would reload from a closed ledger when its undo stack goes
+        main.close()
+        with qtbot.waitSignal(main.destroyed, timeout=5000):
+            main.deleteLater()

@@ -14,20 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +26,7 @@ from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
 from planner_desktop.fillin import ExportResult, export_fillin, plan_units_for_export
 from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.gui.forms.fillin_export_dialog_ui import Ui_FillinExportDialog
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans
@@ -57,8 +48,6 @@ class FillinExportDialog(QDialog):
         self.view_name = view_name
         self.job: BackgroundJob | None = None
         self.result: ExportResult | None = None
-        self.setWindowTitle(self.tr("导出填报表"))
-        self.resize(760, 640)
         self.build()
         plans = list_plans(ledger)
         for plan in plans:
@@ -68,89 +57,35 @@ class FillinExportDialog(QDialog):
         self.plan_combo.currentIndexChanged.connect(lambda _i: self.load_plan())
         self.load_plan()
 
-    # -- layout -----------------------------------------------------------------------------
+    # -- layout (ui/fillin_export_dialog.ui) and behaviour -----------------------------------
     def build(self) -> None:
-        self.plan_combo = QComboBox()
-        self.period_combo = QComboBox(editable=True)
-        self.period_combo.setMinimumContentsLength(14)
+        self.ui = ui = Ui_FillinExportDialog()
+        ui.setupUi(self)
+        # The widgets the dialog works with, by the names the form gives them.
+        self.plan_combo, self.period_combo, self.period_note = ui.plan_combo, ui.period_combo, ui.period_note
+        self.due_box, self.due_edit, self.folder_edit = ui.due_box, ui.due_edit, ui.folder_edit
+        self.units_tree, self.view_box, self.summary = ui.units_tree, ui.view_box, ui.summary
+        self.per_unit_box, self.combined_box, self.zip_box = ui.per_unit_box, ui.combined_box, ui.zip_box
+        self.result_label, self.open_folder_button = ui.result_label, ui.open_folder_button
+        self.buttons = ui.buttons
+
         self.period_combo.editTextChanged.connect(lambda _t: self.check_period())
-        self.period_note = QLabel()
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.period_combo)
-        period_row.addWidget(self.period_note, 1)
-
-        self.due_box = QCheckBox(self.tr("请于此日期前报送："))
-        self.due_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.due_edit.setEnabled(False)
-        self.due_box.toggled.connect(self.due_edit.setEnabled)
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.due_box)
-        due_row.addWidget(self.due_edit)
-        due_row.addStretch(1)
-
-        self.units_tree = QTreeWidget()
-        self.units_tree.setHeaderLabels([self.tr("单位"), self.tr("任务数")])
         self.units_tree.setColumnWidth(0, 420)
         self.units_tree.itemChanged.connect(lambda *_a: self.update_summary())
-        select_row = QHBoxLayout()
-        for text, kinds in ((self.tr("全选"), KINDS), (self.tr("只选股室"), ("股室",)),
-                            (self.tr("只选学校"), ("学校",)), (self.tr("全不选"), ())):
-            button = QPushButton(text)
+        for button, kinds in ((ui.select_all, KINDS), (ui.select_sections, ("股室",)),
+                              (ui.select_schools, ("学校",)), (ui.select_none, ())):
             button.clicked.connect(lambda _c=False, k=kinds: self.select_kinds(k))
-            select_row.addWidget(button)
-        select_row.addStretch(1)
-
-        self.folder_edit = QLineEdit(self.remembered_folder())
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(browse)
-
-        self.view_box = QCheckBox()
+        self.folder_edit.setText(self.remembered_folder())
+        ui.browse_button.clicked.connect(self.choose_folder)
         self.view_box.setVisible(self.view_items is not None)
         self.view_box.toggled.connect(lambda _c: self.load_plan())
-        self.per_unit_box = QCheckBox(self.tr("每个单位一个文件"), checked=True)
-        self.combined_box = QCheckBox(self.tr("另外生成一个合并工作簿（每个单位一张工作表）"))
-        self.zip_box = QCheckBox(self.tr("把各单位的文件打包为一个 .zip（便于发邮件）"))
-        self.per_unit_box.toggled.connect(self.zip_box.setEnabled)
         self.per_unit_box.toggled.connect(lambda _c: self.update_summary())
         self.combined_box.toggled.connect(lambda _c: self.update_summary())
-
-        form = QFormLayout()
-        form.addRow(self.tr("计划："), self.plan_combo)
-        form.addRow(self.tr("报送周期："), period_row)
-        form.addRow("", due_row)
-        form.addRow(self.tr("保存到："), folder_row)
-
-        self.summary = QLabel(wordWrap=True)
-        self.result_label = QLabel(wordWrap=True)
-        self.result_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.open_folder_button = QPushButton(self.tr("打开文件夹"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.open_folder_button.setVisible(False)
-        result_row = QHBoxLayout()
-        result_row.addWidget(self.result_label, 1)
-        result_row.addWidget(self.open_folder_button)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导出(&E)"))
         self.buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         self.buttons.accepted.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.view_box)
-        layout.addWidget(QLabel(self.tr("发给哪些单位：")))
-        layout.addLayout(select_row)
-        layout.addWidget(self.units_tree, 1)
-        layout.addWidget(self.per_unit_box)
-        layout.addWidget(self.combined_box)
-        layout.addWidget(self.zip_box)
-        layout.addWidget(self.summary)
-        layout.addLayout(result_row)
-        layout.addWidget(self.buttons)
 
     # -- state ------------------------------------------------------------------------------
     def plan_id(self) -> int | None:

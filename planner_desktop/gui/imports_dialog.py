@@ -10,16 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.forms.imports_dialog_ui import Ui_ImportHistoryDialog
 from planner_desktop.store.batches import ImportBatch, list_batches
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.undo import undo_batch
@@ -46,31 +43,16 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.batches: list[ImportBatch] = []
-        self.setWindowTitle(self.tr("导入记录"))
-        self.resize(900, 480)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("导入时间"), self.tr("类别"),
-                                              self.tr("文件"), self.tr("内容"), self.tr("状态")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableWidget.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.ui = Ui_ImportHistoryDialog()  # the layout lives in ui/imports_dialog.ui
+        self.ui.setupUi(self)
+        self.table, self.undo_button = self.ui.table, self.ui.undo_button
+        self.ui.buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.itemSelectionChanged.connect(self.update_buttons)
-        self.undo_button = QPushButton(self.tr("撤销所选的导入(&U)…"))
         self.undo_button.clicked.connect(self.undo_selected)
         self.undo_button.setVisible(not read_only)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        buttons.addButton(self.undo_button, QDialogButtonBox.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
-            "撤销一次导入，账本回到导入这个文件之前的样子；导入前都已自动备份。"), wordWrap=True))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:

@@ -282,6 +282,7 @@ def step_pdf_report(state: SelfTest) -> dict[str, Any]:
 
 def step_main_window(state: SelfTest) -> dict[str, Any]:
     """The window the clerk gets, through the same start-up as a double-click (lock included)."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from planner_desktop.gui.app import start_gui
@@ -308,7 +309,9 @@ def step_main_window(state: SelfTest) -> dict[str, Any]:
         return {"title": window.windowTitle(), "size": [window.width(), window.height()],
                 "rows": rows, "screenshot": str(state.screenshot) if state.screenshot else None}
     finally:
-        session.window.close()
+        session.window.close()  # as the clerk closes it: saves the layout (to the temp folder)
+        session.window.deleteLater()  # before its ledger closes, so nothing can reload from it
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         session.close()
 
 

@@ -3,7 +3,7 @@
 The program starts offscreen on a temporary ledger in a folder whose path has spaces and
 Chinese characters (``…/督办 台账/``), and goes through a clerk's first day: open (create and
 migrate) the ledger, write the demo ledger, import a sample task list, export the fill-in
-workbooks, write a PDF report, open the main window, and let the crash handler write its
+workbooks, write a PDF report and a Word bulletin, open the main window, and let the crash handler write its
 report. Each step is a named check; one
 JSON object on stdout tells what each did, and the exit status is 0 only if every check
 passed. A step whose module is missing from the build fails; nothing is skipped silently.
@@ -280,6 +280,24 @@ def step_pdf_report(state: SelfTest) -> dict[str, Any]:
     return detail
 
 
+def step_docx_bulletin(state: SelfTest) -> dict[str, Any]:
+    """The progress bulletin as a Word file (python-docx on lxml, a native part of the build)."""
+    import zipfile
+
+    from planner_desktop.reports import make_report
+
+    ledger = state.need("the ledger", state.ledger)
+    docx = state.folder / "报表 输出" / "督办通报.docx"
+    docx.parent.mkdir(exist_ok=True)
+    make_report(ledger, "bulletin", plan_id=state.need("an imported plan", state.plan_id),
+                as_of=dt.date(state.plan_year or dt.date.today().year, 9, 30), docx=docx)
+    with zipfile.ZipFile(docx) as archive:
+        text = archive.read("word/document.xml").decode("utf-8")
+    if "督办" not in text:
+        raise CheckFailed(f"the bulletin in {docx.name} has no Chinese text")
+    return {"file": docx.name, "bytes": docx.stat().st_size}
+
+
 def step_main_window(state: SelfTest) -> dict[str, Any]:
     """The window the clerk gets, through the same start-up as a double-click (lock included)."""
     from PySide6.QtCore import QEvent
@@ -371,6 +389,7 @@ STEPS: list[tuple[str, StepFunction]] = [
     ("import_tasks", step_import_tasks),
     ("export_fillin", step_export_fillin),
     ("pdf_report", step_pdf_report),
+    ("docx_bulletin", step_docx_bulletin),
     ("main_window", step_main_window),
     ("cjk_font", step_cjk_font),
     ("crash_report", step_crash_report),

@@ -257,3 +257,24 @@ def test_build_document_refuses_an_unknown_plan_and_kind(demo):
         build_document(demo, "ledger", plan_id=999, as_of=AS_OF)
     with pytest.raises(UserFixableError, match="没有“weekly”这种报表"):
         build_document(demo, "weekly", as_of=AS_OF)
+
+
+def test_the_report_font_is_the_bundled_one_and_gives_each_character_its_glyph(qapp):
+    from planner_desktop.paths import resource_path
+    from planner_desktop.printing.fonts import FONT_FILE, report_family, shares_radical_glyphs
+
+    assert resource_path(*FONT_FILE).is_file()
+    family = report_family()
+    assert family == "WenQuanYi Zen Hei"
+    assert shares_radical_glyphs(family) == []
+
+
+def test_the_radical_check_catches_a_font_that_shares_glyphs(qapp):
+    from PySide6.QtGui import QFontDatabase
+
+    from planner_desktop.printing.fonts import shares_radical_glyphs
+
+    noto = [f for f in QFontDatabase.families() if f.startswith("Noto Sans CJK")]
+    if not noto:
+        pytest.skip("Noto Sans CJK is not installed here")
+    assert "食" in shares_radical_glyphs(noto[0])

@@ -112,14 +112,20 @@ def _write_cell(sheet, row: int, col: int, value, text: str, column: Column, tab
         sheet.write_string(row, col, text, cell_format)
 
 
-def _row_height(cells: Sequence[str], widths_mm: Sequence[float]) -> float:
+def chars_per_line(widths_mm: Sequence[float]) -> list[int]:
+    return [max(1, int((width - 2) / 3.6)) for width in widths_mm]  # a 10 pt CJK character ≈ 3.6 mm
+
+
+def _row_height(cells: Sequence[str], per_line: Sequence[int]) -> float:
     """Points for a row whose wrapped text must show whole (Excel does not grow rows it did
     not lay out itself when the file is first opened in some versions, nor does LibreOffice)."""
     lines = 1
-    for text, width in zip(cells, widths_mm, strict=False):
-        per_line = max(1, int((width - 2) / 3.6))  # a 10 pt CJK character is about 3.6 mm
-        count = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
-        lines = max(lines, count)
+    for text, fits in zip(cells, per_line, strict=False):
+        if len(text) <= fits and "\n" not in text:
+            continue
+        count = sum(max(1, -(-len(part) // fits)) for part in text.split("\n"))
+        if count > lines:
+            lines = count
     return 14.0 * lines + 2
 
 
@@ -148,7 +154,7 @@ def _write_table(sheet, fmt: _Formats, table: ReportTable, first_row: int, *, do
     """Title and info rows, then the table; returns the next free row."""
     columns = table.columns
     last_col = len(columns) - 1
-    widths_mm = [c.width for c in columns]
+    per_line = chars_per_line([c.width for c in columns])
     for index, column in enumerate(columns):
         sheet.set_column(index, index, max(4.0, column.width / MM_PER_CHAR * 1.15))
     row = first_row
@@ -181,7 +187,7 @@ def _write_table(sheet, fmt: _Formats, table: ReportTable, first_row: int, *, do
                                                                                     strict=True)]
             for index, (value, text, column) in enumerate(zip(table_row.cells, texts, columns, strict=True)):
                 _write_cell(sheet, row, index, value, text, column, table_row, fmt)
-            sheet.set_row(row, _row_height(texts, widths_mm))
+            sheet.set_row(row, _row_height(texts, per_line))
             row += 1
     sheet.freeze_panes(header_row + 1, 0)
     return row

@@ -12,6 +12,7 @@ Microsoft YaHei, which could not be checked the same way.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase
@@ -31,6 +32,8 @@ def report_family() -> str:
     left to the caller's font check in the tests).
     """
     path = resource_path(*FONT_FILE)
+    if not path.exists():
+        logging.getLogger(__name__).warning("report font missing: %s", path)
     if path.exists():
         font_id = QFontDatabase.addApplicationFont(str(path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
@@ -55,3 +58,28 @@ def report_font(point_size: float, *, bold: bool = False) -> QFont:
     # one) is drawn from another font rather than as a box.
     font.setStyleStrategy(QFont.PreferOutline)
     return font
+
+
+# Ideographs and the Kangxi / supplementary radicals that look the same. A font that draws
+# both from one glyph makes Qt's PDF writer map that glyph back to the radical, so the PDF's
+# text extracts wrongly (食 → ⻝); these are the pairs PLATFORM_NOTES.md saw go wrong.
+RADICAL_TWINS = (("食", "\u2edd"), ("门", "\u2ed4"), ("日", "\u2f47"), ("金", "\u2fa6"), ("月", "\u2f49"),
+                 ("言", "\u2f94"), ("长", "\u2ed3"), ("马", "\u2ee2"))
+
+
+def shares_radical_glyphs(family: str) -> list[str]:
+    """The ideographs that ``family`` draws with the same glyph as a radical (empty: its PDFs
+    extract correctly). Works wherever Qt runs, so SimSun or Microsoft YaHei can be checked
+    on a Windows PC without poppler: ``python -c "from planner_desktop.printing.fonts import
+    *; ..."`` after creating a QGuiApplication."""
+    from PySide6.QtGui import QRawFont
+
+    raw = QRawFont.fromFont(QFont(family))
+    shared = []
+    for ideograph, radical in RADICAL_TWINS:
+        if not (raw.supportsCharacter(ideograph) and raw.supportsCharacter(radical)):
+            continue
+        first, second = raw.glyphIndexesForString(ideograph + radical)
+        if first == second:
+            shared.append(ideograph)
+    return shared

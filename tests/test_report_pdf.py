@@ -278,3 +278,16 @@ def test_the_radical_check_catches_a_font_that_shares_glyphs(qapp):
     if not noto:
         pytest.skip("Noto Sans CJK is not installed here")
     assert "食" in shares_radical_glyphs(noto[0])
+
+
+def test_an_empty_ledger_still_prints_every_report(ledger, tmp_path):
+    for kind in ReportKind:
+        pdf = tmp_path / f"{kind.value}.pdf"
+        result = make_report(ledger, kind, as_of=AS_OF, pdf=pdf, xlsx=tmp_path / f"{kind.value}.xlsx")
+        assert result.rows == 0 and result.pages >= 1
+        text = squeeze(pdf_text(pdf))
+        assert "共1页" in text or kind is ReportKind.BULLETIN
+        if kind in (ReportKind.LEDGER, ReportKind.OVERDUE):
+            assert "没有符合条件的任务。" in text
+        if kind is ReportKind.BULLETIN:
+            assert "共0项" in text and "本期未发放填报表" in text

@@ -193,6 +193,9 @@ class TableFragments:
             return self._page_sections()
         header = self.header()
         out: list[Fragment] = [header]
+        if not self.table.data_rows:  # say so, rather than print a bare header
+            header.keep_with_next = True
+            return out + self.rows([TableRow((tr("没有符合条件的任务。"),), heading=True)], (), None)
         for section in self.table.sections:
             repeat: list[Fragment] = [header]
             if section.title:
@@ -204,8 +207,6 @@ class TableFragments:
                 again = self.rows([TableRow((label + tr("（续）"),), heading=True)], (), None)
                 repeat = [header, *again]
             out.extend(self.rows(section.rows, repeat, None))
-        if len(out) == 1:
-            header.keep_with_next = False
         return out
 
     def _page_sections(self) -> list[Fragment]:

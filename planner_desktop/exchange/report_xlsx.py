@@ -62,6 +62,8 @@ class _Formats:
         self.title = workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True, "align": "center",
                                           "valign": "vcenter"})
         self.info = workbook.add_format({"font_name": FONT, "font_size": 10, "valign": "vcenter"})
+        self.centred = workbook.add_format({"font_name": FONT, "font_size": 12, "align": "center",
+                                            "valign": "vcenter"})
         self.info_right = workbook.add_format({"font_name": FONT, "font_size": 10, "align": "right",
                                                "valign": "vcenter"})
         self.header = workbook.add_format({**base, "bold": True, "align": "center", "bg_color": "#D9D9D9"})
@@ -230,7 +232,7 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
     sheet.merge_range(row, 0, row, last, fields.series, fmt.masthead)
     sheet.set_row(row, 40)
     row += 1
-    sheet.merge_range(row, 0, row, last, tr("第{n}期").format(n=fields.issue), fmt.info_right)
+    sheet.merge_range(row, 0, row, last, tr("第{n}期").format(n=fields.issue), fmt.centred)
     row += 1
     sheet.merge_range(row, 0, row, 4, fields.office, fmt.info)
     sheet.merge_range(row, 5, row, last, chinese_date(fields.date or doc.as_of), fmt.info_right)
@@ -252,6 +254,7 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
     for table in summary_tables(b):
         for index, column in enumerate(table.columns):
             sheet.write_string(row, index, column.header, fmt.header)
+        sheet.set_row(row, 30)  # 黄灯（临期或进度滞后） wraps in its column
         row += 1
         for table_row in table.sections[0].rows:
             for index, (value, column) in enumerate(zip(table_row.cells, table.columns, strict=True)):

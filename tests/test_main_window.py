@@ -217,3 +217,12 @@ def test_screenshot_renders_at_office_sizes(window, tmp_path, size):
     path = tmp_path / "main.png"
     assert window.grab().save(str(path))
     assert path.stat().st_size > 20_000
+
+
+def test_first_size_never_exceeds_the_screen():
+    from PySide6.QtCore import QSize
+
+    from planner_desktop.gui.main_window import first_size
+
+    assert first_size(QSize(1920, 1040)) == QSize(1366, 768)
+    assert first_size(QSize(1280, 680)) == QSize(1280, 680)  # 1920×1080 at 150 %

@@ -11,7 +11,7 @@ import datetime as dt
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,15 @@ from planner_desktop.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.editing import item_ids_under
 from planner_desktop.store.units import list_units
+
+FIRST_SIZE = QSize(1366, 768)  # the office PC's screen; the window fits it beside both panes
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size on a first start: 1366×768, but never larger than the screen's free
+    area (a 1920×1080 screen at 150 % scaling offers only 1280×~690 logical pixels)."""
+    return FIRST_SIZE.boundedTo(available)
+
 
 TASK_LIST_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods", ".et"}
 PLAN_SUFFIXES = {".docx", ".txt", ".doc", ".wps"}
@@ -113,7 +122,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts, 1)
         self.statusBar().addPermanentWidget(self.legend)
         self.create_actions()
-        self.resize(1366, 768)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         self.restore_layout()
         self.reload()
         QTimer.singleShot(0, self.show_start_summary)

@@ -77,12 +77,16 @@ def test_a_level_may_be_missing_and_numbers_that_are_quantities_are_not_items():
 
 def test_cleaning_drops_furniture_and_rejoins_broken_lines():
     lines = ["来源: 发布时间:2020-03-12 字体大小:", "2023年教体局上半年工作总结与", "下半年工作计划",
-             "还剩7页未读,继续阅读", "一、加强党建", "1.加强学习，提升理论", "水平。", "扫一扫在手机打开",
+             "还剩7页未读,继续阅读", "一、加强党建",
+             "1.加强学习。坚持理论联系实际，聚焦教育和体育事业改革发展的目标任务和重点工作，确保上级",
+             "关于教育事业发展的决策部署落实落地。", "扫一扫在手机打开",
              "联系QQ123456789", "关闭"]
     clean = clean_paragraphs([SourceParagraph(t, i) for i, t in enumerate(lines, 1)],
                              starts_item=po.starts_with_marker)
     assert [p.text for p in clean.paragraphs] == [
-        "2023年教体局上半年工作总结与下半年工作计划", "一、加强党建", "1.加强学习，提升理论水平。"]
+        "2023年教体局上半年工作总结与下半年工作计划", "一、加强党建",
+        "1.加强学习。坚持理论联系实际，聚焦教育和体育事业改革发展的目标任务和重点工作，确保上级"
+        "关于教育事业发展的决策部署落实落地。"]
     assert "扫一扫在手机打开" in clean.removed and "联系QQ123456789" in clean.removed
 
 
@@ -228,3 +232,11 @@ def test_cli_whole_document_and_deadlines(tmp_path, samples, capsys):
     assert run(["--db", db, "import-plan", sample, "--dry-run", "--whole", "--json"]) == 0
     whole = json.loads(capsys.readouterr().out)
     assert whole["sections"] == ["2020年工作成效", "存在的困难", "2021年工作思路"]
+
+
+def test_a_plan_without_numbers_still_gives_items_and_the_year_can_be_corrected():
+    outline = outline_of("某县教育局工作安排\n加强党建。11月底前完成。\n确保安全。每季度检查。\n", year=2024)
+    assert [n.title for n in outline.items] == ["加强党建", "确保安全"]
+    assert outline.items[0].deadline.due.isoformat() == "2024-11-30"
+    po.set_year(outline, 2025)
+    assert outline.items[0].deadline.due.isoformat() == "2025-11-30"

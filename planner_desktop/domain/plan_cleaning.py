@@ -96,9 +96,14 @@ def _has_line_numbers(lines: list[str]) -> bool:
 
 
 def _ends_open(line: str) -> bool:
-    """A line that stops where no sentence or heading would: on a character or a connective."""
-    return bool(line) and line[-1] not in _SENTENCE_END and line[-1] not in "，,、" \
-        and (_CJK.match(line[-1]) is not None or line[-1].isalnum())
+    """A line that stops where no sentence or heading would: a long line cut on a character
+    (text wrapped by whatever copied it), or a short one on a connective (…总结与 / 下半年计划).
+    A short line ending on a noun is a title or heading, kept as it is."""
+    if not line or line[-1] in _SENTENCE_END or line[-1] in "，,、":
+        return False
+    if line[-1] in "与和及的之并或在对把将为":
+        return True
+    return len(line) >= 30 and (_CJK.match(line[-1]) is not None or line[-1].isalnum())
 
 
 def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,

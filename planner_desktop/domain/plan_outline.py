@@ -35,7 +35,7 @@ from planner_desktop.domain.units import Role, UnitMention, assign_roles
 # Lower ranks are higher in the outline. Heading styles without a written number sit just
 # above the written style of the same depth.
 RANK = {"heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
-        "heading4": 3.5, "ar_paren": 4, "circled": 5, "shi": 6, "para": 7}
+        "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
 _CN = "[一二三四五六七八九十]{1,3}"
 
 
@@ -536,6 +536,8 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
         position += len(para.line) + 1
     source = "\n".join(p.line for p in paragraphs)
     accepted = _find_markers(paragraphs, offsets)
+    if not accepted:
+        accepted = _paragraph_items(paragraphs, offsets)
     roots: list[OutlineNode] = []
     stack: list[OutlineNode] = []
     raw: dict[int, str] = {}
@@ -568,6 +570,25 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
     outline.preamble = preamble
     renumber(outline.items)
     return outline
+
+
+def _paragraph_items(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[_Candidate]:
+    """A plan with no numbering at all: every paragraph after the title is an item, so the
+    clerk starts from a list to arrange rather than from nothing."""
+    body = list(zip(paragraphs, offsets, strict=True))
+    if body and len(body[0][0].line) <= 80 and not _SENTENCE_BREAK.search(body[0][0].line):
+        body = body[1:]
+    if len(body) < 2:
+        return []
+    return [_Candidate(base, base, "para", 0, True, False, para.index) for para, base in body]
+
+
+def set_year(outline: PlanOutline, year: int) -> None:
+    """The clerk corrected the plan's year: deadlines written without one are dated again."""
+    outline.year = year
+    for _, node in outline.walk():
+        if node.deadline is not None and node.deadline.text:
+            node.deadline = parse_deadline(node.deadline.text, year)
 
 
 def _title_and_preamble(head: str) -> tuple[str, list[str]]:

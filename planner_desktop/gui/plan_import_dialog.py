@@ -50,7 +50,7 @@ from planner_desktop.plan_import import (
     preview_plan_document,
 )
 from planner_desktop.store.database import Ledger, open_ledger
-from planner_desktop.store.units import list_units
+from planner_desktop.store.units import list_units, load_roster
 
 PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
 COLUMNS = ("编号", "要点", "牵头", "配合", "完成时限", "到期日", "量化指标")
@@ -90,7 +90,7 @@ class PlanImportDialog(QDialog):
         paste.clicked.connect(self.paste_text)
         self.title_edit = QLineEdit()
         self.year_spin = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
-        self.year_spin.valueChanged.connect(lambda _: self.reparse())
+        self.year_spin.valueChanged.connect(self.change_year)
         self.plan_part_box = QCheckBox()
         self.plan_part_box.setVisible(False)
         self.plan_part_box.toggled.connect(self.toggle_plan_part)
@@ -215,9 +215,11 @@ class PlanImportDialog(QDialog):
         self.title_edit.clear()
         self.run_preview(year=None)
 
-    def reparse(self) -> None:
+    def change_year(self, year: int) -> None:
+        """Deadlines are dated again for the new year; the clerk's edits are kept."""
         if self.preview is not None:
-            self.run_preview(year=self.year_spin.value())
+            outline_edits.set_year(self.preview.outline, year)
+            self.refresh()
 
     def run_preview(self, year: int | None) -> None:
         path, text = self.path, self.pasted
@@ -345,6 +347,11 @@ class PlanImportDialog(QDialog):
             leads=sum(bool(n.lead) for n in nodes))
         if outline.removed:
             text += self.tr("已去除网页杂项、广告等 {n} 行。").format(n=len(outline.removed))
+        named = [n.lead for n in nodes if n.lead] + [s for n in nodes for s in n.support()]
+        unknown = load_roster(self.ledger).unknown_names(named) if named else []
+        if unknown:
+            text += self.tr("\n不在单位名册中的单位 {n} 个（导入时新建并标为待核对）：{names}").format(
+                n=len(unknown), names="、".join(unknown[:8]) + ("…" if len(unknown) > 8 else ""))
         for warning in preview.warnings:
             text += "\n" + self.tr(warning)
         if preview.already_imported_batch is not None:

@@ -78,8 +78,9 @@ class ReportDialog(QDialog):
         count = len(self.view_item_ids or [])
         self.scope_view = QRadioButton(self.tr("当前视图：{view}（{n} 项）").format(view=view_name, n=count))
         self.scope_all = QRadioButton(self.tr("整个计划") if plan_id is not None else self.tr("全部计划"))
-        use_view = self.view_item_ids is not None and view_name != self.tr("全部")
-        (self.scope_view if use_view else self.scope_all).setChecked(True)
+        # What the clerk sees is what gets printed, unless they choose the whole plan: a typed
+        # search or a status filter narrows the 全部 view too.
+        (self.scope_view if self.view_item_ids is not None else self.scope_all).setChecked(True)
         self.scope_view.setEnabled(self.view_item_ids is not None)
         scope = QHBoxLayout()
         scope.addWidget(self.scope_view)

@@ -232,7 +232,7 @@ class _Candidate:
 
 
 def _value(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in _CIRCLED:
         return _CIRCLED.index(text) + 1
@@ -416,7 +416,7 @@ def _starter_split(text: str, strict: bool = False) -> int | None:
         if not window.startswith(_CLAUSE_STARTERS, position):
             continue
         head = window[:position].rstrip("，,")
-        if head.endswith(_TITLE_ENDINGS) or head[-1].isdigit():
+        if head.endswith(_TITLE_ENDINGS) or head[-1].isdecimal():
             return position
         if strict:
             continue

@@ -151,7 +151,7 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 def _outline_level(ppr) -> int | None:
     level = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
     value = level.get(f"{_W}val", "9") if level is not None else "9"
-    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+    return int(value) + 1 if value.isdecimal() and int(value) < 9 else None
 
 
 class _Styles:
@@ -242,7 +242,7 @@ def _table_rows(table) -> list[str]:
         if task_column >= len(cells) or not cells[task_column]:
             continue
         number = cells[number_column] if number_column is not None and number_column < len(cells) else ""
-        number = number if number.isdigit() else str(position)
+        number = number if number.isdecimal() else str(position)
         extras = [f"（{header[i]}：{cells[i]}）" for i in range(len(cells))
                   if i not in (task_column, number_column) and i < len(header) and cells[i]]
         task = cells[task_column].rstrip("。")

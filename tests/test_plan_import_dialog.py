@@ -217,3 +217,26 @@ def test_main_window_opens_the_plan_import_for_a_dropped_document(qtbot, ledger,
         main.close()
         with qtbot.waitSignal(main.destroyed, timeout=5000):
             main.deleteLater()
+
+
+def test_the_clerk_edits_the_keyword_table(qtbot, ledger, plan_sample):
+    from planner_desktop.gui.plan_keywords_dialog import PlanKeywordsDialog
+    from planner_desktop.plan_import import load_keywords
+
+    dialog = PlanImportDialog(ledger, plan_sample)
+    qtbot.addWidget(dialog)
+    wait_for_preview(qtbot, dialog)
+    dialog.tree.setCurrentItem(item_at(dialog, 8, 0))
+    assert dialog.current_node().title == "加强财务建设"
+    assert dialog.current_node().suggested_lead == "计财股"
+    dialog.keywords_button.click()
+    editor = next(w for w in dialog.findChildren(PlanKeywordsDialog))
+    editor.table.selectAll()
+    editor.remove_rows()
+    editor.add_row("财务", "财务室")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    assert load_keywords(ledger).rows == [("财务", "财务室")]
+    assert dialog.current_node().suggested_lead == "财务室"
+    assert item_at(dialog, 8, 0).text(2) == "财务室（建议）"
+    assert dialog.edit_lead.findText("财务室") >= 0

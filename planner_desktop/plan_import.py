@@ -108,9 +108,8 @@ def preview_plan_document(ledger: Ledger | None, path: Path | None = None, *, te
         document = read_plan_text(text)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     else:
-        path = Path(path)
-        document = read_plan_file(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        document = read_plan_file(Path(path))
+        digest = document.sha256
     return preview_from_document(ledger, document, digest, year=year, title=title, keywords=keywords)
 
 

@@ -164,3 +164,18 @@ def test_a_damaged_docx_is_refused(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(FileReadError, match="损坏"):
         read_plan_file(path)
+
+
+def test_a_title_in_a_heading_style_is_the_plan_title_not_a_section(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("2024年某县教育工作要点", style="Heading 1")
+    document.add_paragraph("一、加强党的建设", style="Heading 2")
+    document.add_paragraph("1.加强学习。每季度组织一次。")
+    document.add_paragraph("二、确保校园安全", style="Heading 2")
+    document.add_paragraph("2.排查隐患。6月底前完成。")
+    path = tmp_path / "要点.docx"
+    document.save(path)
+    outline = preview_plan_document(None, path).outline
+    assert outline.title == "2024年某县教育工作要点"
+    assert outline.sections() == ["加强党的建设", "确保校园安全"]
+    assert outline.levels() == {"1": 2, "2": 2}

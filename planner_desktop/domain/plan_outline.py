@@ -555,6 +555,12 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
     for root in roots:
         for _, node in root.walk():
             node.title, node.text = split_title(raw[id(node)], bool(node.children))
+    if len(roots) == 1 and roots[0].family.startswith("heading") and len(roots[0].children) >= 2:
+        # the document's title set in a heading style: its children are the plan
+        only = roots[0]
+        doc_title = doc_title or only.title
+        preamble_lines += [only.text] if only.text else []
+        roots = only.children
     outline = PlanOutline(title or doc_title, 0, source, "", roots, removed=clean.removed,
                           joined=clean.joined)
     outline.plan_part = find_plan_part(roots)

@@ -10,6 +10,7 @@ message that says what to do, before anything is parsed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -50,6 +51,7 @@ class PlanDocument:
     kind: str  # docx | txt | paste
     paragraphs: list[SourceParagraph]
     encoding: str = ""
+    sha256: str = ""  # of the bytes read, so a re-imported file is recognised
 
 
 def read_plan_text(text: str, name: str = "粘贴的文本") -> PlanDocument:
@@ -65,8 +67,9 @@ def read_plan_file(path: str | Path) -> PlanDocument:
     path = Path(path)
     where = Location(file=path.name)
     data = _read_bytes(path, where)
+    digest = hashlib.sha256(data).hexdigest()
     if data.startswith(ZIP_MAGIC):
-        return PlanDocument(path.name, "docx", _read_docx(data, where))
+        return PlanDocument(path.name, "docx", _read_docx(data, where), sha256=digest)
     if data.startswith(OLE2_MAGIC):
         # .doc, .wps and password-protected .docx are all OLE2 compound files
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
@@ -79,7 +82,7 @@ def read_plan_file(path: str | Path) -> PlanDocument:
         raise FileReadError(tr(REFUSED[".rtf"]), where)
     text, encoding = _decode(data, where)
     document = read_plan_text(text, path.name)
-    return PlanDocument(path.name, "txt", document.paragraphs, encoding)
+    return PlanDocument(path.name, "txt", document.paragraphs, encoding, digest)
 
 
 def _read_bytes(path: Path, where: Location) -> bytes:

@@ -182,14 +182,19 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, bytes] | No
         if not units:
             continue
         _paragraph(doc, title, font="楷体", size=14, bold=True)
-        lines = [f"{u.rank}. {u.unit}　{percent_text(u.rate)}（{u.done}/{u.total}）"
-                 + (tr("，逾期{n}项").format(n=u.overdue) if u.overdue else "") for u in units]
+        best, worst = units[0], units[-1]
+        summary = tr("完成率最高的是{best}（{best_rate}），最低的是{worst}（{worst_rate}）。").format(
+            best=best.unit, best_rate=percent_text(best.rate), worst=worst.unit,
+            worst_rate=percent_text(worst.rate))
         png = (charts or {}).get(kind)
-        if png:
+        if png:  # the picture carries every unit's figure; the sentence stays editable text
             picture = doc.add_paragraph()
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
             picture.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
-        _paragraph(doc, "；".join(lines) + "。", size=12)
+        else:
+            summary += "；".join(f"{u.rank}. {u.unit} {percent_text(u.rate)}（{u.done}/{u.total}）"
+                                for u in units) + "。"
+        _paragraph(doc, summary, size=14)
     _paragraph(doc, tr("三、逾期未完成事项"), font=HEADING_FONT, size=14)
     if b.overdue:
         _paragraph(doc, tr("截至通报日，共有{n}项任务逾期未完成：").format(n=len(b.overdue)))

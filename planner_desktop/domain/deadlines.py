@@ -357,6 +357,13 @@ def _parse_number(value: float, year: int) -> Deadline:
     return Deadline(text, DeadlineKind.DATE if due else DeadlineKind.UNPARSED, due=due)
 
 
+@lru_cache(maxsize=4096)
+def _date_deadline(day: dt.date) -> Deadline:
+    """A date cell's deadline, made once per date: a list of thousands of rows uses a few
+    hundred dates, and a Deadline is frozen, so one object serves every row."""
+    return Deadline(day.isoformat(), DeadlineKind.DATE, due=day)
+
+
 @lru_cache(maxsize=8192)
 def _parse_text(raw: str, year: int) -> Deadline:
     """The meaning of a deadline text; cached because task lists repeat a few dozen phrasings
@@ -394,7 +401,7 @@ def parse_deadline(value: str | dt.date | dt.datetime | float | int | None, year
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return Deadline(value.isoformat(), DeadlineKind.DATE, due=value)
+        return _date_deadline(value)
     if isinstance(value, bool):
         return Deadline(str(value), DeadlineKind.UNPARSED)
     if isinstance(value, int | float):

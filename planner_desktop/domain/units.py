@@ -170,6 +170,14 @@ def assign_roles(lead_cell: str | None, support_cell: str | None,
     out. A unit named twice keeps its strongest role (lead > support > carry). The result lists
     leads, then supports, then schools, each in the order written.
     """
+    return list(_assign_roles(lead_cell, support_cell, school_cell))
+
+
+@functools.lru_cache(maxsize=4096)
+def _assign_roles(lead_cell: str | None, support_cell: str | None,
+                  school_cell: str | None) -> tuple[UnitMention, ...]:
+    """Cached (mentions are frozen; no roster is involved): a task list repeats the same few
+    combinations of unit cells on thousands of rows."""
     roles: dict[str, Role] = {}
 
     def add(mentions: Iterable[UnitMention], default: Callable[[int], Role]) -> None:
@@ -190,7 +198,7 @@ def assign_roles(lead_cell: str | None, support_cell: str | None,
         add(parse_units_cell(support_cell), lambda _: Role.SUPPORT)
     add(parse_units_cell(school_cell), lambda _: Role.CARRY)
     ordered = sorted(roles.items(), key=lambda pair: ROLE_STRENGTH[pair[1]])
-    return [UnitMention(name, role) for name, role in ordered]
+    return tuple(UnitMention(name, role) for name, role in ordered)
 
 
 # --- the roster -------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ CHINESE_DIGITS = "一二三四五六七八九十百零〇两"
 CATEGORY_CODE = re.compile(rf"^\s*([{CHINESE_DIGITS}]+)\s*[、.．]\s*")
 SUB_CATEGORY_CODE = re.compile(rf"^\s*[（(]([{CHINESE_DIGITS}]+)[）)]\s*")
 ARABIC_CODE = re.compile(r"^\s*(\d+(?:\.\d+)*)\s*[、.．]?\s*$")
+LEADING_NUMBER_CODE = re.compile(r"^\s*(\d{1,3})\s*[、.．]\s*(?!\d)")
+SPLIT_CODES = (CATEGORY_CODE, SUB_CATEGORY_CODE, LEADING_NUMBER_CODE)  # tried in this order
 NOTE_ROW = re.compile(r"^\s*(注|说明|备注|填表说明|附注)\s*[：:0-9１-９]")
 
 
@@ -116,6 +118,14 @@ class SheetLayout:
 
     def column_of(self, field_name: str) -> int | None:
         return next((c for c, f in self.columns.items() if f == field_name), None)
+
+    def field_columns(self) -> dict[str, int]:
+        """Field → its column (the first, as :meth:`column_of` gives), for looking up once
+        per sheet rather than once per row."""
+        found: dict[str, int] = {}
+        for column, name in self.columns.items():
+            found.setdefault(name, column)
+        return found
 
 
 @dataclass
@@ -236,6 +246,9 @@ class TaskListParser:
         self.task: ItemDraft | None = None
         self.task_key: tuple | None = None
         self.tasks_with_measures: list[ItemDraft] = []
+        # Field → column of the sheet being parsed (``SheetLayout.field_columns``), set by
+        # parse_sheet: the row methods look fields up on every row.
+        self.columns: dict[str, int] = {}
 
     def warn(self, sheet: str, row: int | None, column: int | None, message: str) -> None:
         letter = Grid.column_letter(column) if column is not None else None
@@ -244,14 +257,19 @@ class TaskListParser:
 
     def parse_sheet(self, grid: Grid, layout: SheetLayout) -> None:
         resolve_unit_columns(layout)
+        self.columns = layout.field_columns()
         filled = grid.filled()
         self.task, self.task_key = None, None
+        data_rows = grid.rows[layout.data_start:]
         for c in grid.hidden_cols:
-            if any(grid.cell(r, c) for r in range(layout.data_start, len(grid.rows))):
+            if any(c < len(row) and row[c] for row in data_rows):
                 self.warn(grid.name, None, c, tr("隐藏列中有内容，未导入；如需导入请在映射中指定。"))
+        # The rows are indexed directly (this loop runs for every row of lists of thousands):
+        # Grid.cell's bounds checks are needed only for a mapped column beyond a short row.
+        mapped = list(layout.columns.items())
         for r in range(layout.data_start, len(grid.rows)):
-            raw = {f: grid.cell(r, c).strip() for c, f in layout.columns.items()}
-            cells = {f: filled.cell(r, c).strip() for c, f in layout.columns.items()}
+            raw = _texts_of(grid.rows[r], mapped)
+            cells = _texts_of(filled.rows[r], mapped)
             self.parse_row(grid, layout, _RowCells(r, cells, raw))
 
     def parse_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
@@ -267,14 +285,16 @@ class TaskListParser:
         if category is not None:
             self.start_category(category, grid.name, row.number)
             return
-        if layout.column_of("category") is not None and row.cells.get("category"):
+        if "category" in self.columns and row.cells.get("category"):
             self.follow_category_column(row.cells["category"], grid.name, row.number)
         self.add_task_row(grid, layout, row)
 
     @staticmethod
     def is_repeated_header(row: _RowCells) -> bool:
-        matches = [field_for_header(v) for v in row.raw.values() if v]
-        return len(matches) >= 2 and all(matches)
+        """Every filled cell is a header name (a header repeated on each printed page).
+        ``all`` stops at the first cell that is not, usually the first one of a data row."""
+        values = [v for v in row.raw.values() if v]
+        return len(values) >= 2 and all(field_for_header(v) for v in values)
 
     @staticmethod
     def category_text(grid: Grid, row: _RowCells, texts: list[str]) -> str | None:
@@ -314,16 +334,16 @@ class TaskListParser:
     def add_task_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
         task_text = row.cells.get("task", "")
         measure_text = row.cells.get("measure", "")
-        has_measure_column = layout.column_of("measure") is not None
+        has_measure_column = "measure" in self.columns
         if not task_text and not measure_text:
             if any(row.cells.get(f) for f in ("lead", "lead_only", "support", "deadline")):
-                self.warn(grid.name, row.number, layout.column_of("task"),
+                self.warn(grid.name, row.number, self.columns.get("task"),
                           tr("这一行有责任单位或时限，但任务内容为空，未导入。"))
             return
         source = f"{grid.name}!{row.number + 1}"
         code_text = row.cells.get("code", "")
         if has_measure_column:
-            key = self.task_identity(grid, layout, row)
+            key = self.task_identity(grid, self.columns.get("task"), row)
             if self.task is None or key != self.task_key or row.raw.get("task"):
                 if not task_text:
                     task_text = measure_text
@@ -344,9 +364,9 @@ class TaskListParser:
         self.parent_list().append(leaf)
 
     @staticmethod
-    def task_identity(grid: Grid, layout: SheetLayout, row: _RowCells) -> tuple:
-        """Rows of one task share its merged task cell (or repeat its text)."""
-        column = layout.column_of("task")
+    def task_identity(grid: Grid, column: int | None, row: _RowCells) -> tuple:
+        """Rows of one task share its merged task cell (or repeat its text); ``column`` is
+        the task column."""
         if column is None:
             return ()
         merge = grid.merge_at(row.number, column)
@@ -363,7 +383,7 @@ class TaskListParser:
 
     def fill_leaf(self, leaf: ItemDraft, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
         cells = row.cells
-        deadline_column = layout.column_of("deadline")
+        deadline_column = self.columns.get("deadline")
         if deadline_column is not None:
             typed = grid.values.get((row.number, deadline_column)) if hasattr(grid, "values") \
                 else None
@@ -378,10 +398,9 @@ class TaskListParser:
         lead_cell = cells.get("lead") or cells.get("lead_only") or ""
         support_cell = cells.get("support") if "lead_only" not in cells else None
         leaf.units = assign_roles(lead_cell, support_cell, cells.get("schools") or None)
-        if not leaf.units and (layout.column_of("lead") is not None
-                               or layout.column_of("lead_only") is not None):
-            column = layout.column_of("lead")
-            column = column if column is not None else layout.column_of("lead_only")
+        if not leaf.units and ("lead" in self.columns or "lead_only" in self.columns):
+            column = self.columns.get("lead")
+            column = column if column is not None else self.columns.get("lead_only")
             self.warn(grid.name, row.number, column, tr("没有填写责任单位。"))
 
     def fold_single_measures(self) -> None:
@@ -411,9 +430,12 @@ def clean_code(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
 def split_code(text: str) -> tuple[str, str]:
-    """``一、加强党建`` → (``一、``, ``加强党建``); text without a code → ("", text)."""
-    for pattern in (CATEGORY_CODE, SUB_CATEGORY_CODE, re.compile(r"^\s*(\d{1,3})\s*[、.．]\s*(?!\d)")):
+    """``一、加强党建`` → (``一、``, ``加强党建``); text without a code → ("", text).
+
+    Cached: a category column repeats its text on every row of the category."""
+    for pattern in SPLIT_CODES:
         match = pattern.match(text)
         if match:
             return match.group(0).strip(), text[match.end():].strip()
@@ -426,6 +448,12 @@ def item_title(text: str, limit: int = 40) -> str:
         return text
     first = re.split(r"(?<=[。；;])", text, maxsplit=1)[0].rstrip("。；;")
     return first if 0 < len(first) <= 80 else text[:limit] + "…"
+
+
+def _texts_of(row: list[str], mapped: list[tuple[int, str]]) -> dict[str, str]:
+    """Field → stripped text of ``row`` for the (column, field) pairs; "" beyond the row."""
+    width = len(row)
+    return {f: row[c].strip() if 0 <= c < width else "" for c, f in mapped}
 
 
 # -- entry points -----------------------------------------------------------------------------

@@ -267,3 +267,10 @@ def test_any_text_gives_an_outline_or_a_clear_error(samples):
         for _, node in outline.walk():
             assert 0 <= node.start <= node.end <= len(outline.source)
             assert node.code
+
+
+def test_a_short_line_repeated_inside_the_plan_is_kept():
+    outline = outline_of("2024年工作要点\n一、党建\n主要措施：\n1.加强学习。\n二、安全\n主要措施：\n"
+                         "2.排查隐患。\n")
+    assert outline.levels() == {"1": 2, "2": 2}
+    assert "主要措施" in outline.items[1].text

@@ -166,8 +166,12 @@ def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -
         if para.text and not para.label:
             counts[para.text] = counts.get(para.text, 0) + 1
     first_real = next((i for i, p in enumerate(kept) if len(p.text) > 20 or p.label), 0)
+    # a reseller's name is printed at the head or the foot of the copy; a short line repeated
+    # in the middle (主要措施：under each section) is the author's
+    edges = {p.text for p in kept[:6] + kept[-12:]}
     banners = {t for t, n in counts.items() if n > 1 and len(t) <= 12 and "要点" not in t
-               and "计划" not in t and not starts_item(t)}
+               and "计划" not in t and not starts_item(t) and t in edges
+               and not t.endswith(("：", ":"))}
     out = []
     for position, para in enumerate(kept):
         banner = para.text in banners and not para.label

@@ -189,3 +189,16 @@ def test_libreoffice_opens_and_prints_it_landscape(demo, tmp_path):
     page_texts = text.split("\f")[:pages]
     assert pages >= 2 and all("进展情况" in page for page in page_texts), "header on every page"
     assert f"共 {pages} 页" in text.replace("，", " ") or f"共 {pages} 页" in text
+
+
+def test_written_files_get_ordinary_permissions(demo, tmp_path):
+    import os
+    import stat
+
+    plan = plan_of(demo)
+    mask = os.umask(0)
+    os.umask(mask)
+    result = export_fillin(demo, plan, PERIOD, tmp_path / "out",
+                           unit_ids=[unit_id(demo, "基础教育股")], zip_files=True)
+    for path in result.files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path.name

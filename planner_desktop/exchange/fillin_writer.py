@@ -16,10 +16,7 @@ What makes that safe to read back (see ``fillin_reader``):
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from planner_desktop.domain.fillin import FillinExport, FillinRow, FillinSheet
 from planner_desktop.domain.status import ALLOWED_STATUS_WORDS
+from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.exchange.fillin_layout import (
     CHECKED_FIELDS,
     COLUMN_OF,
@@ -44,7 +42,7 @@ from planner_desktop.exchange.fillin_layout import (
     keys_checksum,
     sheet_names,
 )
-from planner_desktop.exchange.xlsx_out import atomic_xlsx, row_height, write_error
+from planner_desktop.exchange.xlsx_out import atomic_xlsx, row_height
 from planner_desktop.i18n import tr
 
 FONT = "宋体"  # SimSun: on every Chinese Windows PC, and WPS maps it everywhere else
@@ -71,19 +69,9 @@ def write_zip(path: Path, files: list[Path]) -> None:
     Names are stored as UTF-8 with the flag set, which Windows 10's Explorer, WinRAR and 7-Zip
     all honour, so the Chinese file names survive.
     """
-    handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".zip.tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_STORED) as archive:
-            for file in files:
-                archive.write(file, file.name)
-        os.replace(temp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, OSError):
-            raise write_error(path, exc) from exc
-        raise
+    with atomic_file(path, ".zip") as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
+        for file in files:
+            archive.write(file, file.name)
 
 
 def _write(path: Path, export: FillinExport, sheets: list[FillinSheet]) -> None:

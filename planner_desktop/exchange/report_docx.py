@@ -10,10 +10,7 @@ and every Chinese Windows has (黑体, 仿宋, 宋体).
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from docx import Document
@@ -34,7 +31,7 @@ from planner_desktop.domain.report_content import (
     display,
     percent_text,
 )
-from planner_desktop.errors import Location, UserFixableError
+from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.i18n import tr
 
 RED = RGBColor(0xC8, 0x16, 0x1D)
@@ -226,25 +223,6 @@ def write_bulletin_docx(path: Path, doc_model: ReportDocument,
                         charts: dict[str, bytes] | None = None) -> Path:
     """Save the bulletin beside ``path`` first and move it into place once complete."""
     document = build_bulletin_docx(doc_model, charts)
-    target = Path(path)
-    temp: Path | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=target.parent)
-        os.close(handle)
-        temp = Path(name)
+    with atomic_file(path, ".docx") as temp:
         document.save(str(temp))
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temp, 0o666 & ~mask)  # mkstemp's owner-only mode is not what a saved file has
-        os.replace(temp, target)
-    except OSError as exc:
-        raise UserFixableError(
-            tr("无法写入文件（{reason}）。请检查文件夹是否可写、磁盘是否已满，"
-               "以及该文件是否正在 Word 或 WPS 中打开。")
-            .format(reason=exc.strerror or exc), Location(file=str(target))) from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-    return target
+    return Path(path)

@@ -15,16 +15,13 @@ Two dangers every writer shares, handled here once:
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from planner_desktop.errors import Location, UserFixableError
-from planner_desktop.i18n import tr
+from planner_desktop.exchange.atomic import atomic_file
 
 # Options every workbook we write is created with (see the module docstring).
 WORKBOOK_OPTIONS: dict[str, object] = {
@@ -43,43 +40,20 @@ def atomic_xlsx(path: Path | str, *, constant_memory: bool = False) -> Iterator[
     ``constant_memory`` streams rows to disk (for very large sheets); rows must then be
     written in order and merged cells/validations are limited as xlsxwriter documents.
     Errors writing the file (disk full, folder read-only, target open in another program)
-    become a :class:`UserFixableError` naming the file.
+    become a :class:`UserFixableError` naming the file (see ``exchange/atomic.py``).
     """
-    target = Path(path)
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx.tmp", dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise write_error(target, exc) from exc
-    temp = Path(temp_name)
     # Parts are assembled in memory unless rows are streamed: xlsxwriter's default of one
     # temporary file per XML part costs ~13 ms a workbook in file creation and removal.
     options = dict(WORKBOOK_OPTIONS, constant_memory=constant_memory, in_memory=not constant_memory)
-    workbook = xlsxwriter.Workbook(str(temp), options)
-    try:
-        yield workbook
-        workbook.close()
-        os.replace(temp, target)
-    except BaseException as exc:
-        with contextlib.suppress(Exception):
-            if not workbook.fileclosed:
-                workbook.fileclosed = True  # discard: do not write a half-built workbook
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, (OSError, FileCreateError)):
-            raise write_error(target, exc) from exc
-        raise
-
-
-def write_error(target: Path, exc: Exception) -> UserFixableError:
-    reason = getattr(exc, "strerror", None) or exc
-    return UserFixableError(
-        tr("无法写入文件（{reason}）。请检查文件夹是否可写、磁盘是否已满，"
-           "以及该文件是否正在 Excel 或 WPS 中打开。").format(reason=reason),
-        Location(file=str(target)),
-    )
+    with atomic_file(path, ".xlsx") as temp:
+        workbook = xlsxwriter.Workbook(str(temp), options)
+        try:
+            yield workbook
+            workbook.close()
+        except FileCreateError as exc:
+            raise OSError(str(exc)) from exc
+        finally:
+            workbook.fileclosed = True  # never let xlsxwriter write a half-built workbook later
 
 
 def text_width(text: str) -> int:

@@ -10,10 +10,7 @@ and the filters at the top (the bulletin's first page has its masthead instead),
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +18,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from planner_desktop.domain.report_content import ReportDocument, chinese_date
-from planner_desktop.errors import Location, UserFixableError
+from planner_desktop.errors import UserFixableError
+from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.i18n import tr
 from planner_desktop.printing.fonts import report_font
 from planner_desktop.printing.layout import Fragment, Page, TextMeasure, paginate
@@ -205,38 +203,8 @@ def count_pages(doc: ReportDocument) -> int:
 
 def write_pdf(doc: ReportDocument, path: Path, printed_at: dt.datetime | None = None) -> RenderResult:
     """Write the PDF beside ``path`` and move it into place only when it is complete."""
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".pdf.tmp", dir=target.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    temp = Path(temp_name)
-    try:
+    with atomic_file(path, ".pdf") as temp:
         writer = _writer(str(temp), doc)
         result = ReportRenderer(doc, writer, printed_at).paint()
         del writer  # closes the file
-        publish(temp, target)
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
     return result
-
-
-def publish(temp: Path, target: Path) -> None:
-    """Move a finished temporary file over the target with ordinary permissions (mkstemp
-    makes it readable by its owner only, which a shared folder's colleagues would notice)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    with contextlib.suppress(OSError):
-        os.chmod(temp, 0o666 & ~mask)
-    os.replace(temp, target)
-
-
-def _write_error(target: Path, exc: OSError) -> UserFixableError:
-    return UserFixableError(
-        tr("无法写入文件（{reason}）。请检查文件夹是否可写、磁盘是否已满，以及该文件是否正在其他程序中打开。")
-        .format(reason=exc.strerror or exc), Location(file=str(target)))

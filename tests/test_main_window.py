@@ -226,3 +226,22 @@ def test_first_size_never_exceeds_the_screen():
 
     assert first_size(QSize(1920, 1040)) == QSize(1366, 768)
     assert first_size(QSize(1280, 680)) == QSize(1280, 680)  # 1920×1080 at 150 %
+
+
+def test_a_window_torn_down_after_its_ledger_closed_reads_nothing(qtbot, ledger_path):
+    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.gui.main_window import MainWindow
+    from planner_desktop.store.database import open_ledger
+
+    ledger = open_ledger(ledger_path)
+    create_demo_ledger(ledger)
+    window = MainWindow(ledger)
+    qtbot.addWidget(window)
+    window.table.selectRow(3)
+    assert window.bulk_set_status(Status.DONE)
+    assert window.undo_stack.count() == 1
+    ledger.close()
+    # What deleting the window does; a reload of the closed ledger would raise in the slot,
+    # which pytest-qt reports as a failure of this test.
+    window.undo_stack.clear()
+    assert window.undo_stack.count() == 0

@@ -69,7 +69,7 @@ def first_size(available: QSize) -> QSize:
 
 
 TASK_LIST_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods", ".et"}
-PLAN_SUFFIXES = {".docx", ".txt", ".doc", ".wps"}
+PLAN_SUFFIXES = {".docx", ".txt", ".doc", ".wps", ".pdf"}  # the last three get "save as .docx"
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.row_search = RowSearch()
         self.granularity = Granularity.ITEMS
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.reload())
+        self.undo_stack.indexChanged.connect(self.on_undo_index)
         title = self.tr("工作要点督办台 — {path}").format(path=ledger.path.name)
         self.setWindowTitle(title + (self.tr("（只读）") if read_only else ""))
         self.setAcceptDrops(True)
@@ -304,6 +304,12 @@ class MainWindow(QMainWindow):
             self.table.addAction(act)
 
     # -- reading --------------------------------------------------------------------------------
+    def on_undo_index(self, _index: int) -> None:
+        # The stack also announces its clear() when the window is torn down, possibly after
+        # the ledger was closed (at exit, or a test's teardown): nothing to show then.
+        if not self.ledger.closed:
+            self.reload()
+
     def reload(self) -> None:
         """Read the ledger again and show it with the current filters, keeping the selection."""
         keep = self.current_row()

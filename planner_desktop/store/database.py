@@ -215,6 +215,9 @@ class Ledger:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        self.closed = True
+
+    closed = False  # set by close(): windows torn down after it must not read any more
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -29,6 +29,12 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def main() -> int:
+    from PySide6.QtCore import QSettings
+
+    # A settings folder of its own: neither the developer's remembered layout shows up in
+    # the pictures, nor do the pictures' choices stay behind in the developer's settings.
+    for scope_format in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(scope_format, QSettings.UserScope, tempfile.mkdtemp())
     app = QApplication(sys.argv)
     set_look(app)
     ledger = open_ledger(Path(tempfile.mkdtemp()) / "demo.sqlite")

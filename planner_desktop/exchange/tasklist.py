@@ -268,8 +268,10 @@ class TaskListParser:
         # Grid.cell's bounds checks are needed only for a mapped column beyond a short row.
         mapped = list(layout.columns.items())
         for r in range(layout.data_start, len(grid.rows)):
-            raw = _texts_of(grid.rows[r], mapped)
-            cells = _texts_of(filled.rows[r], mapped)
+            row, filled_row = grid.rows[r], filled.rows[r]
+            raw = _texts_of(row, mapped)
+            # A row no merged range reaches reads the same filled: one dict serves both.
+            cells = raw if filled_row == row else _texts_of(filled_row, mapped)
             self.parse_row(grid, layout, _RowCells(r, cells, raw))
 
     def parse_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
@@ -299,10 +301,9 @@ class TaskListParser:
     @staticmethod
     def category_text(grid: Grid, row: _RowCells, texts: list[str]) -> str | None:
         """A category row: one text across the row (merged or alone) that starts 一、 or （一）."""
-        distinct = {t.strip() for t in texts}
-        if len(distinct) != 1:
+        text = texts[0].strip()
+        if any(t.strip() != text for t in texts):  # stops at the first other text
             return None
-        text = distinct.pop()
         merged_across = any(m.first_row == row.number and m.last_col > m.first_col
                             for m in grid.merges)
         has_code = bool(CATEGORY_CODE.match(text) or SUB_CATEGORY_CODE.match(text))

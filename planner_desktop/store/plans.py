@@ -162,6 +162,8 @@ class _PlanWriter:
         self.item_rows = []
 
     def write_targets(self, item_id: int, draft: ItemDraft) -> None:
+        if not draft.targets:  # most items of a task list have none
+            return
         self.target_rows.extend(
             (item_id, i, t.text, t.subject, t.number, t.unit, t.comparator, int(t.placeholder))
             for i, t in enumerate(draft.targets))

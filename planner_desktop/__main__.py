@@ -22,4 +22,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # In the frozen program, a worker process (fill-in workbooks are written in parallel)
+    # starts as this executable: this runs the worker and exits instead of opening a window.
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -43,6 +43,10 @@ class UserFixableError(Exception):
         self.location = location or Location()
         super().__init__(self.full_message())
 
+    def __reduce__(self):
+        # Keep the message and the location when the error crosses from a worker process.
+        return (self.__class__, (self.message, self.location))
+
     def full_message(self) -> str:
         where = self.location.describe()
         return f"{where}：{self.message}" if where else self.message

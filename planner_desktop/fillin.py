@@ -8,15 +8,19 @@ time, each file one transaction and one undoable import batch.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import multiprocessing
+import os
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner_desktop.domain.deadlines import ReportPeriod, period_for
-from planner_desktop.domain.fillin import FillinExport, FillinRow
+from planner_desktop.domain.fillin import FillinExport, FillinRow, FillinSheet
 from planner_desktop.domain.returns import (
     Action,
     Current,
@@ -44,7 +48,12 @@ from planner_desktop.exchange.fillin_reader import (
     ReturnedWorkbook,
     read_returned_workbook,
 )
-from planner_desktop.exchange.fillin_writer import write_combined_workbook, write_unit_workbook, write_zip
+from planner_desktop.exchange.fillin_writer import (
+    write_combined_workbook,
+    write_unit_workbook,
+    write_unit_workbooks,
+    write_zip,
+)
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.reminder_xlsx import ReminderRow, write_reminder_workbook
 from planner_desktop.i18n import tr
@@ -112,30 +121,34 @@ def export_fillin(ledger: Ledger, plan_id: int, period: str | ReportPeriod, out_
     export = FillinExport(plan_id, title, report_period, exported_at, sheets, report_by)
     out_dir = Path(out_dir)
     total = len(sheets) * per_unit + combined + (zip_files and per_unit)
-    files: list[Path] = []
+    done = 0
 
-    def wrote(path: Path) -> None:
-        files.append(path)
+    def wrote() -> None:
+        nonlocal done
+        done += 1
         if on_progress is not None:
-            on_progress(len(files), total)
+            on_progress(done, total)
 
+    files: list[Path] = []
     records: list[ExportRecord] = []
     if per_unit:
-        for sheet in sheets:
-            path = out_dir / unit_file_name(report_period.label, sheet.unit_name)
-            write_unit_workbook(path, export, sheet)
-            records.append(ExportRecord(sheet.unit_id, path.name, sheet.token, len(sheet.rows)))
-            wrote(path)
+        jobs = [(out_dir / unit_file_name(report_period.label, s.unit_name), s) for s in sheets]
+        for _path in write_unit_files(export, jobs):  # in any order when written in parallel
+            wrote()
+        files = [path for path, _ in jobs]
+        records = [ExportRecord(s.unit_id, path.name, s.token, len(s.rows)) for path, s in jobs]
     if combined:
         path = out_dir / combined_file_name(report_period.label)
         write_combined_workbook(path, export)
         if not per_unit:
             records = [ExportRecord(s.unit_id, path.name, s.token, len(s.rows)) for s in sheets]
-        wrote(path)
+        files.append(path)
+        wrote()
     if zip_files and per_unit:
         path = out_dir / zip_file_name(report_period.label)
         write_zip(path, files[: len(sheets)])
-        wrote(path)
+        files.append(path)
+        wrote()
     record_exports(ledger, plan_id, report_period.key, exported_at, records)
     return ExportResult(files, len(sheets), export.row_count, report_period)
 
@@ -146,6 +159,37 @@ def plan_units_for_export(ledger: Ledger, plan_id: int, item_ids: frozenset[int]
     export dialog lists."""
     plan_title(ledger, plan_id)  # a clear error for a plan that does not exist
     return plan_units(ledger, plan_id, item_ids)
+
+
+PARALLEL_FROM = 40  # workbooks; below this, starting worker processes costs more than it saves
+FILES_PER_TASK = 10
+
+
+def write_unit_files(export: FillinExport, jobs: list[tuple[Path, FillinSheet]]) -> Iterator[Path]:
+    """Write the units' workbooks, yielding each path when written.
+
+    Writing is CPU-bound in xlsxwriter (~10 ms a workbook), so a county's 300 schools are
+    spread over worker processes, one per core; spawned, not forked, since the caller may be
+    a thread of the Qt program (the frozen build calls ``multiprocessing.freeze_support``).
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        for path, sheet in jobs:
+            write_unit_workbook(path, export, sheet)
+            yield path
+        return
+    shared = dataclasses.replace(export, sheets=[])  # each task carries only its own units
+    tasks = [jobs[i:i + FILES_PER_TASK] for i in range(0, len(jobs), FILES_PER_TASK)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = [pool.submit(write_unit_workbooks, shared, task) for task in tasks]
+        try:
+            for future in as_completed(futures):
+                yield from future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
 
 
 # -- who has not reported ------------------------------------------------------------------------

@@ -202,3 +202,22 @@ def test_written_files_get_ordinary_permissions(demo, tmp_path):
                            unit_ids=[unit_id(demo, "基础教育股")], zip_files=True)
     for path in result.files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path.name
+
+
+def test_many_workbooks_are_written_in_worker_processes_alike(demo, tmp_path, monkeypatch):
+    from planner_desktop import fillin
+
+    plan = plan_of(demo)
+    units = [u.unit_id for u in plan_units_for_export(demo, plan)[:6]]
+    serial = export_fillin(demo, plan, PERIOD, tmp_path / "serial", unit_ids=units)
+    monkeypatch.setattr(fillin, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(fillin, "FILES_PER_TASK", 2)
+    progress: list[tuple[int, int]] = []
+    parallel = export_fillin(demo, plan, PERIOD, tmp_path / "parallel", unit_ids=units, zip_files=True,
+                             on_progress=lambda done, total: progress.append((done, total)))
+    assert [p.name for p in parallel.files[:6]] == [p.name for p in serial.files]
+    assert progress[-1] == (7, 7) and [d for d, _ in progress] == list(range(1, 8))
+    for one, other in zip(serial.files, parallel.files, strict=False):
+        a, b = (openpyxl.load_workbook(p).worksheets[0] for p in (one, other))
+        assert [[c.value for c in row] for row in a.iter_rows(min_row=3)] == \
+               [[c.value for c in row] for row in b.iter_rows(min_row=3)]

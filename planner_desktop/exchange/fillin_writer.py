@@ -58,6 +58,13 @@ def write_unit_workbook(path: Path, export: FillinExport, sheet: FillinSheet) ->
     _write(path, export, [sheet])
 
 
+def write_unit_workbooks(export: FillinExport, jobs: list[tuple[Path, FillinSheet]]) -> list[Path]:
+    """Several units' workbooks; a module-level function so a worker process can run it."""
+    for path, sheet in jobs:
+        write_unit_workbook(path, export, sheet)
+    return [path for path, _ in jobs]
+
+
 def write_combined_workbook(path: Path, export: FillinExport) -> None:
     """All units of ``export`` in one workbook, a sheet each, for offices that prefer one file."""
     _write(path, export, export.sheets)

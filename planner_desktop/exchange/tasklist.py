@@ -57,6 +57,7 @@ SUB_CATEGORY_CODE = re.compile(rf"^\s*[（(]([{CHINESE_DIGITS}]+)[）)]\s*")
 ARABIC_CODE = re.compile(r"^\s*(\d+(?:\.\d+)*)\s*[、.．]?\s*$")
 LEADING_NUMBER_CODE = re.compile(r"^\s*(\d{1,3})\s*[、.．]\s*(?!\d)")
 SPLIT_CODES = (CATEGORY_CODE, SUB_CATEGORY_CODE, LEADING_NUMBER_CODE)  # tried in this order
+CODE_STARTS = frozenset(CHINESE_DIGITS + "（(")  # and digits: what those patterns start with
 NOTE_ROW = re.compile(r"^\s*(注|说明|备注|填表说明|附注)\s*[：:0-9１-９]")
 
 
@@ -302,8 +303,9 @@ class TaskListParser:
     def category_text(grid: Grid, row: _RowCells, texts: list[str]) -> str | None:
         """A category row: one text across the row (merged or alone) that starts 一、 or （一）."""
         text = texts[0].strip()
-        if any(t.strip() != text for t in texts):  # stops at the first other text
-            return None
+        for other in texts:  # a loop, not a set of every cell: data rows differ at once
+            if other.strip() != text:
+                return None
         merged_across = any(m.first_row == row.number and m.last_col > m.first_col
                             for m in grid.merges)
         has_code = bool(CATEGORY_CODE.match(text) or SUB_CATEGORY_CODE.match(text))
@@ -424,6 +426,8 @@ class TaskListParser:
 def clean_code(text: str) -> str:
     """``1.0`` → ``1`` (a number cell), ``（一）`` kept as written."""
     text = text.strip()
+    if text.isdecimal():  # the usual 序号 (what \d matches is what isdecimal accepts)
+        return text
     match = ARABIC_CODE.match(text)
     if match:
         number = match.group(1)
@@ -435,7 +439,11 @@ def clean_code(text: str) -> str:
 def split_code(text: str) -> tuple[str, str]:
     """``一、加强党建`` → (``一、``, ``加强党建``); text without a code → ("", text).
 
-    Cached: a category column repeats its text on every row of the category."""
+    Cached: a category column repeats its text on every row of the category. Most task and
+    measure texts start with no code at all, which their first character tells."""
+    first = text.lstrip()[:1]
+    if first not in CODE_STARTS and not first.isdecimal():
+        return "", text.strip()
     for pattern in SPLIT_CODES:
         match = pattern.match(text)
         if match:

@@ -23,6 +23,9 @@ INSERT_TARGETS = ("INSERT INTO target (item_id, position, text, subject, number,
                   "comparator, placeholder) VALUES ")
 INSERT_ASSIGNMENTS = "INSERT INTO assignment (item_id, unit_id, role, via_group) VALUES "
 NO_DEADLINE_COLUMNS = ("", None, "none", "{}")
+# Enough to make the per-statement cost vanish (5,000 items: 5 statements), few enough to keep
+# each statement's text and compiled program small whatever limits the SQLite build has.
+ROWS_PER_STATEMENT = 1000
 
 
 def insert_rows(conn: sqlite3.Connection, head: str, rows: list[tuple]) -> None:
@@ -38,7 +41,8 @@ def insert_rows(conn: sqlite3.Connection, head: str, rows: list[tuple]) -> None:
     if not rows:
         return
     width = len(rows[0])
-    per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
+    per_statement = max(1, min(ROWS_PER_STATEMENT,
+                               conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
     placeholders = "(" + ", ".join("?" * width) + ")"
     for start in range(0, len(rows), per_statement):
         chunk = rows[start:start + per_statement]

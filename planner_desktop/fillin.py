@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import multiprocessing
-import os
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +47,6 @@ from planner_desktop.exchange.fillin_reader import (
 )
 from planner_desktop.exchange.fillin_writer import (
     write_combined_workbook,
-    write_unit_workbook,
     write_unit_workbooks,
     write_zip,
 )
@@ -79,6 +75,7 @@ from planner_desktop.store.fillin import (
     record_exports,
     report_states,
 )
+from planner_desktop.workers import run_batches
 
 Progress = Callable[[int, int], None]  # (done, total)
 RETURN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".et")
@@ -161,35 +158,12 @@ def plan_units_for_export(ledger: Ledger, plan_id: int, item_ids: frozenset[int]
     return plan_units(ledger, plan_id, item_ids)
 
 
-PARALLEL_FROM = 40  # workbooks; below this, starting worker processes costs more than it saves
-FILES_PER_TASK = 10
-
-
 def write_unit_files(export: FillinExport, jobs: list[tuple[Path, FillinSheet]]) -> Iterator[Path]:
-    """Write the units' workbooks, yielding each path when written.
-
-    Writing is CPU-bound in xlsxwriter (~10 ms a workbook), so a county's 300 schools are
-    spread over worker processes, one per core; spawned, not forked, since the caller may be
-    a thread of the Qt program (the frozen build calls ``multiprocessing.freeze_support``).
-    """
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        for path, sheet in jobs:
-            write_unit_workbook(path, export, sheet)
-            yield path
-        return
-    shared = dataclasses.replace(export, sheets=[])  # each task carries only its own units
-    tasks = [jobs[i:i + FILES_PER_TASK] for i in range(0, len(jobs), FILES_PER_TASK)]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = [pool.submit(write_unit_workbooks, shared, task) for task in tasks]
-        try:
-            for future in as_completed(futures):
-                yield from future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    """Write the units' workbooks (in worker processes when there are many: ``workers.py``),
+    yielding each path when written."""
+    shared = dataclasses.replace(export, sheets=[])  # each batch carries only its own units
+    for _start, paths in run_batches(write_unit_workbooks, shared, jobs):
+        yield from paths
 
 
 # -- who has not reported ------------------------------------------------------------------------
@@ -372,6 +346,8 @@ def preview_returns(ledger: Ledger, paths: Iterable[Path], *, period: str | None
     warning, as is a file imported before. Raises the read error when no file could be read.
     """
     files = expand_paths(paths)
+    # Read in this process: in worker processes the rows' way back (pickled, ~27 kB a file)
+    # costs as much as the reading saves on two cores (measured: bench/exchange.py).
     read: list[tuple[Path, ReturnedWorkbook | FileReadError]] = []
     for n, path in enumerate(files, start=1):
         try:

@@ -205,13 +205,13 @@ def test_written_files_get_ordinary_permissions(demo, tmp_path):
 
 
 def test_many_workbooks_are_written_in_worker_processes_alike(demo, tmp_path, monkeypatch):
-    from planner_desktop import fillin
+    from planner_desktop import workers
 
     plan = plan_of(demo)
     units = [u.unit_id for u in plan_units_for_export(demo, plan)[:6]]
     serial = export_fillin(demo, plan, PERIOD, tmp_path / "serial", unit_ids=units)
-    monkeypatch.setattr(fillin, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(fillin, "FILES_PER_TASK", 2)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "ITEMS_PER_BATCH", 2)
     progress: list[tuple[int, int]] = []
     parallel = export_fillin(demo, plan, PERIOD, tmp_path / "parallel", unit_ids=units, zip_files=True,
                              on_progress=lambda done, total: progress.append((done, total)))

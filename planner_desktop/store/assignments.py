@@ -26,24 +26,24 @@ def record_status_changes(
     ledger: Ledger, changes: list[StatusChange], import_batch_id: int | None = None
 ) -> int:
     """Apply changes in one transaction: each updates its assignment and appends a StatusUpdate."""
-    with ledger.transaction() as conn:
-        for change in changes:
-            at = change.at or now_text()
-            completed = change.completed_on or (
-                dt.date.fromisoformat(at[:10]) if change.status is Status.DONE else None
-            )
-            conn.execute(
-                "UPDATE assignment SET status = ?, progress = ?, note = ?, updated_at = ?, "
-                "completed_on = ? WHERE id = ?",
-                (change.status.value, change.progress, change.note, at,
-                 completed.isoformat() if completed else None, change.assignment_id),
-            )
-            conn.execute(
-                "INSERT INTO status_update (assignment_id, at, status, progress, note, period, "
-                "source, author, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (change.assignment_id, at, change.status.value, change.progress, change.note,
-                 change.period, change.source, change.author, import_batch_id),
-            )
+    updates, history_rows = [], []
+    for change in changes:
+        at = change.at or now_text()
+        completed = change.completed_on or (
+            dt.date.fromisoformat(at[:10]) if change.status is Status.DONE else None
+        )
+        updates.append((change.status.value, change.progress, change.note, at,
+                        completed.isoformat() if completed else None, change.assignment_id))
+        history_rows.append((change.assignment_id, at, change.status.value, change.progress,
+                             change.note, change.period, change.source, change.author,
+                             import_batch_id))
+    with ledger.transaction() as conn:  # one statement each for the whole list
+        conn.executemany(
+            "UPDATE assignment SET status = ?, progress = ?, note = ?, updated_at = ?, "
+            "completed_on = ? WHERE id = ?", updates)
+        conn.executemany(
+            "INSERT INTO status_update (assignment_id, at, status, progress, note, period, "
+            "source, author, import_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", history_rows)
     return len(changes)
 
 

@@ -219,12 +219,13 @@ def commit_return(ledger: Ledger, *, file_name: str, sha256: str, plan_id: int |
     """
     ids = sorted({c.assignment_id for c in changes})
     with ledger.transaction() as conn:
-        for assignment_id, seen in expected.items():
-            now = conn.execute("SELECT updated_at FROM assignment WHERE id = ?",
-                               (assignment_id,)).fetchone()
-            if now is None or now[0] != seen:
-                raise LedgerChangedError(tr("预览之后账本中的任务有了改动，请重新预览后再导入。"))
-        before = _states_for_undo(conn, ids)
+        before = _states_for_undo(conn, sorted(expected))
+        now = {state["id"]: state["updated_at"] for state in before}
+        if any(assignment_id not in now or now[assignment_id] != seen
+               for assignment_id, seen in expected.items()):
+            raise LedgerChangedError(tr("预览之后账本中的任务有了改动，请重新预览后再导入。"))
+        changed = set(ids)
+        before = [state for state in before if state["id"] in changed]
         batch_id = start_batch(ledger, "returns", file_name, sha256)
         record_status_changes(ledger, changes, import_batch_id=batch_id)
         conn.executemany(

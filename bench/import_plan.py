@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.references import best_of, soffice_seconds  # noqa: E402
 from planner_desktop.domain.plan_outline import int_to_chinese  # noqa: E402
 from planner_desktop.plan_import import preview_plan_document  # noqa: E402
 
@@ -112,27 +112,6 @@ def shown_in_dialog(path: Path) -> float:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def best_of(runs: int, function) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
-def soffice_to_text(path: Path, out: Path) -> float:
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--convert-to", "txt:Text", "--outdir", str(out), str(path)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(profile, ignore_errors=True)
-    return elapsed
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100)
@@ -156,8 +135,8 @@ def main() -> int:
             p.text for p in docx.Document(docx_path).paragraphs]), 4),
             "ours_txt_parse": round(txt_s, 4), "ours_docx_parse": round(docx_s, 4),
             "ours_txt_shown": round(shown_txt, 4)}
-        if shutil.which("soffice"):
-            refs["libreoffice_docx_to_txt"] = round(soffice_to_text(docx_path, folder / "out"), 4)
+        if (lo_s := soffice_seconds(docx_path, "txt:Text", folder / "out")) is not None:
+            refs["libreoffice_docx_to_txt"] = round(lo_s, 4)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     ours = max(shown_docx, shown_txt)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,23 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.read_formats import best_of, calamine_plain  # noqa: E402
+from bench.read_formats import calamine_plain  # noqa: E402
+from bench.references import best_of, soffice_seconds  # noqa: E402
 from planner_desktop.exchange.readers import read_workbook  # noqa: E402
 from planner_desktop.store.database import open_ledger  # noqa: E402
 from planner_desktop.task_import import commit_task_list, preview_task_list  # noqa: E402
 from tests.fixtures_sheets import write_task_list_xlsx  # noqa: E402
-
-
-def soffice_to_csv(path: Path, out: Path) -> float:
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--convert-to", "csv", "--outdir", str(out), str(path)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(profile, ignore_errors=True)
-    return elapsed
 
 
 def main() -> int:
@@ -72,8 +60,8 @@ def main() -> int:
         refs = {"calamine_plain_read": round(calamine_s, 4), "openpyxl_read_only": round(openpyxl_s, 4),
                 "ours_read_and_parse": round(preview_s, 4), "ours_read_only": round(read_s, 4),
                 "ours_commit_only": round(min(writes), 4)}
-        if shutil.which("soffice"):
-            refs["libreoffice_to_csv"] = round(soffice_to_csv(path, folder / "csv"), 4)
+        if (lo_s := soffice_seconds(path, "csv", folder / "csv")) is not None:
+            refs["libreoffice_to_csv"] = round(lo_s, 4)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -21,7 +21,6 @@ import json
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,18 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from python_calamine import CalamineWorkbook  # noqa: E402
 
+from bench.references import best_of  # noqa: E402
 from planner_desktop.exchange.readers import read_workbook  # noqa: E402
 from tests.fixtures_sheets import soffice_convert, write_task_list_xlsx  # noqa: E402
-
-
-def best_of(runs: int, action) -> float:
-    """The fastest of ``runs`` timings: the least disturbed by other work on the machine."""
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def calamine_plain(path: Path) -> None:

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QTextDocument  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 
+from bench.references import soffice_seconds  # noqa: E402
 from planner_desktop.domain.deadlines import parse_deadline  # noqa: E402
 from planner_desktop.domain.model import ItemDraft, PlanDraft  # noqa: E402
 from planner_desktop.domain.report_content import display  # noqa: E402
@@ -87,20 +88,6 @@ def timed(action) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
-def soffice_to_pdf(path: Path, out: Path) -> float | None:
-    if shutil.which("soffice") is None:
-        return None
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(out), str(path)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(profile, ignore_errors=True)
-    return elapsed
-
-
 def qtextdocument_pdf(doc, path: Path) -> float:
     """The same rows as one HTML table printed through QTextDocument (header repeated)."""
     columns = doc.table.columns
@@ -150,7 +137,7 @@ def main() -> int:
                  for _ in range(2))
     simple = folder / "ledger.xlsx"  # LibreOffice's command line is happier with ASCII names
     shutil.copyfile(xlsx, simple)
-    lo_s = soffice_to_pdf(simple, folder / "lo")
+    lo_s = soffice_seconds(simple, "pdf", folder / "lo")
     lo_pages = None
     if lo_s is not None and shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(folder / "lo" / "ledger.pdf")], capture_output=True,

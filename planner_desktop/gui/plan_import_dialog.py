@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.plan_outline import OutlineNode
 from planner_desktop.errors import UserFixableError
-from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.gui.background import BackgroundJob, start_ledger_job
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
 from planner_desktop.plan_import import (
     PlanDocumentPreview,
@@ -49,7 +49,7 @@ from planner_desktop.plan_import import (
     confirm_all_suggestions,
     preview_plan_document,
 )
-from planner_desktop.store.database import Ledger, open_ledger
+from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units, load_roster
 
 PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
@@ -224,20 +224,13 @@ class PlanImportDialog(QDialog):
     def run_preview(self, year: int | None) -> None:
         path, text = self.path, self.pasted
         title = self.title_edit.text().strip() or None
-        ledger_path = self.ledger.path
 
-        def work() -> PlanDocumentPreview:
-            ledger = open_ledger(ledger_path, daily_backup=False)
-            try:
-                return preview_plan_document(ledger, path, text=text, year=year, title=title)
-            finally:
-                ledger.close()
+        def work(ledger: Ledger) -> PlanDocumentPreview:
+            return preview_plan_document(ledger, path, text=text, year=year, title=title)
 
         self.set_editing_enabled(False)
-        self.job = BackgroundJob(work, self.tr("正在读取工作要点…"), self)
-        self.job.finished.connect(self.show_preview)
-        self.job.failed.connect(self.show_failure)
-        self.job.start()
+        self.job = start_ledger_job(self, self.ledger.path, work, self.tr("正在读取工作要点…"),
+                                    self.show_preview, self.show_failure)
 
     def show_failure(self, exc: BaseException, trace: str) -> None:
         if isinstance(exc, UserFixableError):
@@ -505,20 +498,11 @@ class PlanImportDialog(QDialog):
         preview.title = self.title_edit.text().strip() or preview.outline.title
         if self.year_spin.value() != preview.outline.year:
             preview.outline.year = self.year_spin.value()
-        ledger_path = self.ledger.path
-
-        def work():
-            ledger = open_ledger(ledger_path)
-            try:
-                return commit_plan_document(ledger, preview)
-            finally:
-                ledger.close()
-
         self.set_editing_enabled(False)
-        self.job = BackgroundJob(work, self.tr("正在导入…"), self)
-        self.job.finished.connect(self.on_committed)
-        self.job.failed.connect(self.show_failure)
-        self.job.start()
+        self.job = start_ledger_job(self, self.ledger.path,
+                                    lambda ledger: commit_plan_document(ledger, preview),
+                                    self.tr("正在导入…"), self.on_committed, self.show_failure,
+                                    daily_backup=True)
 
     def on_committed(self, created) -> None:
         self.created = created

@@ -1,0 +1,38 @@
+"""What every bench script measures the same way: the best of several runs, and LibreOffice
+converting a file (the reference DESIGN.md names), timed warm in its own profile folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    """The fastest of ``runs`` timings: the least disturbed by other work on the machine."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def soffice_seconds(path: Path, convert_to: str, out: Path) -> float | None:
+    """Seconds LibreOffice takes to convert ``path`` (``csv``, ``pdf``, ``txt:Text`` …), the
+    second of two runs so that its start-up files are warm; None without LibreOffice."""
+    if shutil.which("soffice") is None:
+        return None
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--convert-to", convert_to, "--outdir", str(out), str(path)]
+    try:
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - started
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)

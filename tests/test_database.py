@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -64,10 +65,13 @@ def test_each_earlier_version_opens_and_upgrades(tmp_path, version):
         ledger.close()
 
 
-def test_kept_v1_fixture_with_data_upgrades_and_keeps_its_rows(tmp_path):
+@pytest.mark.parametrize("fixture", sorted(p.name for p in (Path(__file__).parent / "fixtures")
+                                            .glob("ledger_v*.sqlite")))
+def test_kept_fixture_with_data_upgrades_and_keeps_its_rows(tmp_path, fixture):
+    """Every schema version's demo ledger, as that version wrote it, opens in this one."""
     from tests.fixture_ledgers import copy_fixture
 
-    path = copy_fixture("ledger_v1.sqlite", tmp_path)
+    path = copy_fixture(fixture, tmp_path)
     before = sqlite3.connect(path).execute("SELECT count(*) FROM plan_item").fetchone()[0]
     ledger = open_ledger(path)
     try:

@@ -62,7 +62,7 @@ class Grid:
 
     @property
     def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        return max(map(len, self.rows), default=0)
 
     def merge_at(self, row: int, col: int) -> MergedRange | None:
         """The merged range covering (row, col), if any (looked up, not searched: a parser

@@ -48,6 +48,7 @@ import datetime as dt
 import html
 import io
 import math
+import operator
 import posixpath
 import re
 import struct
@@ -416,53 +417,80 @@ def _grid_from_values(name: str, values: list[list], where: Location,
                       max_cell_chars: int) -> Grid:
     """Texts for every cell, rectangular, with dates kept typed in ``Grid.values``.
 
-    This is the hot loop of every read (50,000 cells for a 5,000-row list), so it is written
-    for speed: a comprehension that leaves texts alone, and a second look at a row only when
-    it held a date.
+    This is the hot loop of every read (50,000 cells for a 5,000-row list), so it works by
+    column, with the looping done by C-level builtins: short rows are padded with ""; a
+    column of texts only (most columns) is found by taking the length of every cell (which
+    the longest-cell check needs anyway, and which fails on the first number or date: the
+    readers give texts, numbers, booleans, dates, times and durations, and only texts have
+    a length) and is left as it is; in a column holding more than texts each distinct value
+    is converted once and written back. ``values`` (fresh lists from the reader) are changed
+    in place and become the grid's rows.
     """
-    rows: list[list[str]] = []
+    width = max(map(len, values), default=0)
+    for row in values:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
     dates: dict[tuple[int, int], dt.date] = {}
-    width = max((len(r) for r in values), default=0)
-    saw_date = [False]
-    convert = _converter(saw_date)
-    date_types = (dt.date, dt.datetime)
-    for r, row in enumerate(values):
-        texts = [v if type(v) is str else convert(v) for v in row]
-        if saw_date[0]:
-            saw_date[0] = False
-            for c, value in enumerate(row):
-                if type(value) in date_types:
-                    dates[(r, c)] = value.date() if type(value) is dt.datetime else value
-        if texts and max(map(len, texts)) > max_cell_chars:
-            c = next(i for i, t in enumerate(texts) if len(t) > max_cell_chars)
-            raise FileReadError(
-                tr("单元格内容过长（{n} 个字符，上限 {limit}），文件可能已损坏或不是任务清单。"
-                   "请检查这个单元格。").format(n=len(texts[c]), limit=max_cell_chars),
-                Location(where.file, where.sheet, r + 1, Grid.column_letter(c)))
-        if len(texts) < width:
-            texts.extend([""] * (width - len(texts)))
-        rows.append(texts)
-    return Grid(name, rows, values=dates)
+    for c in range(width):
+        cells = map(operator.itemgetter(c), values)
+        try:
+            longest = max(map(len, cells))
+        except TypeError:  # a number, a date …: not only texts
+            longest = _convert_column(values, c, dates)
+        if longest > max_cell_chars:
+            _refuse_long_cell(values, where, max_cell_chars)
+    return Grid(name, values, values=dates)
 
 
-def _converter(saw_date: list[bool]):
-    """cell_text for the non-text cells, with the common number and date cases first; sets
-    ``saw_date[0]`` when it meets a date so the caller knows to record it."""
-    date, date_time = dt.date, dt.datetime
-    number_text, text_of = _number_text, cell_text
+# Values of these types compare equal across types (True == 1 == 1.0), so a column holding
+# any of them cannot share one text per distinct value.
+_MIXING_TYPES = {bool, int}
 
-    def convert(value: object) -> str:
-        kind = type(value)
-        if kind is float:
-            return number_text(value)  # type: ignore[arg-type]
-        if kind is date:
-            saw_date[0] = True
-            return value.isoformat()  # type: ignore[union-attr]
-        if kind is date_time:
-            saw_date[0] = True
-        return text_of(value)
 
-    return convert
+def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.date]) -> int:
+    """Turn column ``c`` of ``rows`` into texts (see :func:`cell_text`), recording its dates in
+    ``dates``; the length of its longest text. Each distinct value is converted once, unless
+    the column holds values that equal values of another type (booleans, integers)."""
+    column = list(map(operator.itemgetter(c), rows))
+    kinds = set(map(type, column))
+    if kinds & _MIXING_TYPES:
+        texts = [v if type(v) is str else cell_text(v) for v in column]
+    else:
+        text_of: dict[object, str] = {}
+        for value in set(column):
+            kind = type(value)
+            if kind is str:
+                text_of[value] = value
+            elif kind is float and value.is_integer() and -1e15 < value < 1e15:
+                text_of[value] = str(int(value))
+            elif kind is dt.date:
+                text_of[value] = value.isoformat()
+            else:
+                text_of[value] = cell_text(value)
+        texts = list(map(text_of.__getitem__, column))
+    for row, text in zip(rows, texts, strict=True):
+        row[c] = text
+    if dt.date in kinds or dt.datetime in kinds:
+        for r, value in enumerate(column):
+            kind = type(value)
+            if kind is dt.date:
+                dates[(r, c)] = value
+            elif kind is dt.datetime:
+                dates[(r, c)] = value.date()
+    return max(map(len, texts))
+
+
+def _refuse_long_cell(rows: list[list], where: Location, max_cell_chars: int) -> None:
+    """Raise for the first cell (row by row) longer than ``max_cell_chars``: a 50 MB cell is a
+    damaged file or not a task list. Columns not yet converted are converted to be measured."""
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            text = value if type(value) is str else cell_text(value)
+            if len(text) > max_cell_chars:
+                raise FileReadError(
+                    tr("单元格内容过长（{n} 个字符，上限 {limit}），文件可能已损坏或不是任务清单。"
+                       "请检查这个单元格。").format(n=len(text), limit=max_cell_chars),
+                    Location(where.file, where.sheet, r + 1, Grid.column_letter(c)))
 
 
 def _trim(grid: Grid) -> None:

@@ -47,6 +47,7 @@ import csv
 import datetime as dt
 import html
 import io
+import itertools
 import math
 import operator
 import posixpath
@@ -449,15 +450,24 @@ _MIXING_TYPES = {bool, int}
 
 def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.date]) -> int:
     """Turn column ``c`` of ``rows`` into texts (see :func:`cell_text`), recording its dates in
-    ``dates``; the length of its longest text. Each distinct value is converted once, unless
-    the column holds values that equal values of another type (booleans, integers)."""
+    ``dates``; the length of its longest text. A column of whole numbers (序号) is converted
+    by builtins; otherwise each distinct value is converted once, unless the column holds
+    values that equal values of another type (booleans, integers)."""
     column = list(map(operator.itemgetter(c), rows))
     kinds = set(map(type, column))
-    if kinds & _MIXING_TYPES:
+    if kinds == _FLOAT_ONLY and _whole_numbers(column):
+        texts = list(map(str, map(int, column)))
+    elif kinds & _MIXING_TYPES:
         texts = [v if type(v) is str else cell_text(v) for v in column]
     else:
+        distinct = set(column)
         text_of: dict[object, str] = {}
-        for value in set(column):
+        if float in kinds:
+            numbers = [v for v in distinct if type(v) is float]
+            if _whole_numbers(numbers):
+                text_of = dict(zip(numbers, map(str, map(int, numbers)), strict=True))
+                distinct.difference_update(numbers)
+        for value in distinct:
             kind = type(value)
             if kind is str:
                 text_of[value] = value
@@ -470,7 +480,9 @@ def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.da
         texts = list(map(text_of.__getitem__, column))
     for row, text in zip(rows, texts, strict=True):
         row[c] = text
-    if dt.date in kinds or dt.datetime in kinds:
+    if kinds == _DATE_ONLY:
+        dates.update(zip(itertools.product(range(len(column)), (c,)), column, strict=True))
+    elif dt.date in kinds or dt.datetime in kinds:
         for r, value in enumerate(column):
             kind = type(value)
             if kind is dt.date:
@@ -478,6 +490,17 @@ def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.da
             elif kind is dt.datetime:
                 dates[(r, c)] = value.date()
     return max(map(len, texts))
+
+
+_FLOAT_ONLY = {float}
+_DATE_ONLY = {dt.date}
+
+
+def _whole_numbers(numbers: list[float]) -> bool:
+    """Whether every number is whole and shown with all its digits (see :func:`_number_text`),
+    so that ``str(int(n))`` is its text; NaN and infinities are not whole."""
+    return all(map(float.is_integer, numbers)) and min(numbers, default=0) > -1e15 \
+        and max(numbers, default=0) < 1e15
 
 
 def _refuse_long_cell(rows: list[list], where: Location, max_cell_chars: int) -> None:
@@ -517,6 +540,7 @@ _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _HIDDEN_TRUE = re.compile(rb"""hidden\s*=\s*["'](?:1|true)["']""")  # literal start: fast
 _ERROR_TYPE = re.compile(rb"""(?:^|\s)t\s*=\s*["']e["']""")
+_MAYBE_ERROR_TYPE = re.compile(rb"""e["']""")
 _TAG_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:row|sheetData)[\s/>]")
 _CELL_REF = re.compile(rb"([A-Za-z]{1,3})(\d+)")
 _ATTR_CACHE: dict[bytes, re.Pattern[bytes]] = {}
@@ -571,7 +595,11 @@ def _scan_xlsx_sheet(xml: bytes, grid: Grid) -> None:
     .NET libraries) is allowed.
     """
     want_hidden = _HIDDEN_TRUE.search(xml) is not None
-    want_errors = b't="e"' in xml or b"t='e'" in xml
+    # An "e" followed by a quote is rare in sheet XML (a regular expression starting with a
+    # literal skips to each "e" at memchr speed), so it rules error cells out before the
+    # exact substring tests, which are slower here: "t=" starts every text cell.
+    want_errors = _MAYBE_ERROR_TYPE.search(xml) is not None and (
+        b't="e"' in xml or b"t='e'" in xml)
     if not (want_hidden or want_errors):
         return
     patterns = _xlsx_patterns(xml)

@@ -76,6 +76,17 @@ class Grid:
             self._merge_count = len(self.merges)
         return self._merge_map.get((row, col))
 
+    def column_merges(self, col: int) -> dict[int, MergedRange]:
+        """Row → the merged range covering (row, col), as :meth:`merge_at` gives it, for every
+        row of one column (a parser asking for each row of a list of thousands)."""
+        found: dict[int, MergedRange] = {}
+        last = max(len(self.rows) - 1, 0)
+        for merge in self.merges:
+            if merge.first_col <= col <= merge.last_col:
+                for r in range(merge.first_row, min(merge.last_row, last) + 1):
+                    found.setdefault(r, merge)
+        return found
+
     def filled(self) -> Grid:
         """A copy in which every cell of a merged range carries its top-left value.
 

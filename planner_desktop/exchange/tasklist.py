@@ -11,16 +11,18 @@ read); nothing is written until the clerk commits the preview.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from planner_desktop.domain.deadlines import DeadlineKind, parse_deadline
+from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft
 from planner_desktop.domain.targets import find_targets
 from planner_desktop.domain.text import normalise, to_simplified
 from planner_desktop.domain.units import UnitMention, assign_roles
-from planner_desktop.exchange.grid import Grid, Workbook
+from planner_desktop.exchange.grid import Grid, MergedRange, Workbook
 from planner_desktop.i18n import tr
 
 # Field → header names seen in issued lists (compared after removing spaces and brackets).
@@ -234,7 +236,16 @@ class _RowCells:
 
 
 class TaskListParser:
-    """Builds the item tree of one workbook, sheet after sheet, collecting warnings."""
+    """Builds the item tree of one workbook, sheet after sheet, collecting warnings.
+
+    Lists run to thousands of rows, so the row loop is kept lean (``bench/import_tasklist``):
+    the mapped cells are stripped column by column and read row by row from those columns;
+    a row with two different texts (a data row) skips the checks that only rows of one text
+    need (blank, note, category) and builds no dictionaries; the first measure of a task is
+    kept aside as plain values (most tasks have one, and are folded into it when the task
+    ends); deadlines and unit cells are parsed once per distinct value; targets are looked
+    for once per item, in its final text, when the plan is made.
+    """
 
     def __init__(self, file_name: str, year: int, title: str | None = None) -> None:
         self.file_name = file_name
@@ -246,10 +257,24 @@ class TaskListParser:
         self.current_sub: ItemDraft | None = None
         self.task: ItemDraft | None = None
         self.task_key: tuple | None = None
-        self.tasks_with_measures: list[ItemDraft] = []
-        # Field → column of the sheet being parsed (``SheetLayout.field_columns``), set by
-        # parse_sheet: the row methods look fields up on every row.
+        # The open task's first measure, until a second one comes: (text, source, deadline,
+        # units). A task that ends with one measure becomes one item (see close_task).
+        self.first_measure: tuple | None = None
+        # Items made from task and measure cells: their targets are found in plan().
+        self.made: list[ItemDraft] = []
+        # Deadlines of the values met (a date cell or a text) and the mentions of the unit
+        # cells met, in this parse: a list repeats a few hundred of each over thousands of
+        # rows, and both are frozen, so one result serves every row.
+        self.deadlines: dict[object, Deadline] = {}
+        self.unit_cells: dict[tuple, tuple[UnitMention, ...]] = {}
+        # The sheet being parsed, set by parse_sheet: field → column
+        # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
+        # filled), the row those start at, and row → merged range of the task cell.
+        self.grid: Grid | None = None
         self.columns: dict[str, int] = {}
+        self.texts: dict[str, list[str]] = {}
+        self.start = 0
+        self.task_merges: dict[int, MergedRange] = {}
 
     def warn(self, sheet: str, row: int | None, column: int | None, message: str) -> None:
         letter = Grid.column_letter(column) if column is not None else None
@@ -258,22 +283,68 @@ class TaskListParser:
 
     def parse_sheet(self, grid: Grid, layout: SheetLayout) -> None:
         resolve_unit_columns(layout)
-        self.columns = layout.field_columns()
-        filled = grid.filled()
-        self.task, self.task_key = None, None
-        data_rows = grid.rows[layout.data_start:]
+        self.close_task()
+        self.grid, self.columns = grid, layout.field_columns()
+        start = self.start = layout.data_start
+        data_rows = grid.rows[start:]
         for c in grid.hidden_cols:
             if any(c < len(row) and row[c] for row in data_rows):
                 self.warn(grid.name, None, c, tr("隐藏列中有内容，未导入；如需导入请在映射中指定。"))
-        # The rows are indexed directly (this loop runs for every row of lists of thousands):
-        # Grid.cell's bounds checks are needed only for a mapped column beyond a short row.
-        mapped = list(layout.columns.items())
-        for r in range(layout.data_start, len(grid.rows)):
-            row, filled_row = grid.rows[r], filled.rows[r]
-            raw = _texts_of(row, mapped)
-            # A row no merged range reaches reads the same filled: one dict serves both.
-            cells = raw if filled_row == row else _texts_of(filled_row, mapped)
-            self.parse_row(grid, layout, _RowCells(r, cells, raw))
+        task_column = self.columns.get("task")
+        self.task_merges = grid.column_merges(task_column) if task_column is not None else {}
+        fields, raw_columns, filled_columns = _field_columns(grid, layout)
+        texts = self.texts = dict(zip(fields, filled_columns, strict=True))
+        height = len(data_rows)
+        blank = [""] * height
+        nothing = [None] * height
+
+        def column(name: str) -> list[str]:
+            return texts.get(name, blank)
+
+        # The unit cells as leaf_values takes them: the lead column (or the only units
+        # column), the support column (none beside a single units column), the schools.
+        leads = column("lead") if "lead_only" not in texts else \
+            [a or b for a, b in zip(column("lead"), texts["lead_only"], strict=True)]
+        supports = texts["support"] if "support" in texts and "lead_only" not in texts \
+            else nothing
+        schools = [s or None for s in texts["schools"]] if "schools" in texts else nothing
+        raw_tasks = raw_columns[fields.index("task")] if "task" in texts else blank
+        has_category = "category" in texts
+        sheet = grid.name
+        is_header, add_row = field_for_header, self.add_row
+        category_text, category = None, None  # the last category cell that changed nothing
+        for r, raw_values, code, group, task, measure, raw_task, deadline, lead, support, \
+                school in zip(range(start, start + height), _rows_of(raw_columns, height),
+                              column("code"), column("category"), column("task"),
+                              column("measure"), raw_tasks, column("deadline"), leads,
+                              supports, schools, strict=True):
+            distinct = set(raw_values)
+            distinct.discard("")
+            if len(distinct) < 2:
+                # Only a row of one text (in the mapped cells) can be blank, a note or a
+                # category row: parse_row looks at all of its cells.
+                cells = tuple(texts[name][r - start] for name in fields)
+                raw = dict(zip(fields, raw_values, strict=True))
+                self.parse_row(grid, layout, _RowCells(
+                    r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)), raw))
+                category_text = None
+                continue
+            # A header repeated on each printed page: every filled cell is a header name.
+            # The loop stops at the first cell that is not, usually the first of a data row.
+            for value in raw_values:
+                if value and not is_header(value):
+                    break
+            else:
+                continue  # two or more filled cells (the row has two texts), all names
+            # A category column: the row follows its category (the same text under the same
+            # category as the row before changes nothing).
+            if has_category and group and (group != category_text
+                                           or self.current_category is not category):
+                self.follow_category_column(group, sheet, r)
+                category = self.current_category
+                category_text = group if category is not None and \
+                    category.title == split_code(group)[1] else None
+            add_row(r, code, task, measure, raw_task, deadline, lead, support, school)
 
     def parse_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
         texts = [t for t in grid.rows[row.number] if t.strip()]
@@ -323,7 +394,7 @@ class TaskListParser:
         else:
             self.top.append(item)
             self.current_category, self.current_sub = item, None
-        self.task, self.task_key = None, None
+        self.close_task()
 
     def follow_category_column(self, text: str, sheet: str, row: int) -> None:
         code, title = split_code(text)
@@ -335,90 +406,131 @@ class TaskListParser:
         return parent.children if parent is not None else self.top
 
     def add_task_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
-        task_text = row.cells.get("task", "")
-        measure_text = row.cells.get("measure", "")
-        has_measure_column = "measure" in self.columns
+        cells = row.cells
+        self.add_row(row.number, cells.get("code", ""), cells.get("task", ""),
+                     cells.get("measure", ""), row.raw.get("task"), cells.get("deadline", ""),
+                     cells.get("lead") or cells.get("lead_only") or "",
+                     cells.get("support") if "lead_only" not in cells else None,
+                     cells.get("schools") or None)
+
+    def add_row(self, r: int, code_text: str, task_text: str, measure_text: str,
+                raw_task: str | None, deadline_text: str, lead: str, support: str | None,
+                schools: str | None) -> None:
+        """A task or measure row of the sheet (row ``r``) from its cells (merged cells
+        filled; ``raw_task`` as written): the unit cells as :meth:`leaf_values` takes them."""
         if not task_text and not measure_text:
-            if any(row.cells.get(f) for f in ("lead", "lead_only", "support", "deadline")):
-                self.warn(grid.name, row.number, self.columns.get("task"),
+            if any(self.texts[f][r - self.start] for f in ("lead", "lead_only", "support",
+                                                           "deadline") if f in self.texts):
+                self.warn(self.grid.name, r, self.columns.get("task"),
                           tr("这一行有责任单位或时限，但任务内容为空，未导入。"))
             return
-        source = f"{grid.name}!{row.number + 1}"
-        code_text = row.cells.get("code", "")
-        if has_measure_column:
-            key = self.task_identity(grid, self.columns.get("task"), row)
-            if self.task is None or key != self.task_key or row.raw.get("task"):
+        source = f"{self.grid.name}!{r + 1}"
+        if "measure" in self.columns:
+            key = self.task_identity(self.columns.get("task"), r, task_text, code_text)
+            task = self.task
+            if task is None or key != self.task_key or raw_task:
                 if not task_text:
                     task_text = measure_text
-                self.task = self.make_item(code_text, task_text, source)
-                self.parent_list().append(self.task)
-                self.tasks_with_measures.append(self.task)
+                self.close_task()
+                task = self.task = self.make_item(code_text, task_text, source)
+                self.parent_list().append(task)
                 self.task_key = key
             if measure_text:
-                number = len(self.task.children) + 1
-                leaf = self.make_item(f"（{number}）", measure_text, source)
-                self.fill_leaf(leaf, grid, layout, row)
-                self.task.children.append(leaf)
+                self.add_measure(measure_text, source, self.leaf_values(
+                    r, None, deadline_text, lead, support, schools))
             else:
-                self.fill_leaf(self.task, grid, layout, row)
+                task.deadline, task.units = self.leaf_values(r, task.deadline, deadline_text,
+                                                             lead, support, schools)
             return
         leaf = self.make_item(code_text, task_text, source)
-        self.fill_leaf(leaf, grid, layout, row)
+        leaf.deadline, leaf.units = self.leaf_values(r, None, deadline_text, lead, support,
+                                                     schools)
         self.parent_list().append(leaf)
 
-    @staticmethod
-    def task_identity(grid: Grid, column: int | None, row: _RowCells) -> tuple:
+    def add_measure(self, text: str, source: str,
+                    values: tuple[Deadline | None, list[UnitMention]]) -> None:
+        """A measure of the open task, with its deadline and units: the first is kept aside
+        (see close_task), a second makes both child items, numbered （1）, （2）…"""
+        task = self.task
+        assert task is not None
+        if self.first_measure is None and not task.children:
+            self.first_measure = (split_code(text)[1], source, *values)
+            return
+        if self.first_measure is not None:
+            first_text, first_source, first_deadline, first_units = self.first_measure
+            self.first_measure = None
+            first = ItemDraft(code="（1）", title=item_title(first_text), text=first_text,
+                              deadline=first_deadline, units=first_units,
+                              source_ref=first_source)
+            self.made.append(first)
+            task.children.append(first)
+        leaf = self.make_item(f"（{len(task.children) + 1}）", text, source)
+        leaf.deadline, leaf.units = values
+        task.children.append(leaf)
+
+    def close_task(self) -> None:
+        """The open task ends (a new task, a category, a sheet, the plan): a task with a
+        single measure is one item, the task's title with the measure's content."""
+        task, first = self.task, self.first_measure
+        if task is not None and first is not None:
+            text, source, deadline, units = first
+            task.text = text if task.title == task.text else f"{task.text}\n{text}"
+            task.deadline, task.units = deadline, units
+            task.source_ref, task.children = source, []
+        self.task, self.task_key, self.first_measure = None, None, None
+
+    def task_identity(self, column: int | None, r: int, task_text: str, code_text: str) -> tuple:
         """Rows of one task share its merged task cell (or repeat its text); ``column`` is
         the task column."""
         if column is None:
             return ()
-        merge = grid.merge_at(row.number, column)
+        merge = self.task_merges.get(r)
         if merge is not None:
             return ("merge", merge.first_row, merge.first_col)
-        return ("text", row.cells.get("task", ""), row.cells.get("code", ""))
+        return ("text", task_text, code_text)
 
-    @staticmethod
-    def make_item(code_text: str, text: str, source: str) -> ItemDraft:
+    def make_item(self, code_text: str, text: str, source: str) -> ItemDraft:
         code, body = split_code(text)
-        code = clean_code(code_text) or code
-        return ItemDraft(code=code, title=item_title(body), text=body, source_ref=source,
-                         targets=find_targets(body))
+        code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
+        item = ItemDraft(code=code, title=body if len(body) <= 40 else item_title(body),
+                         text=body, source_ref=source)
+        self.made.append(item)
+        return item
 
-    def fill_leaf(self, leaf: ItemDraft, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
-        cells = row.cells
+    def leaf_values(self, r: int, deadline: Deadline | None, deadline_text: str, lead: str,
+                    support: str | None, schools: str | None,
+                    ) -> tuple[Deadline | None, list[UnitMention]]:
+        """The deadline (``deadline`` when the sheet has no deadline column) and the units of
+        a leaf item of row ``r``, warning about what could not be read."""
+        grid = self.grid
+        assert grid is not None
         deadline_column = self.columns.get("deadline")
         if deadline_column is not None:
-            typed = grid.values.get((row.number, deadline_column)) if hasattr(grid, "values") \
-                else None
-            value = typed if typed is not None else cells.get("deadline", "")
-            leaf.deadline = parse_deadline(value, self.year)
-            if leaf.deadline.kind is DeadlineKind.UNPARSED:
-                self.warn(grid.name, row.number, deadline_column,
+            typed = grid.values.get((r, deadline_column)) if hasattr(grid, "values") else None
+            value = typed if typed is not None else deadline_text
+            deadline = self.deadlines.get(value)
+            if deadline is None:
+                deadline = self.deadlines[value] = parse_deadline(value, self.year)
+            if deadline.kind is DeadlineKind.UNPARSED:
+                self.warn(grid.name, r, deadline_column,
                           tr("完成时限“{text}”无法识别，请导入后手工设定日期。").format(
-                              text=cells.get("deadline", "")))
-            elif leaf.deadline.kind is DeadlineKind.NONE:
-                self.warn(grid.name, row.number, deadline_column, tr("没有填写完成时限。"))
-        lead_cell = cells.get("lead") or cells.get("lead_only") or ""
-        support_cell = cells.get("support") if "lead_only" not in cells else None
-        leaf.units = assign_roles(lead_cell, support_cell, cells.get("schools") or None)
-        if not leaf.units and ("lead" in self.columns or "lead_only" in self.columns):
+                              text=deadline_text))
+            elif deadline.kind is DeadlineKind.NONE:
+                self.warn(grid.name, r, deadline_column, tr("没有填写完成时限。"))
+        key = (lead, support, schools)
+        mentions = self.unit_cells.get(key)
+        if mentions is None:
+            mentions = self.unit_cells[key] = tuple(assign_roles(lead, support, schools))
+        if not mentions and ("lead" in self.columns or "lead_only" in self.columns):
             column = self.columns.get("lead")
             column = column if column is not None else self.columns.get("lead_only")
-            self.warn(grid.name, row.number, column, tr("没有填写责任单位。"))
-
-    def fold_single_measures(self) -> None:
-        """A task with one measure is one item: the task's title with the measure's content."""
-        for task in self.tasks_with_measures:
-            if len(task.children) != 1:
-                continue
-            measure = task.children[0]
-            task.text = measure.text if task.title == task.text else f"{task.text}\n{measure.text}"
-            task.deadline, task.units = measure.deadline, measure.units
-            task.targets = find_targets(task.text)
-            task.source_ref, task.children = measure.source_ref, []
+            self.warn(grid.name, r, column, tr("没有填写责任单位。"))
+        return deadline, list(mentions)
 
     def plan(self, workbook_title: str, preamble: str = "") -> PlanDraft:
-        self.fold_single_measures()
+        self.close_task()
+        for item in self.made:
+            item.targets = find_targets(item.text)
         return PlanDraft(title=self.title or workbook_title, year=self.year, items=self.top,
                          preamble=preamble)
 
@@ -459,10 +571,51 @@ def item_title(text: str, limit: int = 40) -> str:
     return first if 0 < len(first) <= 80 else text[:limit] + "…"
 
 
-def _texts_of(row: list[str], mapped: list[tuple[int, str]]) -> dict[str, str]:
-    """Field → stripped text of ``row`` for the (column, field) pairs; "" beyond the row."""
-    width = len(row)
-    return {f: row[c].strip() if 0 <= c < width else "" for c, f in mapped}
+def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[list[str]],
+                                                              list[list[str]]]:
+    """The mapped fields of a sheet (in the order of its columns) with, for each, the stripped
+    texts of its column below the header as written and with merged cells filled (as
+    :meth:`Grid.filled` fills them); "" beyond a short row. A field mapped to two columns
+    reads the later one."""
+    column_of: dict[str, int] = {}
+    for column, name in layout.columns.items():
+        column_of[name] = column
+    fields = list(column_of)
+    start = layout.data_start
+    rows = grid.rows[start:]
+    shortest = min(map(len, rows), default=0)
+    strip = str.strip
+    raw: list[list[str]] = []
+    for name in fields:
+        c = column_of[name]
+        if 0 <= c < shortest:
+            raw.append(list(map(strip, map(operator.itemgetter(c), rows))))
+        else:
+            raw.append([row[c].strip() if 0 <= c < len(row) else "" for row in rows])
+    filled = raw
+    if grid.merges:
+        filled = [list(texts) for texts in raw]
+        positions: dict[int, list[int]] = {}  # column → the fields reading it
+        for index, name in enumerate(fields):
+            positions.setdefault(column_of[name], []).append(index)
+        last_row = len(grid.rows) - 1
+        for m in grid.merges:
+            reached = [c for c in positions if m.first_col <= c <= m.last_col]
+            if not reached:
+                continue
+            value = grid.cell(m.first_row, m.first_col).strip()
+            for r in range(max(m.first_row, start), min(m.last_row, last_row) + 1):
+                width = len(grid.rows[r])
+                for c in reached:
+                    if c < width:
+                        for index in positions[c]:
+                            filled[index][r - start] = value
+    return fields, raw, filled
+
+
+def _rows_of(columns: list[list[str]], height: int):
+    """The columns' texts row by row (as tuples); empty tuples when no column is mapped."""
+    return zip(*columns, strict=True) if columns else itertools.repeat((), height)
 
 
 # -- entry points -----------------------------------------------------------------------------

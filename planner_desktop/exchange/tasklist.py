@@ -143,21 +143,36 @@ class ImportPreview:
     sheet_headers: dict[str, dict[int, str]] = field(default_factory=dict)  # every column's label
 
     def unit_names(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for _, item in self.plan.walk():
-            for mention in item.units:
-                seen.setdefault(mention.name, None)
-        return list(seen)
+        """Every unit named, once, in the order first named (items in outline order)."""
+        mentions = itertools.chain.from_iterable(map(_UNITS, _items_of(self.plan)))
+        return list(dict.fromkeys(map(_NAME, mentions)))
 
     def count_assignments(self) -> int:
-        return sum(len(item.units) for _, item in self.plan.walk())
+        return sum(len(item.units) for item in _items_of(self.plan))
 
     def count_deadlines_parsed(self) -> int:
         return sum(
-            1 for _, item in self.plan.walk()
+            1 for item in _items_of(self.plan)
             if item.deadline and item.deadline.kind not in (DeadlineKind.UNPARSED,
                                                              DeadlineKind.NONE)
         )
+
+
+_UNITS, _NAME = operator.attrgetter("units"), operator.attrgetter("name")
+
+
+def _items_of(plan: PlanDraft) -> list[ItemDraft]:
+    """The items of ``plan`` in the order ``PlanDraft.walk`` gives (depth first, each item
+    before its children), gathered without a generator per item: a preview of thousands of
+    items asks for them several times."""
+    items: list[ItemDraft] = []
+    stack = plan.items[::-1]
+    while stack:
+        item = stack.pop()
+        items.append(item)
+        if item.children:
+            stack.extend(item.children[::-1])
+    return items
 
 
 # -- header detection -----------------------------------------------------------------------
@@ -585,31 +600,41 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
     rows = grid.rows[start:]
     shortest = min(map(len, rows), default=0)
     strip = str.strip
+    # The columns every row reaches, in one go (faster than picking one column at a time
+    # out of thousands of rows): zip stops at the shortest row, on purpose.
+    columns = list(zip(*rows, strict=False))
     raw: list[list[str]] = []
     for name in fields:
         c = column_of[name]
         if 0 <= c < shortest:
-            raw.append(list(map(strip, map(operator.itemgetter(c), rows))))
+            raw.append(list(map(strip, columns[c])))
         else:
             raw.append([row[c].strip() if 0 <= c < len(row) else "" for row in rows])
-    filled = raw
+    filled = list(raw)  # a column is copied when a merged range first reaches it
     if grid.merges:
-        filled = [list(texts) for texts in raw]
+        copied: set[int] = set()
         positions: dict[int, list[int]] = {}  # column → the fields reading it
         for index, name in enumerate(fields):
             positions.setdefault(column_of[name], []).append(index)
         last_row = len(grid.rows) - 1
         for m in grid.merges:
             reached = [c for c in positions if m.first_col <= c <= m.last_col]
-            if not reached:
+            low, high = max(m.first_row, start), min(m.last_row, last_row)
+            if not reached or low > high:
                 continue
             value = grid.cell(m.first_row, m.first_col).strip()
-            for r in range(max(m.first_row, start), min(m.last_row, last_row) + 1):
-                width = len(grid.rows[r])
-                for c in reached:
-                    if c < width:
-                        for index in positions[c]:
-                            filled[index][r - start] = value
+            for c in reached:
+                for index in positions[c]:
+                    if index not in copied:
+                        filled[index] = list(raw[index])
+                        copied.add(index)
+                    texts = filled[index]
+                    if c < shortest:
+                        texts[low - start:high - start + 1] = [value] * (high - low + 1)
+                        continue
+                    for r in range(low, high + 1):
+                        if c < len(grid.rows[r]):
+                            texts[r - start] = value
     return fields, raw, filled
 
 

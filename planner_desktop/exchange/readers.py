@@ -428,9 +428,10 @@ def _grid_from_values(name: str, values: list[list], where: Location,
     in place and become the grid's rows.
     """
     width = max(map(len, values), default=0)
-    for row in values:
-        if len(row) < width:
-            row.extend([""] * (width - len(row)))
+    if min(map(len, values), default=0) < width:
+        for row in values:
+            if len(row) < width:
+                row.extend([""] * (width - len(row)))
     dates: dict[tuple[int, int], dt.date] = {}
     for c in range(width):
         cells = map(operator.itemgetter(c), values)

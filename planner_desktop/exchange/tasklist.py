@@ -441,7 +441,10 @@ class TaskListParser:
             return
         source = f"{self.grid.name}!{r + 1}"
         if "measure" in self.columns:
-            key = self.task_identity(self.columns.get("task"), r, task_text, code_text)
+            # Rows of one task share its merged task cell (or repeat its text and code).
+            merge = self.task_merges.get(r)
+            key = () if "task" not in self.columns else ("text", task_text, code_text) \
+                if merge is None else ("merge", merge.first_row, merge.first_col)
             task = self.task
             if task is None or key != self.task_key or raw_task:
                 if not task_text:
@@ -493,16 +496,6 @@ class TaskListParser:
             task.deadline, task.units = deadline, units
             task.source_ref, task.children = source, []
         self.task, self.task_key, self.first_measure = None, None, None
-
-    def task_identity(self, column: int | None, r: int, task_text: str, code_text: str) -> tuple:
-        """Rows of one task share its merged task cell (or repeat its text); ``column`` is
-        the task column."""
-        if column is None:
-            return ()
-        merge = self.task_merges.get(r)
-        if merge is not None:
-            return ("merge", merge.first_row, merge.first_col)
-        return ("text", task_text, code_text)
 
     def make_item(self, code_text: str, text: str, source: str) -> ItemDraft:
         code, body = split_code(text)

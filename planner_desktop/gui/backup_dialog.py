@@ -11,26 +11,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
 )
 
 from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.forms.backup_dialog_ui import Ui_BackupDialog
 from planner_desktop.paths import backup_dir_for
 from planner_desktop.store.backup import list_backups, restore, take_backup
 from planner_desktop.store.database import Ledger
 
 REASONS = {"daily": "每日自动", "manual": "手动", "before-import": "导入前", "before-restore": "恢复前",
-           "before-merge": "合并单位前"}
+           "before-merge": "合并单位前", "before-returns": "导入回收表前"}
 
 
 def reason_label(reason: str) -> str:
@@ -45,27 +40,15 @@ class BackupDialog(QDialog):
     def __init__(self, ledger: Ledger, parent=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
-        self.setWindowTitle(self.tr("备份与恢复"))
-        self.resize(560, 420)
-        self.list = QListWidget()
-        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("立即备份"), self.back_up_now),
-                           (self.tr("从选中的备份恢复…"), self.restore_selected),
-                           (self.tr("从其他文件恢复…"), self.restore_file),
-                           (self.tr("打开备份文件夹"), self.open_folder)):
-            button = QPushButton(text)
+        self.ui = Ui_BackupDialog()  # the layout lives in ui/backup_dialog.ui
+        self.ui.setupUi(self)
+        self.list = self.ui.backups
+        for button, slot in ((self.ui.backup_now_button, self.back_up_now),
+                             (self.ui.restore_button, self.restore_selected),
+                             (self.ui.restore_file_button, self.restore_file),
+                             (self.ui.open_folder_button, self.open_folder)):
             button.clicked.connect(lambda _c=False, s=slot: s())
-            buttons.addWidget(button)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
-        close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("每天第一次修改前、每次导入和升级前都会自动备份。恢复前会先备份当前账本。"),
-                                wordWrap=True))
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
+        self.ui.buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         self.reload()
 
     def reload(self) -> None:

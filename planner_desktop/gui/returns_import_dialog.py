@@ -14,19 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +34,7 @@ from planner_desktop.fillin import (
     preview_returns,
 )
 from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
 from planner_desktop.store.database import Ledger
 
 RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
@@ -73,92 +67,37 @@ class ReturnsImportDialog(QDialog):
         self.preview: ReturnsPreview | None = None
         self.job: BackgroundJob | None = None
         self.batches: dict[Path, int] = {}
-        self.setWindowTitle(self.tr("导入回收表"))
-        self.setAcceptDrops(True)
-        self.resize(1180, 720)
         self.build()
         if paths:
             self.add_paths([Path(p) for p in paths])
 
-    # -- layout -----------------------------------------------------------------------------
+    # -- layout (ui/returns_import_dialog.ui) and behaviour ----------------------------------
     def build(self) -> None:
-        add_files = QPushButton(self.tr("添加文件…"))
-        add_files.clicked.connect(self.choose_files)
-        add_folder = QPushButton(self.tr("添加文件夹…"))
-        add_folder.clicked.connect(self.choose_folder)
-        self.period_combo = QComboBox()
-        self.period_combo.setMinimumContentsLength(12)
+        self.ui = ui = Ui_ReturnsImportDialog()
+        ui.setupUi(self)
+        ui.top_row.setStretch(2, 1)  # the drop hint takes the free width
+        ui.layout.setStretch(2, 1)  # and the tabs the free height
+        ui.conflict_row.setStretch(0, 1)  # the explanation, not the two buttons
+        self.period_combo, self.summary, self.tabs = ui.period_combo, ui.summary, ui.tabs
+        self.files_table, self.rows_table = ui.files_table, ui.rows_table
+        self.conflicts_table, self.warnings_table = ui.conflicts_table, ui.warnings_table
+        self.show_all_box, self.buttons = ui.show_all_box, ui.buttons
+        for table, stretch in ((self.files_table, 7), (self.rows_table, 8),
+                               (self.conflicts_table, 5), (self.warnings_table, 4)):
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        ui.add_files_button.clicked.connect(self.choose_files)
+        ui.add_folder_button.clicked.connect(self.choose_folder)
         self.period_combo.activated.connect(lambda _i: self.run_preview())
-        top = QHBoxLayout()
-        top.addWidget(add_files)
-        top.addWidget(add_folder)
-        top.addWidget(QLabel(self.tr("也可以把文件或文件夹拖到这里。")), 1)
-        top.addWidget(QLabel(self.tr("本次收集的报送周期：")))
-        top.addWidget(self.period_combo)
-        self.summary = QLabel(self.tr("请添加回收的填报表。"), wordWrap=True)
-
-        self.files_table = self.table([self.tr("导入"), self.tr("文件"), self.tr("单位"),
-                                       self.tr("周期"), self.tr("更新"), self.tr("未填写"),
-                                       self.tr("跳过"), self.tr("说明")], stretch=7)
         self.files_table.itemChanged.connect(self.on_file_toggled)
-        self.rows_table = self.table([self.tr("处理"), self.tr("单位"), self.tr("文件"),
-                                      self.tr("行"), self.tr("编号"), self.tr("工作要点"),
-                                      self.tr("状态"), self.tr("进度"), self.tr("进展情况")], stretch=8)
-        self.show_all_box = QCheckBox(self.tr("也显示未填写、不变和跳过的行"))
         self.show_all_box.toggled.connect(lambda _c: self.fill_rows())
-        rows_page = QWidget()
-        rows_layout = QVBoxLayout(rows_page)
-        rows_layout.addWidget(self.show_all_box)
-        rows_layout.addWidget(self.rows_table)
-
-        self.conflicts_table = self.table([self.tr("采用"), self.tr("单位"), self.tr("编号"),
-                                           self.tr("工作要点"), self.tr("账本中（导出后改过）"),
-                                           self.tr("回收表中"), self.tr("文件与行")], stretch=5)
-        all_ledger = QPushButton(self.tr("全部保留账本中的值"))
-        all_ledger.clicked.connect(lambda: self.choose_all(Side.LEDGER))
-        all_file = QPushButton(self.tr("全部采用回收表的值"))
-        all_file.clicked.connect(lambda: self.choose_all(Side.FILE))
-        conflict_buttons = QHBoxLayout()
-        conflict_buttons.addWidget(QLabel(self.tr(
-            "这些任务在导出填报表之后，账本中又改过，而回收表填的不一样。请逐条选择采用哪一边：")), 1)
-        conflict_buttons.addWidget(all_ledger)
-        conflict_buttons.addWidget(all_file)
-        conflicts_page = QWidget()
-        conflicts_layout = QVBoxLayout(conflicts_page)
-        conflicts_layout.addLayout(conflict_buttons)
-        conflicts_layout.addWidget(self.conflicts_table)
-
-        self.warnings_table = self.table([self.tr("文件"), self.tr("工作表"), self.tr("行"),
-                                          self.tr("列"), self.tr("说明")], stretch=4)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.files_table, self.tr("文件"))
-        self.tabs.addTab(rows_page, self.tr("变更明细"))
-        self.tabs.addTab(conflicts_page, self.tr("冲突"))
-        self.tabs.addTab(self.warnings_table, self.tr("提示"))
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        ui.all_ledger_button.clicked.connect(lambda: self.choose_all(Side.LEDGER))
+        ui.all_file_button.clicked.connect(lambda: self.choose_all(Side.FILE))
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入(&I)"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.buttons.accepted.connect(self.commit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-
-    def table(self, headers: list[str], stretch: int) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().setVisible(False)
-        table.setSelectionBehavior(QTableWidget.SelectRows)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
-        return table
 
     # -- adding files -----------------------------------------------------------------------
     def choose_files(self) -> None:

@@ -261,3 +261,23 @@ def test_export_of_the_current_view_only(qtbot, tmp_path):
         assert exported_rows == signal.args[0].rows == expected
     finally:
         ledger.close()
+
+
+def test_export_dialog_writes_a_whole_county_from_its_worker_thread(qtbot, tmp_path):
+    """46 units: written by worker processes started from the dialog's background thread."""
+    from planner_desktop import workers
+
+    ledger = demo(tmp_path)
+    try:
+        dialog = FillinExportDialog(ledger, ledger.scalar("SELECT min(id) FROM plan"), today=TODAY)
+        qtbot.addWidget(dialog)
+        dialog.select_kinds(("股室", "学校"))
+        dialog.folder_edit.setText(str(tmp_path / "县"))
+        assert len(dialog.checked_units()) >= workers.PARALLEL_FROM
+        with qtbot.waitSignal(dialog.exported, timeout=60000) as signal:
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        result = signal.args[0]
+        assert result.units == len(dialog.checked_units())
+        assert sorted(p.name for p in (tmp_path / "县").iterdir()) == sorted(p.name for p in result.files)
+    finally:
+        ledger.close()

@@ -245,3 +245,19 @@ def test_a_window_torn_down_after_its_ledger_closed_reads_nothing(qtbot, ledger_
     # which pytest-qt reports as a failure of this test.
     window.undo_stack.clear()
     assert window.undo_stack.count() == 0
+
+
+def test_merge_dialog_offers_the_units_and_preselects_the_one_chosen(qtbot):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from planner_desktop.gui.units_dialog import MergeDialog
+
+    dialog = MergeDialog(["教学研究室", "电化教育馆", "基础教育股"], "电化教育馆")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "合并单位"
+    assert [dialog.keep.itemText(i) for i in range(dialog.keep.count())] == ["教学研究室", "电化教育馆",
+                                                                             "基础教育股"]
+    assert dialog.drop.currentText() == "电化教育馆"
+    dialog.open()
+    dialog.ui.buttons.button(QDialogButtonBox.Ok).click()
+    assert dialog.result() == QDialog.Accepted

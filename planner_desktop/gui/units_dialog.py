@@ -8,11 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.roster import read_roster
+from planner_desktop.gui.forms.merge_dialog_ui import Ui_MergeDialog
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import (
     add_alias,
@@ -45,28 +44,19 @@ ROSTER_FILTER = "单位名册 (*.xlsx *.xlsm *.xls *.csv *.ods)"
 
 
 class MergeDialog(QDialog):
+    """Which unit to keep and which to merge into it (layout: ui/merge_dialog.ui)."""
+
     def __init__(self, names: list[str], first: str | None, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("合并单位"))
-        self.keep = QComboBox()
-        self.drop = QComboBox()
+        self.ui = Ui_MergeDialog()
+        self.ui.setupUi(self)
+        self.keep, self.drop = self.ui.keep, self.ui.drop
         for combo in (self.keep, self.drop):
             combo.addItems(names)
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.NoInsert)
         if first:
             self.drop.setCurrentText(first)
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("把“并入的单位”的全部任务、进展和佐证材料移到“保留的单位”，"
-                                   "并把它的名称记为简称。合并前会自动备份账本。"), wordWrap=True))
-        form.addRow(self.tr("保留的单位："), self.keep)
-        form.addRow(self.tr("并入的单位："), self.drop)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("合并"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.ui.buttons.button(QDialogButtonBox.Ok).setText(self.tr("合并"))
+        self.ui.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
 
 
 class UnitsDialog(QDialog):

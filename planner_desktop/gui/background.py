@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
+from planner_desktop.errors import UserFixableError
 from planner_desktop.store.database import Ledger, open_ledger
 
 SHOW_PROGRESS_AFTER_MS = 600
@@ -102,3 +103,16 @@ def start_ledger_job(parent: QWidget, ledger_path: Path, function: Callable[[Led
     job.failed.connect(failed)
     job.start()
     return job
+
+
+def show_job_failure(parent: QWidget, exc: BaseException, *, label: QLabel | None = None,
+                     box_title: str | None = None) -> None:
+    """How every dialog answers a failed job: a user-fixable error is shown in ``label`` and/or
+    a warning box titled ``box_title``; anything else is a bug and is raised again, for the
+    crash handler (``gui/app.py``) to report."""
+    if not isinstance(exc, UserFixableError):
+        raise exc
+    if label is not None:
+        label.setText(exc.full_message())
+    if box_title is not None:
+        QMessageBox.warning(parent, box_title, exc.full_message())

@@ -25,7 +25,7 @@ from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
 from planner_desktop.fillin import ExportResult, export_fillin, plan_units_for_export
-from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.fillin_export_dialog_ui import Ui_FillinExportDialog
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import exported_periods
@@ -241,7 +241,4 @@ class FillinExportDialog(QDialog):
 
     def on_failed(self, exc: BaseException, trace: str) -> None:
         self.update_buttons()
-        if isinstance(exc, UserFixableError):
-            self.result_label.setText(exc.full_message())
-            return
-        raise exc
+        show_job_failure(self, exc, label=self.result_label)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -38,10 +37,9 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain.model import ItemDraft, guess_unit_kind
 from planner_desktop.domain.units import Role
-from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
-from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units
 from planner_desktop.task_import import TaskListFile, UnitChoice, commit_task_list, preview_task_list
@@ -165,11 +163,7 @@ class ImportTasksDialog(QDialog):
                                     self.show_preview, self.show_failure)
 
     def show_failure(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, UserFixableError):
-            self.summary.setText(exc.full_message())
-            QMessageBox.warning(self, self.tr("无法导入"), exc.full_message())
-            return
-        raise exc
+        show_job_failure(self, exc, label=self.summary, box_title=self.tr("无法导入"))
 
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, parsed: TaskListFile) -> None:

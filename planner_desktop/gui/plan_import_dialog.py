@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.plan_outline import OutlineNode
-from planner_desktop.errors import UserFixableError
-from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
 from planner_desktop.plan_import import (
     PlanDocumentPreview,
@@ -233,11 +232,7 @@ class PlanImportDialog(QDialog):
                                     self.show_preview, self.show_failure)
 
     def show_failure(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, UserFixableError):
-            self.summary.setText(exc.full_message())
-            QMessageBox.warning(self, self.tr("无法导入"), exc.full_message())
-            return
-        raise exc
+        show_job_failure(self, exc, label=self.summary, box_title=self.tr("无法导入"))
 
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, preview: PlanDocumentPreview) -> None:

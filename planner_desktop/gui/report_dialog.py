@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain.report_content import KIND_TITLES, BulletinFields, ReportDocument, ReportKind
 from planner_desktop.errors import UserFixableError
-from planner_desktop.gui.background import BackgroundJob
+from planner_desktop.gui.background import BackgroundJob, show_job_failure
 from planner_desktop.printing.render import page_layout, render
 from planner_desktop.reports import build_document, bulletin_defaults, remember_bulletin, write_files
 from planner_desktop.store.database import Ledger
@@ -278,7 +278,4 @@ class ReportDialog(QDialog):
 
     def _failed(self, exc: BaseException, trace: str) -> None:
         self.enable_exports(True)
-        if isinstance(exc, UserFixableError):
-            QMessageBox.warning(self, self.tr("无法保存报表"), exc.full_message())
-            return
-        raise exc
+        show_job_failure(self, exc, box_title=self.tr("无法保存报表"))

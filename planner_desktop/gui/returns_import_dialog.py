@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain.returns import Action, Side
-from planner_desktop.errors import UserFixableError
 from planner_desktop.fillin import (
     FilePreview,
     ReturnsPreview,
@@ -33,7 +32,7 @@ from planner_desktop.fillin import (
     commit_returns,
     preview_returns,
 )
-from planner_desktop.gui.background import BackgroundJob, start_ledger_job
+from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
 from planner_desktop.store.database import Ledger
 
@@ -140,10 +139,7 @@ class ReturnsImportDialog(QDialog):
             self.tr("正在读取回收表…"), self.show_preview, self.show_failure)
 
     def show_failure(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, UserFixableError):
-            self.summary.setText(exc.full_message())
-            return
-        raise exc
+        show_job_failure(self, exc, label=self.summary)
 
     def show_preview(self, preview: ReturnsPreview) -> None:
         self.preview = preview

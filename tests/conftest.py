@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -43,6 +44,23 @@ def ledger(ledger_path):
     opened = open_ledger(ledger_path)
     yield opened
     opened.close()
+
+
+DEMO_AS_OF = dt.date(2026, 11, 22)  # the day the demo ledger's window tests look from
+
+
+@pytest.fixture
+def window(qtbot, ledger):
+    """The main window, shown, over the demo ledger as of ``DEMO_AS_OF``."""
+    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.gui.main_window import MainWindow
+
+    create_demo_ledger(ledger, today=DEMO_AS_OF)
+    main = MainWindow(ledger, today=DEMO_AS_OF)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
 
 
 @pytest.fixture

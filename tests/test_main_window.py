@@ -15,8 +15,7 @@ from planner_desktop.domain.status import Light, Schedule, Status
 from planner_desktop.gui.detail_pane import A_NOTE, A_PROGRESS, A_STATUS
 from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.store.editing import item_detail
-
-AS_OF = dt.date(2026, 11, 22)
+from tests.conftest import DEMO_AS_OF as AS_OF
 
 
 def type_text(widget, text: str) -> None:
@@ -24,16 +23,6 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyPress, 0, Qt.NoModifier, ch))
         QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyRelease, 0, Qt.NoModifier, ch))
-
-
-@pytest.fixture
-def window(qtbot, ledger):
-    create_demo_ledger(ledger, today=AS_OF)
-    main = MainWindow(ledger, today=AS_OF)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def row_index(window, predicate) -> int:

@@ -3,31 +3,16 @@ print preview opened without blocking, a PDF exported off the GUI thread."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import subprocess
 
-import pytest
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.domain.ledger_table import SavedView
 from planner_desktop.domain.report_content import ReportKind
-from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.reports import bulletin_defaults
-
-AS_OF = dt.date(2026, 11, 22)
-
-
-@pytest.fixture
-def window(qtbot, ledger):
-    create_demo_ledger(ledger, today=AS_OF)
-    main = MainWindow(ledger, today=AS_OF)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+from tests.conftest import DEMO_AS_OF as AS_OF
 
 
 def test_preview_and_pdf_of_the_current_view(window, qtbot, tmp_path):

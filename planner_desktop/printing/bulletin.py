@@ -66,15 +66,7 @@ class BulletinLayout:
         return Fragment(measure.line_height, paint)
 
     def part(self, number: int, title: str) -> None:
-        text = f"{PART_NUMBERS[number - 1]}、{title}"
-        heading = self.heading
-
-        def paint(painter: QPainter, left: float, y: float) -> None:
-            painter.setFont(heading.font)
-            painter.setPen(BLACK)
-            painter.drawText(QPointF(left + heading.width(INDENT), y + heading.ascent), text)
-
-        self.out.append(Fragment(heading.line_height, paint, keep_with_next=True))
+        self.sub_heading(f"{PART_NUMBERS[number - 1]}、{title}")
 
     def sub_heading(self, text: str) -> None:
         heading = self.heading

@@ -21,6 +21,19 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
     return best
 
 
+def best_of_each(runs: int, actions: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The fastest of ``runs`` timings of each action, the actions taking turns in every
+    round: a figure and its reference then see the same moments of a busy machine, so their
+    ratio holds even when one stretch of the run is slower than another."""
+    best = dict.fromkeys(actions, float("inf"))
+    for _ in range(runs):
+        for name, action in actions.items():
+            started = time.perf_counter()
+            action()
+            best[name] = min(best[name], time.perf_counter() - started)
+    return best
+
+
 def soffice_seconds(path: Path, convert_to: str, out: Path) -> float | None:
     """Seconds LibreOffice takes to convert ``path`` (``csv``, ``pdf``, ``txt:Text`` …), the
     second of two runs so that its start-up files are warm; None without LibreOffice."""

@@ -15,7 +15,7 @@ from planner_desktop.domain.targets import Target
 from planner_desktop.domain.units import UnitMention
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemDraft:
     """One node of a plan's outline: 一、 → （一） → 1. → 一是…"""
 

@@ -60,6 +60,7 @@ ARABIC_CODE = re.compile(r"^\s*(\d+(?:\.\d+)*)\s*[、.．]?\s*$")
 LEADING_NUMBER_CODE = re.compile(r"^\s*(\d{1,3})\s*[、.．]\s*(?!\d)")
 SPLIT_CODES = (CATEGORY_CODE, SUB_CATEGORY_CODE, LEADING_NUMBER_CODE)  # tried in this order
 CODE_STARTS = frozenset(CHINESE_DIGITS + "（(")  # and digits: what those patterns start with
+UNREAD_DEADLINES = frozenset({DeadlineKind.UNPARSED, DeadlineKind.NONE})  # warned about
 NOTE_ROW = re.compile(r"^\s*(注|说明|备注|填表说明|附注)\s*[：:0-9１-９]")
 
 
@@ -78,7 +79,7 @@ LONGEST_HEADER = max(map(len, SYNONYM_TO_FIELD)) + 6
 def field_for_header(text: str) -> str | None:
     """The field a header cell names, or None. Called for every cell of the rows searched for
     a header, so long texts (task descriptions) are turned away before any work."""
-    if len(text) > 3 * LONGEST_HEADER:
+    if len(text) > 3 * LONGEST_HEADER or text.isdecimal():  # a task, a 序号
         return None
     key = header_key(text)
     if not key or len(key) > LONGEST_HEADER:
@@ -282,6 +283,8 @@ class TaskListParser:
         # rows, and both are frozen, so one result serves every row.
         self.deadlines: dict[object, Deadline] = {}
         self.unit_cells: dict[tuple, tuple[UnitMention, ...]] = {}
+        # split_code of the task and measure texts met (see split).
+        self.splits: dict[str, tuple[str, str]] = {}
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
         # filled), the row those start at, and row → merged range of the task cell.
@@ -290,6 +293,13 @@ class TaskListParser:
         self.texts: dict[str, list[str]] = {}
         self.start = 0
         self.task_merges: dict[int, MergedRange] = {}
+        # What add_row asks on every row, looked up once per sheet: whether
+        # tasks have measures (and a task column), the deadline column and the sheet's date
+        # cells, and the column a missing unit is reported in (None: no unit column).
+        self.has_measures = self.has_tasks = False
+        self.deadline_column: int | None = None
+        self.dates: dict[tuple[int, int], object] = {}
+        self.unit_column: int | None = None
 
     def warn(self, sheet: str, row: int | None, column: int | None, message: str) -> None:
         letter = Grid.column_letter(column) if column is not None else None
@@ -301,6 +311,11 @@ class TaskListParser:
         self.close_task()
         self.grid, self.columns = grid, layout.field_columns()
         start = self.start = layout.data_start
+        self.has_measures, self.has_tasks = "measure" in self.columns, "task" in self.columns
+        self.deadline_column, self.dates = self.columns.get("deadline"), grid.values
+        lead_column = self.columns.get("lead")
+        self.unit_column = lead_column if lead_column is not None else \
+            self.columns.get("lead_only")
         data_rows = grid.rows[start:]
         for c in grid.hidden_cols:
             if any(c < len(row) and row[c] for row in data_rows):
@@ -316,7 +331,7 @@ class TaskListParser:
         def column(name: str) -> list[str]:
             return texts.get(name, blank)
 
-        # The unit cells as leaf_values takes them: the lead column (or the only units
+        # The unit cells as add_row takes them: the lead column (or the only units
         # column), the support column (none beside a single units column), the schools.
         leads = column("lead") if "lead_only" not in texts else \
             [a or b for a, b in zip(column("lead"), texts["lead_only"], strict=True)]
@@ -432,7 +447,10 @@ class TaskListParser:
                 raw_task: str | None, deadline_text: str, lead: str, support: str | None,
                 schools: str | None) -> None:
         """A task or measure row of the sheet (row ``r``) from its cells (merged cells
-        filled; ``raw_task`` as written): the unit cells as :meth:`leaf_values` takes them."""
+        filled; ``raw_task`` as written), with the lead, support and schools cells.
+
+        Called for every row of thousands: a task row with its first measure (the usual
+        row) is handled here, without further calls but the item's."""
         if not task_text and not measure_text:
             if any(self.texts[f][r - self.start] for f in ("lead", "lead_only", "support",
                                                            "deadline") if f in self.texts):
@@ -440,51 +458,63 @@ class TaskListParser:
                           tr("这一行有责任单位或时限，但任务内容为空，未导入。"))
             return
         source = f"{self.grid.name}!{r + 1}"
-        if "measure" in self.columns:
-            # Rows of one task share its merged task cell (or repeat its text and code).
-            merge = self.task_merges.get(r)
-            key = () if "task" not in self.columns else ("text", task_text, code_text) \
-                if merge is None else ("merge", merge.first_row, merge.first_col)
-            task = self.task
-            if task is None or key != self.task_key or raw_task:
-                if not task_text:
-                    task_text = measure_text
-                self.close_task()
-                task = self.task = self.make_item(code_text, task_text, source)
-                self.parent_list().append(task)
-                self.task_key = key
-            if measure_text:
-                self.add_measure(measure_text, source, self.leaf_values(
-                    r, None, deadline_text, lead, support, schools))
-            else:
-                task.deadline, task.units = self.leaf_values(r, task.deadline, deadline_text,
-                                                             lead, support, schools)
+        # The deadline (None when the sheet has no deadline column) and the units of the
+        # row, warning about what could not be read.
+        deadline = None
+        deadline_column = self.deadline_column
+        if deadline_column is not None:
+            value = self.dates.get((r, deadline_column)) or deadline_text
+            deadline = self.deadlines.get(value)
+            if deadline is None:
+                deadline = self.deadlines[value] = parse_deadline(value, self.year)
+            if deadline.kind in UNREAD_DEADLINES:
+                self.warn_deadline(r, deadline, deadline_text)
+        mentions = self.unit_cells.get((lead, support, schools))
+        if mentions is None:
+            mentions = self.unit_cells[lead, support, schools] = tuple(
+                assign_roles(lead, support, schools))
+        if not mentions and self.unit_column is not None:
+            self.warn(self.grid.name, r, self.unit_column, tr("没有填写责任单位。"))
+        units = list(mentions)
+        if not self.has_measures:
+            self.parent_list().append(self.make_item(code_text, task_text, source, deadline,
+                                                     units))
             return
-        leaf = self.make_item(code_text, task_text, source)
-        leaf.deadline, leaf.units = self.leaf_values(r, None, deadline_text, lead, support,
-                                                     schools)
-        self.parent_list().append(leaf)
+        # Rows of one task share its merged task cell (or repeat its text and code).
+        merge = self.task_merges.get(r)
+        key = () if not self.has_tasks else ("text", task_text, code_text) \
+            if merge is None else ("merge", merge.first_row, merge.first_col)
+        task = self.task
+        if task is None or raw_task or key != self.task_key:
+            if task is not None:
+                self.close_task()
+            task = self.task = self.make_item(code_text, task_text or measure_text, source)
+            self.parent_list().append(task)
+            self.task_key = key
+        if not measure_text:  # the task's own row: its deadline (if the sheet has them), units
+            if self.deadline_column is not None:
+                task.deadline = deadline
+            task.units = units
+        elif self.first_measure is None and not task.children:
+            self.first_measure = (self.split(measure_text)[1], source, deadline, units)
+        else:
+            self.add_measure(measure_text, source, deadline, units)
 
-    def add_measure(self, text: str, source: str,
-                    values: tuple[Deadline | None, list[UnitMention]]) -> None:
-        """A measure of the open task, with its deadline and units: the first is kept aside
-        (see close_task), a second makes both child items, numbered （1）, （2）…"""
+    def add_measure(self, text: str, source: str, deadline: Deadline | None,
+                    units: list[UnitMention]) -> None:
+        """A second or later measure of the open task (the first is kept aside, see
+        close_task): the first and this one become child items, numbered （1）, （2）…"""
         task = self.task
         assert task is not None
-        if self.first_measure is None and not task.children:
-            self.first_measure = (split_code(text)[1], source, *values)
-            return
         if self.first_measure is not None:
             first_text, first_source, first_deadline, first_units = self.first_measure
             self.first_measure = None
-            first = ItemDraft(code="（1）", title=item_title(first_text), text=first_text,
-                              deadline=first_deadline, units=first_units,
-                              source_ref=first_source)
+            first = ItemDraft("（1）", item_title(first_text), first_text, first_deadline,
+                              first_units, [], [], first_source)
             self.made.append(first)
             task.children.append(first)
-        leaf = self.make_item(f"（{len(task.children) + 1}）", text, source)
-        leaf.deadline, leaf.units = values
-        task.children.append(leaf)
+        task.children.append(self.make_item(f"（{len(task.children) + 1}）", text, source,
+                                            deadline, units))
 
     def close_task(self) -> None:
         """The open task ends (a new task, a category, a sheet, the plan): a task with a
@@ -493,47 +523,35 @@ class TaskListParser:
         if task is not None and first is not None:
             text, source, deadline, units = first
             task.text = text if task.title == task.text else f"{task.text}\n{text}"
-            task.deadline, task.units = deadline, units
-            task.source_ref, task.children = source, []
+            task.deadline, task.units, task.source_ref = deadline, units, source
         self.task, self.task_key, self.first_measure = None, None, None
 
-    def make_item(self, code_text: str, text: str, source: str) -> ItemDraft:
-        code, body = split_code(text)
+    def make_item(self, code_text: str, text: str, source: str,
+                  deadline: Deadline | None = None,
+                  units: list[UnitMention] | None = None) -> ItemDraft:
+        """An item of a task or measure cell (its code from the code column, else from the
+        text), built with positional arguments: keyword ones cost twice as much, thousands of
+        times over."""
+        code, body = self.split(text)
         code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
-        item = ItemDraft(code=code, title=body if len(body) <= 40 else item_title(body),
-                         text=body, source_ref=source)
+        item = ItemDraft(code, body if len(body) <= 40 else item_title(body), body, deadline,
+                         [] if units is None else units, [], [], source)
         self.made.append(item)
         return item
 
-    def leaf_values(self, r: int, deadline: Deadline | None, deadline_text: str, lead: str,
-                    support: str | None, schools: str | None,
-                    ) -> tuple[Deadline | None, list[UnitMention]]:
-        """The deadline (``deadline`` when the sheet has no deadline column) and the units of
-        a leaf item of row ``r``, warning about what could not be read."""
-        grid = self.grid
-        assert grid is not None
-        deadline_column = self.columns.get("deadline")
-        if deadline_column is not None:
-            typed = grid.values.get((r, deadline_column)) if hasattr(grid, "values") else None
-            value = typed if typed is not None else deadline_text
-            deadline = self.deadlines.get(value)
-            if deadline is None:
-                deadline = self.deadlines[value] = parse_deadline(value, self.year)
-            if deadline.kind is DeadlineKind.UNPARSED:
-                self.warn(grid.name, r, deadline_column,
-                          tr("完成时限“{text}”无法识别，请导入后手工设定日期。").format(
-                              text=deadline_text))
-            elif deadline.kind is DeadlineKind.NONE:
-                self.warn(grid.name, r, deadline_column, tr("没有填写完成时限。"))
-        key = (lead, support, schools)
-        mentions = self.unit_cells.get(key)
-        if mentions is None:
-            mentions = self.unit_cells[key] = tuple(assign_roles(lead, support, schools))
-        if not mentions and ("lead" in self.columns or "lead_only" in self.columns):
-            column = self.columns.get("lead")
-            column = column if column is not None else self.columns.get("lead_only")
-            self.warn(grid.name, r, column, tr("没有填写责任单位。"))
-        return deadline, list(mentions)
+    def split(self, text: str) -> tuple[str, str]:
+        """:func:`split_code` of a task or measure text, once per distinct text."""
+        found = self.splits.get(text)
+        if found is None:
+            found = self.splits[text] = split_code(text)
+        return found
+
+    def warn_deadline(self, r: int, deadline: Deadline, text: str) -> None:
+        if deadline.kind is DeadlineKind.UNPARSED:
+            self.warn(self.grid.name, r, self.deadline_column,
+                      tr("完成时限“{text}”无法识别，请导入后手工设定日期。").format(text=text))
+        else:
+            self.warn(self.grid.name, r, self.deadline_column, tr("没有填写完成时限。"))
 
     def plan(self, workbook_title: str, preamble: str = "") -> PlanDraft:
         self.close_task()
@@ -555,15 +573,20 @@ def clean_code(text: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=4096)
 def split_code(text: str) -> tuple[str, str]:
     """``一、加强党建`` → (``一、``, ``加强党建``); text without a code → ("", text).
 
-    Cached: a category column repeats its text on every row of the category. Most task and
-    measure texts start with no code at all, which their first character tells."""
+    Most task and measure texts start with no code at all, which their first character
+    tells; those are answered at once (a cache of thousands of distinct texts costs more than
+    it saves), the others are matched against the code patterns (cached)."""
     first = text.lstrip()[:1]
     if first not in CODE_STARTS and not first.isdecimal():
         return "", text.strip()
+    return _split_code_by_pattern(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_code_by_pattern(text: str) -> tuple[str, str]:
     for pattern in SPLIT_CODES:
         match = pattern.match(text)
         if match:

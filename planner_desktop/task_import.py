@@ -14,6 +14,7 @@ from planner_desktop.domain.plan_diff import PlanDiff
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
+from planner_desktop.gc_pause import gc_paused
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
@@ -64,10 +65,11 @@ def preview_task_list(
 ) -> TaskListFile:
     """Read and parse ``path``; nothing is written. ``ledger`` supplies the roster."""
     path = Path(path)
-    workbook = read_workbook(path)
-    year = year or guess_year(workbook, dt.date.today().year)
-    preview = parse_task_list(workbook, year=year, title=title,
-                              sheets=[sheet] if sheet else None, mapping=mapping)
+    with gc_paused():  # tens of thousands of objects, none in a cycle (see gc_pause)
+        workbook = read_workbook(path)
+        year = year or guess_year(workbook, dt.date.today().year)
+        preview = parse_task_list(workbook, year=year, title=title,
+                                  sheets=[sheet] if sheet else None, mapping=mapping)
     result = TaskListFile(path, file_sha256(path), preview)
     if ledger is not None:
         roster = load_roster(ledger)

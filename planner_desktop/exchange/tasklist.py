@@ -343,22 +343,30 @@ class TaskListParser:
         sheet = grid.name
         is_header, add_row = field_for_header, self.add_row
         category_text, category = None, None  # the last category cell that changed nothing
+        # Two of a row's mapped cells filled with different texts (the task and the measure,
+        # where both are mapped) make it a data row without building the set of its texts.
+        probe = len(fields) >= 2
+        first, second = (fields.index("task"), fields.index("measure")) \
+            if "task" in fields and "measure" in fields else (0, 1)
         for r, raw_values, code, group, task, measure, raw_task, deadline, lead, support, \
                 school in zip(range(start, start + height), _rows_of(raw_columns, height),
                               column("code"), column("category"), column("task"),
                               column("measure"), raw_tasks, column("deadline"), leads,
                               supports, schools, strict=True):
-            distinct = set(raw_values)
-            distinct.discard("")
-            if len(distinct) < 2:
-                # Only a row of one text (in the mapped cells) can be blank, a note or a
-                # category row: parse_row looks at all of its cells.
-                cells = tuple(texts[name][r - start] for name in fields)
-                raw = dict(zip(fields, raw_values, strict=True))
-                self.parse_row(grid, layout, _RowCells(
-                    r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)), raw))
-                category_text = None
-                continue
+            if not (probe and raw_values[first] and raw_values[second]
+                    and raw_values[first] != raw_values[second]):
+                distinct = set(raw_values)
+                distinct.discard("")
+                if len(distinct) < 2:
+                    # Only a row of one text (in the mapped cells) can be blank, a note or a
+                    # category row: parse_row looks at all of its cells.
+                    cells = tuple(texts[name][r - start] for name in fields)
+                    raw = dict(zip(fields, raw_values, strict=True))
+                    self.parse_row(grid, layout, _RowCells(
+                        r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)),
+                        raw))
+                    category_text = None
+                    continue
             # A header repeated on each printed page: every filled cell is a header name.
             # The loop stops at the first cell that is not, usually the first of a data row.
             for value in raw_values:

@@ -23,6 +23,7 @@ from planner_desktop.domain.plan_outline import (
     starts_with_marker,
     to_draft,
 )
+from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
 from planner_desktop.exchange.plan_document import PlanDocument, read_plan_file, read_plan_text
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
@@ -45,6 +46,9 @@ class PlanDocumentPreview:
     already_imported_batch: int | None = None
     title: str = ""
     warnings: list[str] = field(default_factory=list)
+    # What the clerk decided for the names not in the roster (unlisted names are created as
+    # sections marked 待核对).
+    unit_choices: dict[str, UnitChoice] = field(default_factory=dict)
 
     @property
     def mixed(self) -> bool:
@@ -149,4 +153,4 @@ def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview) -> PlanCr
     renumber(preview.outline.items)
     draft = to_draft(preview.outline, preview.title or None)
     return create_plan(ledger, draft, batch_kind="plan", file_name=preview.name,
-                       sha256=preview.sha256)
+                       sha256=preview.sha256, **unit_choice_arguments(preview.unit_choices))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner_desktop.domain.plan_diff import PlanDiff
+from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
@@ -27,14 +28,6 @@ from planner_desktop.store.plan_update import (
 )
 from planner_desktop.store.plans import PlanCreated, create_plan
 from planner_desktop.store.units import load_roster
-
-
-@dataclass(frozen=True)
-class UnitChoice:
-    """What the clerk decided for a name not in the roster: map it, or create a unit."""
-
-    alias_of: str | None = None  # an existing unit's name: remembered as an alias
-    create_kind: str | None = None  # 股室 or 学校
 
 
 @dataclass
@@ -91,16 +84,10 @@ def commit_task_list(ledger: Ledger, parsed: TaskListFile) -> PlanCreated | Plan
     after a backup of the ledger."""
     if not ledger.is_empty():
         take_backup(ledger, reason="before-import")
-    choices = parsed.unit_choices
+    choices = unit_choice_arguments(parsed.unit_choices)
     if parsed.update_plan_id is not None:
         return apply_plan_update(
             ledger, parsed.update_plan_id, parsed.preview.plan, file_name=parsed.path.name,
-            sha256=parsed.sha256,
-            new_aliases={name: c.alias_of for name, c in choices.items() if c.alias_of},
-            new_unit_kinds={name: c.create_kind for name, c in choices.items() if c.create_kind})
-    return create_plan(
-        ledger, parsed.preview.plan, batch_kind="tasks", file_name=parsed.path.name,
-        sha256=parsed.sha256,
-        new_aliases={name: c.alias_of for name, c in choices.items() if c.alias_of},
-        new_unit_kinds={name: c.create_kind for name, c in choices.items() if c.create_kind},
-    )
+            sha256=parsed.sha256, **choices)
+    return create_plan(ledger, parsed.preview.plan, batch_kind="tasks",
+                       file_name=parsed.path.name, sha256=parsed.sha256, **choices)

@@ -9,8 +9,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from planner_desktop.domain.units import RosterUnit, UnitKind
 from planner_desktop.gui.plan_import_dialog import PlanImportDialog
 from planner_desktop.store.ledger_rows import fetch_items
+from planner_desktop.store.units import import_roster
 
 
 @pytest.fixture(autouse=True)
@@ -240,3 +242,47 @@ def test_the_clerk_edits_the_keyword_table(qtbot, ledger, plan_sample):
     assert dialog.current_node().suggested_lead == "财务室"
     assert item_at(dialog, 8, 0).text(2) == "财务室（建议）"
     assert dialog.edit_lead.findText("财务室") >= 0
+
+
+def test_unknown_units_are_mapped_or_created_as_the_clerk_chooses(qtbot, ledger, plan_sample):
+    """Names typed in the preview that the roster does not know are listed on their own page:
+    one is mapped to a roster unit (remembered as an alias), one created as a school; the
+    choices survive further edits of the tree."""
+    import_roster(ledger, [RosterUnit(name="基础教育股", kind=UnitKind.SECTION)], {}, [])
+    dialog = PlanImportDialog(ledger, plan_sample)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    assert dialog.units_table.rowCount() == 0
+    assert dialog.tabs.tabText(1) == "未识别的单位（0）"
+
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 0))
+    dialog.edit_lead.setEditText("")
+    type_chinese(dialog.edit_lead.lineEdit(), "基教股")
+    dialog.edit_support.clear()
+    type_chinese(dialog.edit_support, "民族实验学校")
+    dialog.apply_button.click()
+    names = [dialog.units_table.item(r, 0).text() for r in range(dialog.units_table.rowCount())]
+    assert names == ["基教股", "民族实验学校"]
+    assert dialog.tabs.tabText(1) == "未识别的单位（2）"
+    assert "不在单位名册中的单位 2 个" in dialog.summary.text()
+    # guessed from the names: a section, a school
+    assert [c.create_kind for c in dialog.units_table.choices().values()] == ["股室", "学校"]
+    dialog.units_table.choose("基教股", "基础教育股")
+
+    # another edit refills the page and keeps the choice
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 1))
+    dialog.edit_title.clear()
+    type_chinese(dialog.edit_title, "建强抓实基层党建工作")
+    dialog.apply_button.click()
+    assert dialog.units_table.choices()["基教股"].alias_of == "基础教育股"
+
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    roles = ledger.query("SELECT u.name, u.kind, u.needs_review, a.role FROM assignment a "
+                         "JOIN unit u ON u.id = a.unit_id ORDER BY a.role")
+    assert [(r["name"], r["kind"], r["role"]) for r in roles] == [
+        ("基础教育股", "股室", "lead"), ("民族实验学校", "学校", "support")]
+    assert ledger.scalar("SELECT u.name FROM unit_alias a JOIN unit u ON u.id = a.unit_id "
+                         "WHERE a.alias = '基教股'") == "基础教育股"
+    assert ledger.scalar("SELECT count(*) FROM unit WHERE name = '基教股'") == 0

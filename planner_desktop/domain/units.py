@@ -43,6 +43,23 @@ class UnitMention:
     role: Role | None = None  # None: the cell did not say
 
 
+@dataclass(frozen=True)
+class UnitChoice:
+    """What the clerk decided, in an import's preview, for a name not in the roster: map it
+    to a roster unit (remembered as an alias), or create a unit of a kind."""
+
+    alias_of: str | None = None  # an existing unit's name: remembered as an alias
+    create_kind: str | None = None  # 股室 or 学校
+
+
+def unit_choice_arguments(choices: Mapping[str, UnitChoice]) -> dict[str, dict[str, str]]:
+    """The clerk's choices as the plan writers take them: ``new_aliases`` (name → roster unit)
+    and ``new_unit_kinds`` (name → kind of the unit to create)."""
+    return {"new_aliases": {name: c.alias_of for name, c in choices.items() if c.alias_of},
+            "new_unit_kinds": {name: c.create_kind for name, c in choices.items()
+                               if c.create_kind}}
+
+
 # --- splitting and marking a cell -------------------------------------------------------------
 
 # After ``normalise`` the full-width ，；：／ are half-width. 、 and spaces separate the names of

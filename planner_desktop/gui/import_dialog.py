@@ -35,18 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_desktop.domain.model import ItemDraft, guess_unit_kind
+from planner_desktop.domain.model import ItemDraft
 from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
+from planner_desktop.gui.unknown_units import UnknownUnitsTable
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units
-from planner_desktop.task_import import TaskListFile, UnitChoice, commit_task_list, preview_task_list
+from planner_desktop.task_import import TaskListFile, commit_task_list, preview_task_list
 
 TASK_LIST_FILTER = "任务表 (*.xlsx *.xlsm *.xls *.csv *.ods);;所有文件 (*)"
-CREATE_SECTION = "__create_section__"
-CREATE_SCHOOL = "__create_school__"
 
 
 class ImportTasksDialog(QDialog):
@@ -113,9 +112,7 @@ class ImportTasksDialog(QDialog):
         self.warnings_table.setHorizontalHeaderLabels(
             [self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("说明")])
         self.warnings_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
-        self.units_table = QTableWidget(0, 2)
-        self.units_table.setHorizontalHeaderLabels([self.tr("表中的单位名称"), self.tr("处理方式")])
-        self.units_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.units_table = UnknownUnitsTable(self.tr("表中的单位名称"))
         self.tabs.addTab(self.tree, self.tr("要点预览"))
         self.tabs.addTab(mapping_page, self.tr("列映射"))
         self.tabs.addTab(self.warnings_table, self.tr("提示"))
@@ -270,31 +267,8 @@ class ImportTasksDialog(QDialog):
                 self.warnings_table.setItem(row, column, QTableWidgetItem(value))
 
     def fill_units(self) -> None:
-        unknown = self.parsed.unknown_units
-        units = list_units(self.ledger)
-        self.units_table.setRowCount(len(unknown))
-        for row, name in enumerate(unknown):
-            self.units_table.setItem(row, 0, QTableWidgetItem(name))
-            combo = QComboBox()
-            combo.addItem(self.tr("新建为股室"), CREATE_SECTION)
-            combo.addItem(self.tr("新建为学校"), CREATE_SCHOOL)
-            for unit in units:
-                combo.addItem(self.tr("对应到：{name}").format(name=unit["name"]), unit["name"])
-            combo.setCurrentIndex(1 if _looks_like_school(name) else 0)
-            self.units_table.setCellWidget(row, 1, combo)
-
-    def unit_choices(self) -> dict[str, UnitChoice]:
-        choices: dict[str, UnitChoice] = {}
-        for row in range(self.units_table.rowCount()):
-            name = self.units_table.item(row, 0).text()
-            data = self.units_table.cellWidget(row, 1).currentData()
-            if data == CREATE_SECTION:
-                choices[name] = UnitChoice(create_kind="股室")
-            elif data == CREATE_SCHOOL:
-                choices[name] = UnitChoice(create_kind="学校")
-            else:
-                choices[name] = UnitChoice(alias_of=data)
-        return choices
+        self.units_table.fill(self.parsed.unknown_units,
+                              [unit["name"] for unit in list_units(self.ledger)])
 
     # -- committing -------------------------------------------------------------------------
     def commit(self) -> None:
@@ -302,7 +276,7 @@ class ImportTasksDialog(QDialog):
             return
         parsed = self.parsed
         parsed.preview.plan.title = self.title_edit.text().strip() or parsed.preview.plan.title
-        parsed.unit_choices = self.unit_choices()
+        parsed.unit_choices = self.units_table.choices()
         if not self.update_box.isChecked():
             parsed.update_plan_id = None  # the clerk wants a new plan, not an update
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
@@ -320,6 +294,4 @@ def _column_letter(column: int) -> str:
     return Grid.column_letter(column)
 
 
-def _looks_like_school(name: str) -> bool:
-    return guess_unit_kind(name) == "学校"
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -42,6 +43,7 @@ from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.plan_outline import OutlineNode
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
+from planner_desktop.gui.unknown_units import UnknownUnitsTable
 from planner_desktop.plan_import import (
     PlanDocumentPreview,
     commit_plan_document,
@@ -158,8 +160,15 @@ class PlanImportDialog(QDialog):
         right_layout.addWidget(QLabel(self.tr("原文（已去除网页杂项；点击左侧要点可定位）")))
         right_layout.addWidget(self.source, 1)
 
+        # Names of units not in the roster, each to be created or mapped to a roster unit.
+        self.units_table = UnknownUnitsTable(self.tr("文中的单位名称"))
+        self.roster_units: list[str] = []
+        self.tabs = QTabWidget()
+        self.tabs.addTab(left, self.tr("要点"))
+        self.tabs.addTab(self.units_table, self.tr("未识别的单位"))
+
         self.splitter = QSplitter(Qt.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -251,6 +260,7 @@ class PlanImportDialog(QDialog):
             self.plan_part_box.setChecked(outline.use_plan_part)
         self.plan_part_box.blockSignals(False)
         self.source.setPlainText(outline.source)
+        self.roster_units = [unit["name"] for unit in list_units(self.ledger)]
         self.fill_units()
         self.refresh()
         self.set_editing_enabled(preview.already_imported_batch is None and outline.count() > 0)
@@ -337,8 +347,11 @@ class PlanImportDialog(QDialog):
             text += self.tr("已去除网页杂项、广告等 {n} 行。").format(n=len(outline.removed))
         named = [n.lead for n in nodes if n.lead] + [s for n in nodes for s in n.support()]
         unknown = load_roster(self.ledger).unknown_names(named) if named else []
+        self.units_table.fill(unknown, self.roster_units)
+        self.tabs.setTabText(1, self.tr("未识别的单位（{n}）").format(n=len(unknown)))
         if unknown:
-            text += self.tr("\n不在单位名册中的单位 {n} 个（导入时新建并标为待核对）：{names}").format(
+            text += self.tr("\n不在单位名册中的单位 {n} 个：{names}。请在“未识别的单位”页选择新建，"
+                            "或对应到名册中的单位。").format(
                 n=len(unknown), names="、".join(unknown[:8]) + ("…" if len(unknown) > 8 else ""))
         for warning in preview.warnings:
             text += "\n" + self.tr(warning)
@@ -491,6 +504,7 @@ class PlanImportDialog(QDialog):
             return
         preview = self.preview
         preview.title = self.title_edit.text().strip() or preview.outline.title
+        preview.unit_choices = self.units_table.choices()
         if self.year_spin.value() != preview.outline.year:
             preview.outline.year = self.year_spin.value()
         self.set_editing_enabled(False)

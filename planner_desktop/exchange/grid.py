@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class MergedRange:
-    """A merged block of cells, 0-based and inclusive on both ends (A1:B2 is 0, 0, 1, 1)."""
+class MergedRange(NamedTuple):
+    """A merged block of cells, 0-based and inclusive on both ends (A1:B2 is 0, 0, 1, 1).
+
+    A named tuple rather than a frozen dataclass: a task list has hundreds of merges, and a
+    tuple is made ten times faster."""
 
     first_row: int
     first_col: int

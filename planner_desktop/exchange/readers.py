@@ -10,7 +10,9 @@ with 500 merged ranges and a hidden row and column; ``bench/read_formats.py`` re
 * **What calamine does not give is read from the file by us**, each cheaply:
 
   - hidden rows and columns of .xlsx, and error cells (calamine turns ``#DIV/0!`` into an
-    empty cell): the sheet XML is scanned as bytes. A substring test (1 ms) skips the scan
+    empty cell): the sheet XML is scanned as bytes, in a thread while calamine parses the
+    sheets (which it does without holding the GIL; what the scan cannot settle without the
+    grid, error cells and rows without numbers, waits for it). A substring test (1 ms) skips the scan
     in the usual file that has neither; otherwise a regular expression walks only the
     ``<row>`` (and, when there are error cells, ``<c>``) start tags: 3 ms for hidden rows.
     A full ``ElementTree.iterparse`` of the same sheet takes 105 ms, defusedxml's 228 ms,
@@ -43,6 +45,7 @@ written by openpyxl has none and reads as ``""``), error cells → their error t
 from __future__ import annotations
 
 import codecs
+import concurrent.futures
 import csv
 import datetime as dt
 import html
@@ -53,7 +56,9 @@ import operator
 import posixpath
 import re
 import struct
+import threading
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
@@ -361,6 +366,9 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
         if kind == "xls" and _xls_is_encrypted(data):
             raise FileReadError(tr(MSG_PASSWORD), where) from exc
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
+    # calamine parses sheets without holding the GIL: meanwhile a thread finds the hidden rows
+    # and columns and the error cells in the .xlsx's sheet parts (bench/read_formats.py).
+    marks = _background().submit(_xlsx_marks, data) if kind == "xlsx" else None
     sheets: list[Grid] = []
     positions: list[int] = []  # each grid's index among all the workbook's sheets
     try:
@@ -383,8 +391,11 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
     workbook = Workbook(path, kind, sheets)
     try:
-        if kind == "xlsx":
-            _add_xlsx_extras(data, workbook)
+        if marks is not None:
+            sheet_marks = marks.result()
+            for grid in workbook.sheets:
+                if grid.rows and grid.name in sheet_marks:
+                    sheet_marks[grid.name].apply(grid)
         elif kind == "ods":
             _add_ods_extras(data, workbook)
         elif kind == "xls":
@@ -400,6 +411,21 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
     return workbook
 
 
+_BACKGROUND: concurrent.futures.ThreadPoolExecutor | None = None
+_BACKGROUND_LOCK = threading.Lock()
+
+
+def _background() -> concurrent.futures.ThreadPoolExecutor:
+    """The thread that reads a file's extras beside calamine (made on first use; reads from
+    several threads share it)."""
+    global _BACKGROUND
+    with _BACKGROUND_LOCK:
+        if _BACKGROUND is None:
+            _BACKGROUND = concurrent.futures.ThreadPoolExecutor(
+                max_workers=2, thread_name_prefix="read-extras")
+        return _BACKGROUND
+
+
 def _grid_from_calamine(name: str, sheet, where: Location, max_rows: int,
                         max_cell_chars: int) -> Grid:
     end = sheet.end
@@ -410,7 +436,7 @@ def _grid_from_calamine(name: str, sheet, where: Location, max_rows: int,
         raise FileReadError(tr(MSG_TOO_MANY_ROWS).format(
             limit=max_rows, detail=tr("（此工作表有 {rows} 行）").format(rows=height)), where)
     grid = _grid_from_values(name, sheet.to_python(skip_empty_area=False), where, max_cell_chars)
-    grid.merges = [MergedRange(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or ()]
+    grid.merges = [MergedRange(*a, *b) for a, b in sheet.merged_cell_ranges or ()]
     return grid
 
 
@@ -576,25 +602,49 @@ def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _add_xlsx_extras(data: bytes, workbook: Workbook) -> None:
+@dataclass
+class _SheetMarks:
+    """What one sheet part says beyond its values, found from its bytes alone (so in a thread
+    beside calamine, before the grid exists): hidden column ranges and hidden rows; or, when
+    error cells or rows without numbers need the row walk (which stops at the grid's last
+    row), the part to walk once the grid is there."""
+
+    hidden_cols: list[tuple[int, int]] = field(default_factory=list)  # first, last; 0-based
+    hidden_rows: list[int] = field(default_factory=list)
+    walk: bytes | None = None
+    walk_from: int = 0  # where sheetData starts
+    want_hidden: bool = False
+    want_errors: bool = False
+
+    def apply(self, grid: Grid) -> None:
+        width = grid.width
+        for first, last in self.hidden_cols:
+            grid.hidden_cols.update(range(max(first, 0), min(last, width - 1) + 1))
+        if self.walk is not None:
+            _walk_xlsx_rows(self.walk, self.walk_from, grid, self.want_hidden, self.want_errors)
+        else:
+            grid.hidden_rows.update(r for r in self.hidden_rows if r < grid.height)
+
+
+def _xlsx_marks(data: bytes) -> dict[str, _SheetMarks]:
+    """Sheet name → its marks (see :class:`_SheetMarks`), for every sheet part of the file."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = _xlsx_sheet_parts(archive)
         names = set(archive.namelist())
-        for grid in workbook.sheets:
-            part = parts.get(grid.name)
-            if grid.rows and part in names:
-                _scan_xlsx_sheet(archive.read(part), grid)
+        return {sheet: _scan_xlsx_sheet(archive.read(part))
+                for sheet, part in parts.items() if part in names}
 
 
-def _scan_xlsx_sheet(xml: bytes, grid: Grid) -> None:
+def _scan_xlsx_sheet(xml: bytes) -> _SheetMarks:
     """Hidden rows and columns and error cells of one sheet part, from its start tags.
 
-    The XML is machine-written and calamine has just parsed it whole, so regular expressions
-    over start tags are safe here. Most sheets have neither hidden rows nor error cells, and
-    a substring test skips them in microseconds. ``r`` attributes are optional in OOXML, so
+    The XML is machine-written and has no DTD (refused before), so regular expressions over
+    start tags are safe here. Most sheets have neither hidden rows nor error cells, and a
+    substring test skips them in microseconds. ``r`` attributes are optional in OOXML, so
     rows and cells without them are counted; a namespace prefix (``<x:row>``, written by
     .NET libraries) is allowed.
     """
+    marks = _SheetMarks()
     want_hidden = _HIDDEN_TRUE.search(xml) is not None
     # An "e" followed by a quote is rare in sheet XML (a regular expression starting with a
     # literal skips to each "e" at memchr speed), so it rules error cells out before the
@@ -602,9 +652,8 @@ def _scan_xlsx_sheet(xml: bytes, grid: Grid) -> None:
     want_errors = _MAYBE_ERROR_TYPE.search(xml) is not None and (
         b't="e"' in xml or b"t='e'" in xml)
     if not (want_hidden or want_errors):
-        return
+        return marks
     patterns = _xlsx_patterns(xml)
-    height, width = grid.height, grid.width
     found = patterns.sheet_data.search(xml)
     data_start = found.start() if found else 0
     if want_hidden:
@@ -612,10 +661,21 @@ def _scan_xlsx_sheet(xml: bytes, grid: Grid) -> None:
             attrs = match.group(1)
             if b"hidden" in attrs and _HIDDEN_TRUE.search(attrs):
                 first = int(_attr(attrs, b"min") or 1) - 1
-                last = int(_attr(attrs, b"max") or first + 1) - 1
-                grid.hidden_cols.update(range(max(first, 0), min(last, width - 1) + 1))
-    if want_hidden and not want_errors and _hidden_rows_by_number(xml, data_start, grid, patterns):
-        return
+                marks.hidden_cols.append((first, int(_attr(attrs, b"max") or first + 1) - 1))
+    if want_hidden and not want_errors and _hidden_rows_by_number(xml, data_start, marks,
+                                                                 patterns):
+        return marks
+    marks.walk, marks.walk_from = xml, data_start
+    marks.want_hidden, marks.want_errors = want_hidden, want_errors
+    return marks
+
+
+def _walk_xlsx_rows(xml: bytes, data_start: int, grid: Grid, want_hidden: bool,
+                    want_errors: bool) -> None:
+    """Hidden rows and error cells by walking the row (and cell) start tags, counting rows
+    and cells without ``r``; stops past the grid's last row, where nothing matters."""
+    patterns = _xlsx_patterns(xml)
+    height = grid.height
     pattern = patterns.row_or_cell if want_errors else patterns.row
     row, col = -1, -1
     for match in pattern.finditer(xml, data_start):
@@ -625,7 +685,7 @@ def _scan_xlsx_sheet(xml: bytes, grid: Grid) -> None:
             row = int(number) - 1 if number else row + 1
             col = -1
             if row >= height:
-                break  # past the last row with values: nothing there matters
+                break
             if want_hidden and b"hidden" in attrs and _HIDDEN_TRUE.search(attrs):
                 grid.hidden_rows.add(row)
             continue
@@ -642,10 +702,11 @@ def _scan_xlsx_sheet(xml: bytes, grid: Grid) -> None:
             _set_error(grid, row, col, html.unescape(value.group(1).decode("utf-8", "replace")))
 
 
-def _hidden_rows_by_number(xml: bytes, start: int, grid: Grid, patterns: _XlsxPatterns) -> bool:
+def _hidden_rows_by_number(xml: bytes, start: int, marks: _SheetMarks,
+                           patterns: _XlsxPatterns) -> bool:
     """The fast path: jump from one ``hidden="1"`` to the next (a literal search) and number
-    each hidden row by its ``r``. False (nothing changed) when one has no ``r``, so the caller
-    counts rows instead."""
+    each hidden row by its ``r``. False (nothing found kept) when one has no ``r``, so the
+    rows are walked and counted instead."""
     found = []
     for match in _HIDDEN_TRUE.finditer(xml, start):
         tag_start = xml.rfind(b"<", start, match.start())
@@ -656,7 +717,7 @@ def _hidden_rows_by_number(xml: bytes, start: int, grid: Grid, patterns: _XlsxPa
         if number is None:
             return False
         found.append(int(number) - 1)
-    grid.hidden_rows.update(r for r in found if r < grid.height)
+    marks.hidden_rows = found
     return True
 
 

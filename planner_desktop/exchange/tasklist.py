@@ -283,7 +283,7 @@ class TaskListParser:
         # rows, and both are frozen, so one result serves every row.
         self.deadlines: dict[object, Deadline] = {}
         self.unit_cells: dict[tuple, tuple[UnitMention, ...]] = {}
-        # split_code of the task and measure texts met (see split).
+        # split_code of the task and measure texts met (see row_splits).
         self.splits: dict[str, tuple[str, str]] = {}
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
@@ -293,12 +293,11 @@ class TaskListParser:
         self.texts: dict[str, list[str]] = {}
         self.start = 0
         self.task_merges: dict[int, MergedRange] = {}
-        # What add_row asks on every row, looked up once per sheet: whether
-        # tasks have measures (and a task column), the deadline column and the sheet's date
-        # cells, and the column a missing unit is reported in (None: no unit column).
+        # What add_row asks on every row, looked up once per sheet: whether tasks have
+        # measures (and a task column), the deadline column, and the column a missing unit
+        # is reported in (None: no unit column).
         self.has_measures = self.has_tasks = False
         self.deadline_column: int | None = None
-        self.dates: dict[tuple[int, int], object] = {}
         self.unit_column: int | None = None
 
     def warn(self, sheet: str, row: int | None, column: int | None, message: str) -> None:
@@ -312,7 +311,7 @@ class TaskListParser:
         self.grid, self.columns = grid, layout.field_columns()
         start = self.start = layout.data_start
         self.has_measures, self.has_tasks = "measure" in self.columns, "task" in self.columns
-        self.deadline_column, self.dates = self.columns.get("deadline"), grid.values
+        self.deadline_column = self.columns.get("deadline")
         lead_column = self.columns.get("lead")
         self.unit_column = lead_column if lead_column is not None else \
             self.columns.get("lead_only")
@@ -339,6 +338,14 @@ class TaskListParser:
             else nothing
         schools = [s or None for s in texts["schools"]] if "schools" in texts else nothing
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else blank
+        # What add_row needs of each row, found once per distinct cell value: a list repeats a
+        # few hundred deadlines and unit cells over thousands of rows.
+        sources = [f"{grid.name}!{n}" for n in range(start + 1, start + height + 1)]
+        deadlines = nothing if self.deadline_column is None else \
+            self.row_deadlines(grid, start, column("deadline"))
+        mentions = self.row_mentions(leads, supports, schools)
+        task_splits, measure_splits = self.row_splits(column("task")), \
+            self.row_splits(column("measure"))
         has_category = "category" in texts
         sheet = grid.name
         is_header, add_row = field_for_header, self.add_row
@@ -348,11 +355,12 @@ class TaskListParser:
         probe = len(fields) >= 2
         first, second = (fields.index("task"), fields.index("measure")) \
             if "task" in fields and "measure" in fields else (0, 1)
-        for r, raw_values, code, group, task, measure, raw_task, deadline, lead, support, \
-                school in zip(range(start, start + height), _rows_of(raw_columns, height),
-                              column("code"), column("category"), column("task"),
-                              column("measure"), raw_tasks, column("deadline"), leads,
-                              supports, schools, strict=True):
+        for r, raw_values, code, group, task, measure, raw_task, deadline_text, deadline, \
+                units, source, task_split, measure_split in zip(
+                    range(start, start + height), _rows_of(raw_columns, height), column("code"),
+                    column("category"), column("task"), column("measure"), raw_tasks,
+                    column("deadline"), deadlines, mentions, sources, task_splits,
+                    measure_splits, strict=True):
             if not (probe and raw_values[first] and raw_values[second]
                     and raw_values[first] != raw_values[second]):
                 distinct = set(raw_values)
@@ -362,10 +370,12 @@ class TaskListParser:
                     # category row: parse_row looks at all of its cells.
                     cells = tuple(texts[name][r - start] for name in fields)
                     raw = dict(zip(fields, raw_values, strict=True))
-                    self.parse_row(grid, layout, _RowCells(
-                        r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)),
-                        raw))
                     category_text = None
+                    if self.parse_row(grid, _RowCells(
+                            r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)),
+                            raw)):
+                        add_row(r, code, task, measure, raw_task, deadline_text, deadline, units,
+                                source, task_split, measure_split)
                     continue
             # A header repeated on each printed page: every filled cell is a header name.
             # The loop stops at the first cell that is not, usually the first of a data row.
@@ -382,24 +392,56 @@ class TaskListParser:
                 category = self.current_category
                 category_text = group if category is not None and \
                     category.title == split_code(group)[1] else None
-            add_row(r, code, task, measure, raw_task, deadline, lead, support, school)
+            add_row(r, code, task, measure, raw_task, deadline_text, deadline, units, source,
+                    task_split, measure_split)
 
-    def parse_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
+    def row_deadlines(self, grid: Grid, start: int, texts: list[str]) -> list[Deadline]:
+        """The deadline of every row from ``start`` on: its date cell, else its text."""
+        values: list[object] = list(texts)
+        column, end = self.deadline_column, start + len(texts)
+        for (row, col), date in grid.values.items():
+            if col == column and start <= row < end:
+                values[row - start] = date
+        found = self.deadlines
+        for value in set(values).difference(found):
+            found[value] = parse_deadline(value, self.year)
+        return list(map(found.__getitem__, values))
+
+    def row_splits(self, texts: list[str]) -> list[tuple[str, str]]:
+        """:func:`split_code` of every row's text."""
+        found = self.splits
+        for text in set(texts).difference(found):
+            found[text] = split_code(text)
+        return list(map(found.__getitem__, texts))
+
+    def row_mentions(self, leads: list[str], supports: list[str | None],
+                     schools: list[str | None]) -> list[tuple[UnitMention, ...]]:
+        """The units named by every row's lead, support and schools cells."""
+        cells = list(zip(leads, supports, schools, strict=True))
+        found = self.unit_cells
+        for key in set(cells).difference(found):
+            found[key] = tuple(assign_roles(*key))
+        return list(map(found.__getitem__, cells))
+
+    def parse_row(self, grid: Grid, row: _RowCells) -> bool:
+        """A row of one text: blank, a note, a repeated header or a category row are taken
+        here; True for a task row, which follows its category cell (if any) and is left to
+        add_row."""
         texts = [t for t in grid.rows[row.number] if t.strip()]
         if not texts:
-            return
+            return False
         first = texts[0].strip()
         if NOTE_ROW.match(first) and len(set(texts)) == 1:
-            return
+            return False
         if self.is_repeated_header(row):
-            return
+            return False
         category = self.category_text(grid, row, texts)
         if category is not None:
             self.start_category(category, grid.name, row.number)
-            return
+            return False
         if "category" in self.columns and row.cells.get("category"):
             self.follow_category_column(row.cells["category"], grid.name, row.number)
-        self.add_task_row(grid, layout, row)
+        return True
 
     @staticmethod
     def is_repeated_header(row: _RowCells) -> bool:
@@ -443,19 +485,15 @@ class TaskListParser:
         parent = self.current_sub or self.current_category
         return parent.children if parent is not None else self.top
 
-    def add_task_row(self, grid: Grid, layout: SheetLayout, row: _RowCells) -> None:
-        cells = row.cells
-        self.add_row(row.number, cells.get("code", ""), cells.get("task", ""),
-                     cells.get("measure", ""), row.raw.get("task"), cells.get("deadline", ""),
-                     cells.get("lead") or cells.get("lead_only") or "",
-                     cells.get("support") if "lead_only" not in cells else None,
-                     cells.get("schools") or None)
-
     def add_row(self, r: int, code_text: str, task_text: str, measure_text: str,
-                raw_task: str | None, deadline_text: str, lead: str, support: str | None,
-                schools: str | None) -> None:
-        """A task or measure row of the sheet (row ``r``) from its cells (merged cells
-        filled; ``raw_task`` as written), with the lead, support and schools cells.
+                raw_task: str | None, deadline_text: str, deadline: Deadline | None,
+                mentions: tuple[UnitMention, ...], source: str, task_split: tuple[str, str],
+                measure_split: tuple[str, str]) -> None:
+        """A task or measure row of the sheet (row ``r``, ``source`` as the clerk finds it)
+        from its cells (merged cells filled; ``raw_task`` as written) and what parse_sheet
+        found in them: the deadline (None when the sheet has no deadline column) and the
+        units, warned about here when they could not be read, and the task's and measure's
+        codes split off (:func:`split_code`).
 
         Called for every row of thousands: a task row with its first measure (the usual
         row) is handled here, without further calls but the item's."""
@@ -465,27 +503,13 @@ class TaskListParser:
                 self.warn(self.grid.name, r, self.columns.get("task"),
                           tr("这一行有责任单位或时限，但任务内容为空，未导入。"))
             return
-        source = f"{self.grid.name}!{r + 1}"
-        # The deadline (None when the sheet has no deadline column) and the units of the
-        # row, warning about what could not be read.
-        deadline = None
-        deadline_column = self.deadline_column
-        if deadline_column is not None:
-            value = self.dates.get((r, deadline_column)) or deadline_text
-            deadline = self.deadlines.get(value)
-            if deadline is None:
-                deadline = self.deadlines[value] = parse_deadline(value, self.year)
-            if deadline.kind in UNREAD_DEADLINES:
-                self.warn_deadline(r, deadline, deadline_text)
-        mentions = self.unit_cells.get((lead, support, schools))
-        if mentions is None:
-            mentions = self.unit_cells[lead, support, schools] = tuple(
-                assign_roles(lead, support, schools))
+        if deadline is not None and deadline.kind in UNREAD_DEADLINES:
+            self.warn_deadline(r, deadline, deadline_text)
         if not mentions and self.unit_column is not None:
             self.warn(self.grid.name, r, self.unit_column, tr("没有填写责任单位。"))
         units = list(mentions)
         if not self.has_measures:
-            self.parent_list().append(self.make_item(code_text, task_text, source, deadline,
+            self.parent_list().append(self.make_item(code_text, task_split, source, deadline,
                                                      units))
             return
         # Rows of one task share its merged task cell (or repeat its text and code).
@@ -496,7 +520,8 @@ class TaskListParser:
         if task is None or raw_task or key != self.task_key:
             if task is not None:
                 self.close_task()
-            task = self.task = self.make_item(code_text, task_text or measure_text, source)
+            task = self.task = self.make_item(code_text,
+                                              task_split if task_text else measure_split, source)
             self.parent_list().append(task)
             self.task_key = key
         if not measure_text:  # the task's own row: its deadline (if the sheet has them), units
@@ -504,11 +529,11 @@ class TaskListParser:
                 task.deadline = deadline
             task.units = units
         elif self.first_measure is None and not task.children:
-            self.first_measure = (self.split(measure_text)[1], source, deadline, units)
+            self.first_measure = (measure_split[1], source, deadline, units)
         else:
-            self.add_measure(measure_text, source, deadline, units)
+            self.add_measure(measure_split, source, deadline, units)
 
-    def add_measure(self, text: str, source: str, deadline: Deadline | None,
+    def add_measure(self, split: tuple[str, str], source: str, deadline: Deadline | None,
                     units: list[UnitMention]) -> None:
         """A second or later measure of the open task (the first is kept aside, see
         close_task): the first and this one become child items, numbered （1）, （2）…"""
@@ -521,7 +546,7 @@ class TaskListParser:
                               first_units, [], [], first_source)
             self.made.append(first)
             task.children.append(first)
-        task.children.append(self.make_item(f"（{len(task.children) + 1}）", text, source,
+        task.children.append(self.make_item(f"（{len(task.children) + 1}）", split, source,
                                             deadline, units))
 
     def close_task(self) -> None:
@@ -534,25 +559,18 @@ class TaskListParser:
             task.deadline, task.units, task.source_ref = deadline, units, source
         self.task, self.task_key, self.first_measure = None, None, None
 
-    def make_item(self, code_text: str, text: str, source: str,
+    def make_item(self, code_text: str, split: tuple[str, str], source: str,
                   deadline: Deadline | None = None,
                   units: list[UnitMention] | None = None) -> ItemDraft:
-        """An item of a task or measure cell (its code from the code column, else from the
-        text), built with positional arguments: keyword ones cost twice as much, thousands of
-        times over."""
-        code, body = self.split(text)
+        """An item of a task or measure cell (``split`` by :func:`split_code`; its code from
+        the code column, else from the text), built with positional arguments: keyword ones
+        cost twice as much, thousands of times over."""
+        code, body = split
         code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
         item = ItemDraft(code, body if len(body) <= 40 else item_title(body), body, deadline,
                          [] if units is None else units, [], [], source)
         self.made.append(item)
         return item
-
-    def split(self, text: str) -> tuple[str, str]:
-        """:func:`split_code` of a task or measure text, once per distinct text."""
-        found = self.splits.get(text)
-        if found is None:
-            found = self.splits[text] = split_code(text)
-        return found
 
     def warn_deadline(self, r: int, deadline: Deadline, text: str) -> None:
         if deadline.kind is DeadlineKind.UNPARSED:

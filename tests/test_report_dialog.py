@@ -61,6 +61,33 @@ def test_bulletin_fields_numbered_and_remembered(window, qtbot, tmp_path):
     assert not dialog.bulletin_box.isVisibleTo(dialog) and not dialog.docx_button.isEnabled()
 
 
+def test_a_bulletin_printed_from_the_preview_is_issued(window, qtbot, tmp_path):
+    """The preview's own print button: Qt accepts the preview once it has printed (here to a
+    PDF file, as on a machine without a printer); closing the preview issues nothing."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = window.open_reports()
+    qtbot.addWidget(dialog)
+    dialog.set_kind(ReportKind.BULLETIN)
+    dialog.issue.setValue(3)
+    plan = window.row_filter.plan_id
+    preview = dialog.preview()
+    preview.reject()  # looked at, closed
+    assert dialog.issue.value() == 3 and bulletin_defaults(window.ledger, plan).issue == 1
+
+    preview = dialog.preview()
+    dialog.printer.setOutputFormat(QPrinter.PdfFormat)  # the file dialog was cancelled
+    dialog.printer.setOutputFileName("")
+    preview.accept()
+    assert dialog.issue.value() == 3
+
+    preview = dialog.preview()
+    dialog.printer.setOutputFileName(str(tmp_path / "通报.pdf"))
+    preview.accept()  # what Qt does after printing
+    assert dialog.issue.value() == 4
+    assert bulletin_defaults(window.ledger, plan).issue == 4
+
+
 def test_an_export_that_cannot_be_written_says_why(window, qtbot, tmp_path, message_boxes):
     dialog = window.open_reports()
     qtbot.addWidget(dialog)

@@ -216,10 +216,19 @@ class ReportDialog(QDialog):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印预览 — {title}").format(title=doc.title))
         dialog.paintRequested.connect(lambda target: self._paint(target, doc))
+        # The preview's own print button accepts the preview once it has printed (Qt's
+        # QPrintPreviewDialog); closing it rejects. Printed from there, a bulletin is issued.
+        dialog.accepted.connect(lambda: self._printed_from_preview(printer, doc))
         dialog.resize(1000, 760)
         self.preview_dialog = dialog
         dialog.open()
         return dialog
+
+    def _printed_from_preview(self, printer: QPrinter, doc: ReportDocument) -> None:
+        # Without a printer installed, Qt prints to PDF and accepts even when the clerk
+        # cancels choosing the file: then nothing was printed.
+        if printer.outputFormat() == QPrinter.NativeFormat or printer.outputFileName():
+            self._issued(doc)
 
     def _paint(self, printer: QPrinter, doc: ReportDocument) -> None:
         try:

@@ -14,8 +14,9 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft
@@ -356,7 +357,7 @@ class TaskListParser:
         first, second = (fields.index("task"), fields.index("measure")) \
             if "task" in fields and "measure" in fields else (0, 1)
         for r, raw_values, code, group, task, measure, raw_task, deadline_text, deadline, \
-                units, source, task_split, measure_split in zip(
+                mentioned, source, task_split, measure_split in zip(
                     range(start, start + height), _rows_of(raw_columns, height), column("code"),
                     column("category"), column("task"), column("measure"), raw_tasks,
                     column("deadline"), deadlines, mentions, sources, task_splits,
@@ -374,8 +375,8 @@ class TaskListParser:
                     if self.parse_row(grid, _RowCells(
                             r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)),
                             raw)):
-                        add_row(r, code, task, measure, raw_task, deadline_text, deadline, units,
-                                source, task_split, measure_split)
+                        add_row(r, code, task, measure, raw_task, deadline_text, deadline,
+                                mentioned, source, task_split, measure_split)
                     continue
             # A header repeated on each printed page: every filled cell is a header name.
             # The loop stops at the first cell that is not, usually the first of a data row.
@@ -392,36 +393,28 @@ class TaskListParser:
                 category = self.current_category
                 category_text = group if category is not None and \
                     category.title == split_code(group)[1] else None
-            add_row(r, code, task, measure, raw_task, deadline_text, deadline, units, source,
-                    task_split, measure_split)
+            add_row(r, code, task, measure, raw_task, deadline_text, deadline, mentioned,
+                    source, task_split, measure_split)
 
     def row_deadlines(self, grid: Grid, start: int, texts: list[str]) -> list[Deadline]:
-        """The deadline of every row from ``start`` on: its date cell, else its text."""
+        """The deadline of every row from ``start`` on: its date cell (kept typed by the
+        reader), else its text."""
         values: list[object] = list(texts)
         column, end = self.deadline_column, start + len(texts)
         for (row, col), date in grid.values.items():
             if col == column and start <= row < end:
                 values[row - start] = date
-        found = self.deadlines
-        for value in set(values).difference(found):
-            found[value] = parse_deadline(value, self.year)
-        return list(map(found.__getitem__, values))
+        return _each_once(values, self.deadlines, lambda value: parse_deadline(value, self.year))
 
     def row_splits(self, texts: list[str]) -> list[tuple[str, str]]:
         """:func:`split_code` of every row's text."""
-        found = self.splits
-        for text in set(texts).difference(found):
-            found[text] = split_code(text)
-        return list(map(found.__getitem__, texts))
+        return _each_once(texts, self.splits, split_code)
 
     def row_mentions(self, leads: list[str], supports: list[str | None],
                      schools: list[str | None]) -> list[tuple[UnitMention, ...]]:
         """The units named by every row's lead, support and schools cells."""
-        cells = list(zip(leads, supports, schools, strict=True))
-        found = self.unit_cells
-        for key in set(cells).difference(found):
-            found[key] = tuple(assign_roles(*key))
-        return list(map(found.__getitem__, cells))
+        return _each_once(list(zip(leads, supports, schools, strict=True)), self.unit_cells,
+                          lambda cells: tuple(assign_roles(*cells)))
 
     def parse_row(self, grid: Grid, row: _RowCells) -> bool:
         """A row of one text: blank, a note, a repeated header or a category row are taken
@@ -678,6 +671,14 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
                         if c < len(grid.rows[r]):
                             texts[r - start] = value
     return fields, raw, filled
+
+
+def _each_once(values: list, found: dict, compute: Callable[[Any], Any]) -> list:
+    """``compute(value)`` for each of ``values``, computed once per distinct value and kept
+    in ``found`` (a parse's cache: frozen results shared by every row naming the value)."""
+    for value in set(values).difference(found):
+        found[value] = compute(value)
+    return list(map(found.__getitem__, values))
 
 
 def _rows_of(columns: list[list[str]], height: int):

@@ -16,28 +16,16 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner_desktop.domain.report_content import KIND_TITLES, BulletinFields, ReportDocument, ReportKind
 from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.background import BackgroundJob, show_job_failure
+from planner_desktop.gui.forms.report_dialog_ui import Ui_ReportDialog
 from planner_desktop.printing.render import page_layout, render
 from planner_desktop.reports import build_document, bulletin_defaults, remember_bulletin, write_files
 from planner_desktop.store.database import Ledger
@@ -66,79 +54,46 @@ class ReportDialog(QDialog):
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.job: BackgroundJob | None = None
         self._document: ReportDocument | None = None
-        self.setWindowTitle(self.tr("打印 / 导出报表"))
+        self.ui = Ui_ReportDialog()  # the layout lives in ui/report_dialog.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.kind_box, self.as_of, self.status = ui.kind_box, ui.as_of, ui.status
+        self.scope_view, self.scope_all = ui.scope_view, ui.scope_all
+        self.bulletin_box, self.series, self.issue = ui.bulletin_box, ui.series, ui.issue
+        self.office, self.bulletin_date = ui.office, ui.bulletin_date
+        self.addressee, self.requirements = ui.addressee, ui.requirements
+        self.preview_button, self.print_button = ui.preview_button, ui.print_button
+        self.pdf_button, self.xlsx_button = ui.pdf_button, ui.xlsx_button
+        self.docx_button = ui.docx_button
 
-        self.kind_box = QComboBox()
         for kind in ReportKind:
             self.kind_box.addItem(self.tr(KIND_TITLES[kind]), kind.value)  # plain str: Qt keeps it as is
         self.kind_box.currentIndexChanged.connect(self.on_kind)
-        self.as_of = QDateEdit(_qdate(self.today), calendarPopup=True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setDate(_qdate(self.today))
         view_name = self._view_name(parent)
         count = len(self.view_item_ids or [])
-        self.scope_view = QRadioButton(self.tr("当前视图：{view}（{n} 项）").format(view=view_name, n=count))
-        self.scope_all = QRadioButton(self.tr("整个计划") if plan_id is not None else self.tr("全部计划"))
+        self.scope_view.setText(self.tr("当前视图：{view}（{n} 项）").format(view=view_name, n=count))
+        self.scope_all.setText(self.tr("整个计划") if plan_id is not None else self.tr("全部计划"))
         # What the clerk sees is what gets printed, unless they choose the whole plan: a typed
         # search or a status filter narrows the 全部 view too.
         (self.scope_view if self.view_item_ids is not None else self.scope_all).setChecked(True)
         self.scope_view.setEnabled(self.view_item_ids is not None)
-        scope = QHBoxLayout()
-        scope.addWidget(self.scope_view)
-        scope.addWidget(self.scope_all)
-        scope.addStretch(1)
         self.view_name = view_name
 
-        form = QFormLayout()
-        form.addRow(self.tr("报表："), self.kind_box)
-        form.addRow(self.tr("范围："), scope)
-        form.addRow(self.tr("统计截至："), self.as_of)
-
         defaults = bulletin_defaults(ledger, plan_id, self.today)
-        self.series = QLineEdit(defaults.series)
-        self.issue = QSpinBox(minimum=1, maximum=9999, value=defaults.issue)
-        self.issue.setSuffix(self.tr(" 期"))
-        self.office = QLineEdit(defaults.office)
-        self.bulletin_date = QDateEdit(_qdate(defaults.date or self.today), calendarPopup=True)
-        self.bulletin_date.setDisplayFormat("yyyy-MM-dd")
-        self.addressee = QLineEdit(defaults.addressee)
-        self.requirements = QPlainTextEdit(defaults.requirements)
-        self.requirements.setPlaceholderText(self.tr("留空则使用默认的工作要求"))
-        self.requirements.setMinimumHeight(90)
-        self.bulletin_box = QGroupBox(self.tr("督办通报"))
-        bulletin_form = QFormLayout(self.bulletin_box)
-        bulletin_form.addRow(self.tr("刊名："), self.series)
-        bulletin_form.addRow(self.tr("期号：第"), self.issue)  # 第 [11 期]
-        bulletin_form.addRow(self.tr("印发单位："), self.office)
-        bulletin_form.addRow(self.tr("印发日期："), self.bulletin_date)
-        bulletin_form.addRow(self.tr("主送："), self.addressee)
-        bulletin_form.addRow(self.tr("工作要求："), self.requirements)
+        self.series.setText(defaults.series)
+        self.issue.setValue(defaults.issue)
+        self.office.setText(defaults.office)
+        self.bulletin_date.setDate(_qdate(defaults.date or self.today))
+        self.addressee.setText(defaults.addressee)
+        self.requirements.setPlainText(defaults.requirements)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.preview_button = QPushButton(self.tr("打印预览…"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
-        self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
-        self.docx_button = QPushButton(self.tr("导出 Word…"))
-        for button in (self.preview_button, self.print_button, self.pdf_button, self.xlsx_button,
-                       self.docx_button):
-            buttons.addButton(button, QDialogButtonBox.ActionRole)
-        buttons.addButton(QPushButton(self.tr("关闭")), QDialogButtonBox.RejectRole)
-        buttons.rejected.connect(self.reject)
         self.preview_button.clicked.connect(lambda: self.preview())
         self.print_button.clicked.connect(lambda: self.print_report())
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.docx_button.clicked.connect(lambda: self.export("docx"))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.bulletin_box)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
         self.on_kind()
-        self.resize(640, 560)
 
     # -- state ----------------------------------------------------------------------------------
     def _view_name(self, parent: QWidget | None) -> str:

@@ -14,24 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,7 +29,7 @@ from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
-from planner_desktop.gui.unknown_units import UnknownUnitsTable
+from planner_desktop.gui.forms.import_dialog_ui import Ui_ImportTasksDialog
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units
 from planner_desktop.task_import import TaskListFile, commit_task_list, preview_task_list
@@ -59,78 +48,34 @@ class ImportTasksDialog(QDialog):
         self.parsed: TaskListFile | None = None
         self.mapping: dict[str, dict[int, str]] = {}
         self.job: BackgroundJob | None = None
-        self.setWindowTitle(self.tr("导入任务表"))
-        self.resize(1100, 720)
         self.build()
         if path is not None:
             self.load(Path(path))
 
     # -- layout ---------------------------------------------------------------------------
     def build(self) -> None:
-        self.file_label = QLabel(self.tr("尚未选择文件"))
-        choose = QPushButton(self.tr("选择文件…"))
-        choose.clicked.connect(self.choose_file)
-        self.title_edit = QLineEdit()
-        self.year_spin = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
+        self.ui = Ui_ImportTasksDialog()  # the layout lives in ui/import_dialog.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.file_label, self.title_edit, self.year_spin = ui.file_label, ui.title_edit, ui.year_spin
+        self.summary, self.update_label, self.update_box = ui.summary, ui.update_label, ui.update_box
+        self.update_panel, self.tabs, self.tree = ui.update_panel, ui.tabs, ui.tree
+        self.sheet_combo, self.mapping_table = ui.sheet_combo, ui.mapping_table
+        self.warnings_table, self.units_table, self.buttons = (ui.warnings_table, ui.units_table,
+                                                               ui.buttons)
+        ui.choose_button.clicked.connect(self.choose_file)
+        self.year_spin.setValue(dt.date.today().year)
         self.year_spin.valueChanged.connect(lambda _: self.reparse())
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.update_label = QLabel(wordWrap=True)
-        self.update_box = QCheckBox(self.tr("更新原计划（取消勾选则作为新计划导入）"))
-        self.update_panel = QWidget()
-        update_layout = QVBoxLayout(self.update_panel)
-        update_layout.setContentsMargins(0, 0, 0, 0)
-        update_layout.addWidget(self.update_label)
-        update_layout.addWidget(self.update_box)
         self.update_panel.setVisible(False)
-
-        top = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.file_label, 1)
-        row.addWidget(choose)
-        top.addRow(self.tr("文件："), row)
-        top.addRow(self.tr("计划标题："), self.title_edit)
-        top.addRow(self.tr("计划年度："), self.year_spin)
-
-        self.tabs = QTabWidget()
-        self.sheet_combo = QComboBox()
         self.sheet_combo.currentIndexChanged.connect(self.show_mapping)
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setHorizontalHeaderLabels(
-            [self.tr("列"), self.tr("表头"), self.tr("导入为")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        mapping_page = QWidget()
-        mapping_layout = QVBoxLayout(mapping_page)
-        mapping_layout.addWidget(self.sheet_combo)
-        mapping_layout.addWidget(self.mapping_table)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("编号"), self.tr("要点 / 任务"), self.tr("牵头"),
-                                   self.tr("配合"), self.tr("学校"), self.tr("完成时限"),
-                                   self.tr("到期日")])
         self.tree.setColumnWidth(1, 420)
-        self.warnings_table = QTableWidget(0, 4)
-        self.warnings_table.setHorizontalHeaderLabels(
-            [self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("说明")])
-        self.warnings_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
-        self.units_table = UnknownUnitsTable(self.tr("表中的单位名称"))
-        self.tabs.addTab(self.tree, self.tr("要点预览"))
-        self.tabs.addTab(mapping_page, self.tr("列映射"))
-        self.tabs.addTab(self.warnings_table, self.tr("提示"))
-        self.tabs.addTab(self.units_table, self.tr("未识别的单位"))
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.units_table.set_name_header(self.tr("表中的单位名称"))
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.commit)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.update_panel)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
 
     # -- reading ----------------------------------------------------------------------------
     def choose_file(self) -> None:

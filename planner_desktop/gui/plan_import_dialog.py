@@ -161,7 +161,8 @@ class PlanImportDialog(QDialog):
         right_layout.addWidget(self.source, 1)
 
         # Names of units not in the roster, each to be created or mapped to a roster unit.
-        self.units_table = UnknownUnitsTable(self.tr("文中的单位名称"))
+        self.units_table = UnknownUnitsTable()
+        self.units_table.set_name_header(self.tr("文中的单位名称"))
         self.roster_units: list[str] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(left, self.tr("要点"))

@@ -21,12 +21,16 @@ class UnknownUnitsTable(QTableWidget):
     unit). Filling it again keeps the choices already made for names still listed, since a
     preview is refilled whenever the clerk edits it."""
 
-    def __init__(self, name_header: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels([name_header, self.tr("处理方式")])
+        self.set_name_header(self.tr("单位名称"))
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.verticalHeader().setVisible(False)
+
+    def set_name_header(self, text: str) -> None:
+        """What the names are: 表中的单位名称 (a task list), 文中的单位名称 (a plan document)."""
+        self.setHorizontalHeaderLabels([text, self.tr("处理方式")])
 
     def fill(self, names: list[str], roster_units: list[str]) -> None:
         """Show ``names`` with, for each, the choice made before or a guess from the name."""

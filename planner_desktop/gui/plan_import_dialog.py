@@ -17,33 +17,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTabWidget,
     QTextEdit,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.plan_outline import OutlineNode
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
+from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
-from planner_desktop.gui.unknown_units import UnknownUnitsTable
 from planner_desktop.plan_import import (
     PlanDocumentPreview,
     commit_plan_document,
@@ -54,7 +42,6 @@ from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units, load_roster
 
 PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
-COLUMNS = ("编号", "要点", "牵头", "配合", "完成时限", "到期日", "量化指标")
 SUGGESTION_COLOUR = QColor("#7a7a7a")
 HIGHLIGHT = QColor("#fff0a0")
 
@@ -74,8 +61,6 @@ class PlanImportDialog(QDialog):
         self.job: BackgroundJob | None = None
         self.created = None
         self.nodes: list[OutlineNode] = []
-        self.setWindowTitle(self.tr("导入工作要点"))
-        self.resize(1280, 720)
         self.build()
         if path is not None:
             self.load(Path(path))
@@ -84,114 +69,49 @@ class PlanImportDialog(QDialog):
 
     # -- layout ---------------------------------------------------------------------------
     def build(self) -> None:
-        self.file_label = QLabel(self.tr("尚未选择文件"))
-        choose = QPushButton(self.tr("选择文件…"))
-        choose.clicked.connect(self.choose_file)
-        paste = QPushButton(self.tr("粘贴文本…"))
-        paste.clicked.connect(self.paste_text)
-        self.title_edit = QLineEdit()
-        self.year_spin = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
+        self.ui = Ui_PlanImportDialog()  # the layout lives in ui/plan_import_dialog.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.file_label, self.title_edit, self.year_spin = ui.file_label, ui.title_edit, ui.year_spin
+        self.summary, self.plan_part_box, self.tree = ui.summary, ui.plan_part_box, ui.tree
+        self.edit_title, self.edit_lead = ui.edit_title, ui.edit_lead
+        self.edit_support, self.edit_deadline = ui.edit_support, ui.edit_deadline
+        self.apply_button, self.source, self.tabs = ui.apply_button, ui.source, ui.tabs
+        self.splitter, self.buttons = ui.splitter, ui.buttons
+        # Names of units not in the roster, each to be created or mapped to a roster unit.
+        self.units_table = ui.units_table
+        self.units_table.set_name_header(self.tr("文中的单位名称"))
+        self.roster_units: list[str] = []
+
+        ui.choose_button.clicked.connect(self.choose_file)
+        ui.paste_button.clicked.connect(self.paste_text)
+        self.year_spin.setValue(dt.date.today().year)
         self.year_spin.valueChanged.connect(self.change_year)
-        self.plan_part_box = QCheckBox()
         self.plan_part_box.setVisible(False)
         self.plan_part_box.toggled.connect(self.toggle_plan_part)
-        self.summary = QLabel(wordWrap=True)
-
-        top = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.file_label, 1)
-        row.addWidget(choose)
-        row.addWidget(paste)
-        top.addRow(self.tr("文件："), row)
-        titles = QHBoxLayout()
-        titles.addWidget(self.title_edit, 1)
-        titles.addWidget(QLabel(self.tr("年度：")))
-        titles.addWidget(self.year_spin)
-        top.addRow(self.tr("计划标题："), titles)
-
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         for column, width in enumerate((96, 330, 120, 100, 120, 84, 70)):
             self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(self.on_current)
-
-        self.buttons_row = QHBoxLayout()
-        self.promote_button = self._button(self.tr("← 升一级"), self.promote_current)
-        self.demote_button = self._button(self.tr("降一级 →"), self.demote_current)
-        self.merge_button = self._button(self.tr("与下一项合并"), self.merge_current)
-        self.split_button = self._button(self.tr("在原文光标处拆分"), self.split_current)
-        self.accept_button = self._button(self.tr("采纳建议"), self.accept_suggestion)
-        self.accept_all_button = self._button(self.tr("全部采纳建议"), self.accept_all_suggestions)
-        self.keywords_button = self._button(self.tr("关键词表…"), self.edit_keywords)
-        self.buttons_row.addStretch(1)
-
-        self.edit_title = QLineEdit()
-        self.edit_lead = QComboBox(editable=True)
+        edits = ((ui.promote_button, self.promote_current), (ui.demote_button, self.demote_current),
+                 (ui.merge_button, self.merge_current), (ui.split_button, self.split_current),
+                 (ui.accept_button, self.accept_suggestion),
+                 (ui.accept_all_button, self.accept_all_suggestions),
+                 (ui.keywords_button, self.edit_keywords), (self.apply_button, self.apply_edits))
+        for button, slot in edits:
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+        self.promote_button, self.demote_button = ui.promote_button, ui.demote_button
+        self.merge_button, self.split_button = ui.merge_button, ui.split_button
+        self.accept_button, self.accept_all_button = ui.accept_button, ui.accept_all_button
+        self.keywords_button = ui.keywords_button
         self.edit_lead.lineEdit().setPlaceholderText(self.tr("牵头股室"))
-        self.edit_support = QLineEdit(placeholderText=self.tr("配合单位，用“、”分隔"))
-        self.edit_deadline = QLineEdit(placeholderText=self.tr("如：11月30日前、每季度末、长期坚持"))
-        self.apply_button = QPushButton(self.tr("应用到此项"))
-        self.apply_button.clicked.connect(self.apply_edits)
-        form = QFormLayout()
-        form.addRow(self.tr("标题："), self.edit_title)
-        units_row = QHBoxLayout()
-        units_row.addWidget(self.edit_lead, 1)
-        units_row.addWidget(QLabel(self.tr("配合：")))
-        units_row.addWidget(self.edit_support, 2)
-        form.addRow(self.tr("牵头："), units_row)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.edit_deadline, 1)
-        deadline_row.addWidget(self.apply_button)
-        form.addRow(self.tr("完成时限："), deadline_row)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.plan_part_box)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addLayout(self.buttons_row)
-        left_layout.addLayout(form)
-
-        self.source = QPlainTextEdit(readOnly=True)
         self.source.setLineWrapMode(QPlainTextEdit.WidgetWidth)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(self.tr("原文（已去除网页杂项；点击左侧要点可定位）")))
-        right_layout.addWidget(self.source, 1)
-
-        # Names of units not in the roster, each to be created or mapped to a roster unit.
-        self.units_table = UnknownUnitsTable()
-        self.units_table.set_name_header(self.tr("文中的单位名称"))
-        self.roster_units: list[str] = []
-        self.tabs = QTabWidget()
-        self.tabs.addTab(left, self.tr("要点"))
-        self.tabs.addTab(self.units_table, self.tr("未识别的单位"))
-
-        self.splitter = QSplitter(Qt.Horizontal)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.commit)
         self.buttons.rejected.connect(self.reject)
         self.set_editing_enabled(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.buttons)
-
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(lambda _checked=False: slot())
-        self.buttons_row.addWidget(button)
-        return button
 
     def set_editing_enabled(self, enabled: bool) -> None:
         for widget in (self.promote_button, self.demote_button, self.merge_button, self.split_button,

@@ -7,26 +7,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
 )
 
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.roster import read_roster
 from planner_desktop.gui.forms.merge_dialog_ui import Ui_MergeDialog
+from planner_desktop.gui.forms.units_dialog_ui import Ui_UnitsDialog
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import (
     add_alias,
@@ -65,40 +59,18 @@ class UnitsDialog(QDialog):
     def __init__(self, ledger: Ledger, parent=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
-        self.setWindowTitle(self.tr("单位管理"))
-        self.resize(980, 620)
+        self.ui = Ui_UnitsDialog()  # the layout lives in ui/units_dialog.ui
+        self.ui.setupUi(self)
         self._filling = False
-        self.units = QTableWidget(0, len(COLUMNS))
+        self.units, self.groups = self.ui.units, self.ui.groups
+        self.units.setColumnCount(len(COLUMNS))
         self.units.setHorizontalHeaderLabels([self.tr(label) for _, label in COLUMNS])
-        self.units.verticalHeader().setVisible(False)
-        self.units.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.units.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
         self.units.itemChanged.connect(self.on_edit)
-        self.groups = QTableWidget(0, 3)
-        self.groups.setHorizontalHeaderLabels([self.tr("单位组"), self.tr("按"), self.tr("取值")])
-        self.groups.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.groups.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
-        tabs = QTabWidget()
-        tabs.addTab(self.units, self.tr("股室与学校"))
-        tabs.addTab(self.groups, self.tr("单位组"))
-
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("导入单位名册…"), self.import_roster_file),
-                           (self.tr("添加简称…"), self.add_alias),
-                           (self.tr("合并单位…"), self.merge)):
-            button = QPushButton(text)
+        for button, slot in ((self.ui.import_button, self.import_roster_file),
+                             (self.ui.alias_button, self.add_alias),
+                             (self.ui.merge_button, self.merge)):
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
-        close.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
-        close.rejected.connect(self.reject)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("学段、乡镇、联系人和电话可直接在表格中修改。标为“待核实”的单位"
-                                        "是导入时新建的，请核实后合并或补全。"), wordWrap=True))
-        layout.addWidget(tabs, 1)
-        layout.addLayout(buttons)
         self.reload()
 
     def reload(self) -> None:

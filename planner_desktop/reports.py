@@ -256,11 +256,11 @@ def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | No
         files.append(Path(xlsx))
     if docx is not None:
         from planner_desktop.exchange.report_docx import write_bulletin_docx
-        from planner_desktop.printing.chart import chart_png
+        from planner_desktop.printing.chart import chart_pngs
 
         ranking = doc.bulletin.ranking if doc.bulletin else []
         kinds = {u.kind for u in ranking}
-        charts = {kind: chart_png([u for u in ranking if u.kind == kind]) for kind in kinds}
+        charts = {kind: chart_pngs([u for u in ranking if u.kind == kind]) for kind in kinds}
         write_bulletin_docx(Path(docx), doc, charts)
         files.append(Path(docx))
     return pages, files

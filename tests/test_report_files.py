@@ -26,6 +26,7 @@ from planner_desktop.domain.report_content import (
 )
 from planner_desktop.domain.status import Light
 from planner_desktop.exchange.report_xlsx import sheet_name, write_report_xlsx
+from planner_desktop.printing.chart import BARS_PER_PICTURE
 from planner_desktop.reports import make_report
 from planner_desktop.store.database import open_ledger
 from tests.fixtures_sheets import soffice_convert
@@ -116,7 +117,14 @@ def test_bulletin_docx_carries_masthead_numbers_and_annex(demo, tmp_path):
     assert "一、总体情况" in texts and "五、工作要求" in texts
     annex = document.tables[-1]
     assert len(annex.rows) == 1 + bulletin.annex.data_rows
-    assert len(document.inline_shapes) >= 1, "the ranking chart as a picture"
+    # The ranking charts as pictures of a few bars: Word shows no more of a picture than fits
+    # its page, and moves a picture that does not fit whole to the next page.
+    ranking, per = bulletin.ranking, BARS_PER_PICTURE
+    pieces = sum(-(-sum(1 for u in ranking if u.kind == kind) // per) for kind in ("股室", "学校"))
+    assert len(ranking) > per and len(document.inline_shapes) == pieces
+    section = document.sections[0]
+    usable = section.page_height - section.top_margin - section.bottom_margin
+    assert all(shape.height < usable / 2 for shape in document.inline_shapes)
     with pytest.raises(Exception, match="只有督办通报"):
         make_report(demo, "ledger", plan_id=demo.demo_plan, as_of=AS_OF, docx=tmp_path / "no.docx")
 

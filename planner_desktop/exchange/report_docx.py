@@ -138,9 +138,9 @@ def _table(doc, table: ReportTable, width_mm: float, size: float = 9) -> None:
                     cell.paragraphs[0].alignment = PARAGRAPH_ALIGN[column.align]
 
 
-def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, bytes] | None = None):
+def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, list[bytes]] | None = None):
     """The python-docx Document of the bulletin; ``charts`` are the ranking pictures by unit
-    kind (股室, 学校), painted by the program."""
+    kind (股室, 学校), painted by the program, each kind's chart in page-sized pieces."""
     b = doc_model.bulletin
     if b is None:
         raise ValueError("not a bulletin")
@@ -178,16 +178,19 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, bytes] | No
         units = [u for u in b.ranking if u.kind == kind]
         if not units:
             continue
-        _paragraph(doc, title, font="楷体", size=14, bold=True)
+        heading = _paragraph(doc, title, font="楷体", size=14, bold=True)
+        heading.paragraph_format.keep_with_next = True  # never alone at the foot of a page
         best, worst = units[0], units[-1]
         summary = tr("完成率最高的是{best}（{best_rate}），最低的是{worst}（{worst_rate}）。").format(
             best=best.unit, best_rate=percent_text(best.rate), worst=worst.unit,
             worst_rate=percent_text(worst.rate))
-        png = (charts or {}).get(kind)
-        if png:  # the picture carries every unit's figure; the sentence stays editable text
-            picture = doc.add_paragraph()
-            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            picture.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+        pictures = (charts or {}).get(kind)
+        if pictures:  # the pictures carry every unit's figure; the sentence stays editable text
+            for png in pictures:
+                picture = doc.add_paragraph()
+                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                picture.paragraph_format.space_after = Pt(0)
+                picture.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
         else:
             summary += "；".join(f"{u.rank}. {u.unit} {percent_text(u.rate)}（{u.done}/{u.total}）"
                                 for u in units) + "。"
@@ -220,7 +223,7 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, bytes] | No
 
 
 def write_bulletin_docx(path: Path, doc_model: ReportDocument,
-                        charts: dict[str, bytes] | None = None) -> Path:
+                        charts: dict[str, list[bytes]] | None = None) -> Path:
     """Save the bulletin beside ``path`` first and move it into place once complete."""
     document = build_bulletin_docx(doc_model, charts)
     with atomic_file(path, ".docx") as temp:

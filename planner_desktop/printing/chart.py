@@ -75,6 +75,20 @@ class BarChart:
         painter.drawText(QPointF(x0 + self.track + 2 * mm, base), self.value_text(unit))
 
 
+# Bars per picture of the Word bulletin: Word neither splits a picture across pages nor
+# shows the part of one taller than the page, so a county's 300 schools (1.7 m of bars) go
+# in pictures of 56 mm, four to an A4 page: at most that much of a page stays blank where
+# one moves on.
+BARS_PER_PICTURE = 10
+
+
+def chart_pngs(units: Sequence[RankedUnit], width_mm: float = 165.0,
+               per_picture: int = BARS_PER_PICTURE) -> list[bytes]:
+    """The chart as consecutive PNG pictures of at most ``per_picture`` bars each."""
+    return [chart_png(units[start:start + per_picture], width_mm)
+            for start in range(0, len(units), per_picture)]
+
+
 def chart_png(units: Sequence[RankedUnit], width_mm: float = 165.0, dpi: int = 200) -> bytes:
     """The chart as a PNG picture (for the Word bulletin), ``width_mm`` wide when placed."""
     px_per_mm = dpi / 25.4

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from planner_desktop.gui.build_forms import compile_form, forms, module_path
 
@@ -24,11 +25,13 @@ def test_generated_module_matches_its_form(form):
 
 
 @pytest.mark.parametrize("form", forms(), ids=lambda f: f.name)
-def test_form_sets_up_on_a_dialog(qtbot, form):
+def test_form_sets_up_on_its_widget(qtbot, form):
+    """Each form builds on the kind of widget it was drawn for; a dialog has its title."""
     module = importlib.import_module(f"planner_desktop.gui.forms.{module_path(form).stem}")
     (ui_class,) = [v for k, v in vars(module).items() if k.startswith("Ui_")]
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
+    kind = ET.parse(form).getroot().find("widget").get("class")
+    widget = {"QDialog": QDialog, "QWidget": QWidget}[kind]()
+    qtbot.addWidget(widget)
     ui = ui_class()
-    ui.setupUi(dialog)
-    assert dialog.windowTitle()
+    ui.setupUi(widget)
+    assert kind != "QDialog" or widget.windowTitle()

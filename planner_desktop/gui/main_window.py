@@ -14,24 +14,17 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +44,7 @@ from planner_desktop.errors import UserFixableError
 from planner_desktop.gui import undo_commands as cmd
 from planner_desktop.gui.dashboard import Dashboard
 from planner_desktop.gui.detail_pane import DateDialog, DetailPane
+from planner_desktop.gui.forms.ledger_page_ui import Ui_LedgerPage
 from planner_desktop.gui.ledger_model import DEFAULT_WIDTHS, LIGHT_TEXT, LedgerTableModel
 from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
 from planner_desktop.gui.reporting_panel import ReportingPanel
@@ -90,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.model = LedgerTableModel(self)
-        self.table = self.build_table()
+        self.ledger_page = self.build_ledger_page()  # and self.table, in it
         self.nav = NavigationPane(ledger, parent=self)
         self.nav.chosen.connect(self.on_nav_choice)
         self.detail = DetailPane(ledger, self.run_command, self)
@@ -105,7 +99,7 @@ class MainWindow(QMainWindow):
         self.dashboard.item_requested.connect(self.open_item)
 
         self.centre = QTabWidget()
-        self.centre.addTab(self.build_ledger_page(), self.tr("督办台账"))
+        self.centre.addTab(self.ledger_page, self.tr("督办台账"))
         self.centre.addTab(self.dashboard, self.tr("概览"))
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.nav)
@@ -132,94 +126,48 @@ class MainWindow(QMainWindow):
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
 
-    def build_table(self) -> QTableView:
-        table = QTableView(self)
+    def setup_table(self, table: QTableView) -> QTableView:
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
         # No sort at first: the rows come in outline order, which is what the clerk expects.
         table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicatorShown(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         table.selectionModel().currentRowChanged.connect(self.on_current_row)
         table.activated.connect(lambda _index: self.focus_detail())
         return table
 
     def build_ledger_page(self) -> QWidget:
-        self.search = QLineEdit(placeholderText=self.tr("输入关键字筛选：编号、要点、单位、进展…（Ctrl+F）"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        """The 督办台账 tab (laid out in ui/ledger_page.ui): the overdue banner, the search and
+        filter bars (two rows, so that the window fits a 1366-pixel office screen beside both
+        panes) and the table."""
+        page = QWidget()
+        self.page_ui = ui = Ui_LedgerPage()
+        ui.setupUi(page)
+        self.table = self.setup_table(ui.table)
+        self.search, self.granularity_box = ui.search, ui.granularity_box
+        self.status_box, self.light_box = ui.status_box, ui.light_box
+        self.due_from, self.due_to = ui.due_from, ui.due_to
+        self.banner, self.banner_text, self.banner_button = ui.banner, ui.banner_text, ui.banner_button
         self.search.textChanged.connect(self.on_search)
-        self.granularity_box = QComboBox()
         self.granularity_box.addItem(self.tr("按要点"), Granularity.ITEMS)
         self.granularity_box.addItem(self.tr("按分工（要点×单位）"), Granularity.ASSIGNMENTS)
         self.granularity_box.currentIndexChanged.connect(self.on_granularity)
-        self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部状态"), None)
         for status in Status:
             self.status_box.addItem(status.value, status)
         self.status_box.currentIndexChanged.connect(self.on_filter_bar)
-        self.light_box = QComboBox()
         self.light_box.addItem(self.tr("全部督办灯"), None)
         for light in Light:
             self.light_box.addItem(LIGHT_TEXT[light], light)
         self.light_box.currentIndexChanged.connect(self.on_filter_bar)
-        self.due_from = self.date_filter_edit()
-        self.due_to = self.date_filter_edit()
-        # Two rows, so that the window fits a 1366-pixel office screen beside both panes.
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.granularity_box)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_box)
-        filters.addWidget(self.light_box)
-        filters.addWidget(QLabel(self.tr("到期：")))
-        filters.addWidget(self.due_from)
-        filters.addWidget(QLabel("—"))
-        filters.addWidget(self.due_to)
-        filters.addStretch(1)
-
-        self.banner = QFrame()
-        self.banner.setFrameShape(QFrame.StyledPanel)
-        self.banner.setStyleSheet("QFrame { background: #fff8e1; border: 1px solid #f0d58c; }")
-        self.banner_text = QLabel()
-        self.banner_button = QPushButton(self.tr("查看"))
+        for edit in (self.due_from, self.due_to):
+            edit.dateChanged.connect(self.on_filter_bar)
         self.banner_button.clicked.connect(lambda: self.open_view(SavedView.OVERDUE if self._banner_overdue
                                                                   else SavedView.DUE_SOON))
-        close = QPushButton(self.tr("知道了"))
-        close.clicked.connect(self.banner.hide)
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(8, 4, 8, 4)
-        banner_layout.addWidget(self.banner_text, 1)
-        banner_layout.addWidget(self.banner_button)
-        banner_layout.addWidget(close)
         self.banner.hide()
         self._banner_overdue = False
-
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.banner)
-        layout.addLayout(bar)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
         return page
-
-    def date_filter_edit(self) -> QDateEdit:
-        edit = QDateEdit(calendarPopup=True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("不限"))
-        edit.setDate(NO_DATE)
-        edit.setFixedWidth(110)
-        edit.dateChanged.connect(self.on_filter_bar)
-        return edit
 
     def create_actions(self) -> None:
         def action(text: str, slot, shortcut=None, tip: str = "", edits: bool = False) -> QAction:

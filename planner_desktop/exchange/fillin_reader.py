@@ -165,28 +165,29 @@ def _read_sheet(grid: Grid, meta: ReturnMeta | None, path: Path) -> ReturnedShee
                          known[2] if known else "", columns, rows, expected, checksum_ok)
 
 
-def _text(grid: Grid, row: int, columns: dict[Field, int], name: Field) -> str:
-    col = columns.get(name)
-    return grid.cell(row, col).strip() if col is not None else ""
-
-
 def _read_row(grid: Grid, r: int, columns: dict[Field, int]) -> ReturnedRow | None:
-    key_text = _text(grid, r, columns, Field.KEY)
-    locked = {f: _text(grid, r, columns, f) for f in (*CHECKED_FIELDS,) if f in columns}
+    """One row's cells by field (stripped; "" for a field without a column or beyond a short
+    row): read straight from the row, as a return has thousands of rows of fourteen cells."""
+    row = grid.rows[r]
+    width = len(row)
+    texts = {name: row[col].strip() if col < width else "" for name, col in columns.items()}
+    text = texts.get
+    key_text = text(Field.KEY, "")
+    locked = {f: texts[f] for f in CHECKED_FIELDS if f in texts}
     completed_col = columns.get(Field.COMPLETED_ON)
     typed = grid.values.get((r, completed_col)) if completed_col is not None else None
     if isinstance(typed, dt.datetime):
         typed = typed.date()
     cells = RowCells(
-        status=_text(grid, r, columns, Field.STATUS),
-        progress=_text(grid, r, columns, Field.PROGRESS),
-        note=_text(grid, r, columns, Field.NOTE),
-        completed_on=_text(grid, r, columns, Field.COMPLETED_ON),
+        status=text(Field.STATUS, ""),
+        progress=text(Field.PROGRESS, ""),
+        note=text(Field.NOTE, ""),
+        completed_on=text(Field.COMPLETED_ON, ""),
         completed_date=typed if isinstance(typed, dt.date) else None,
-        problems=_text(grid, r, columns, Field.PROBLEMS),
-        evidence=_text(grid, r, columns, Field.EVIDENCE),
-        author=_text(grid, r, columns, Field.AUTHOR),
-        phone=_text(grid, r, columns, Field.PHONE),
+        problems=text(Field.PROBLEMS, ""),
+        evidence=text(Field.EVIDENCE, ""),
+        author=text(Field.AUTHOR, ""),
+        phone=text(Field.PHONE, ""),
     )
     if not key_text and not locked.get(Field.CODE) and not locked.get(Field.TITLE):
         return None  # a note under the table, a signature line, an empty row

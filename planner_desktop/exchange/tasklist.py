@@ -260,8 +260,10 @@ class TaskListParser:
     a row with two different texts (a data row) skips the checks that only rows of one text
     need (blank, note, category) and builds no dictionaries; the first measure of a task is
     kept aside as plain values (most tasks have one, and are folded into it when the task
-    ends); deadlines and unit cells are parsed once per distinct value; targets are looked
-    for once per item, in its final text, when the plan is made.
+    ends); deadlines, unit cells and outline codes are worked out once per distinct value,
+    for the whole sheet before its rows (``_each_once``); targets are looked for once per
+    item, in its final text, when the plan is made. Each such step was measured against the
+    plain one it replaced and kept only when faster (``bench/import_tasklist.py``).
     """
 
     def __init__(self, file_name: str, year: int, title: str | None = None) -> None:
@@ -279,12 +281,12 @@ class TaskListParser:
         self.first_measure: tuple | None = None
         # Items made from task and measure cells: their targets are found in plan().
         self.made: list[ItemDraft] = []
-        # Deadlines of the values met (a date cell or a text) and the mentions of the unit
-        # cells met, in this parse: a list repeats a few hundred of each over thousands of
-        # rows, and both are frozen, so one result serves every row.
+        # Deadlines of the values met (a date cell or a text), the mentions of the unit cells
+        # met and the split codes of the texts met, in this parse: a list repeats a few
+        # hundred of each over thousands of rows, and all are frozen, so one result serves
+        # every row.
         self.deadlines: dict[object, Deadline] = {}
         self.unit_cells: dict[tuple, tuple[UnitMention, ...]] = {}
-        # split_code of the task and measure texts met (see row_splits).
         self.splits: dict[str, tuple[str, str]] = {}
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells

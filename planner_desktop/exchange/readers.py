@@ -12,8 +12,8 @@ with 500 merged ranges and a hidden row and column; ``bench/read_formats.py`` re
   - hidden rows and columns of .xlsx, and error cells (calamine turns ``#DIV/0!`` into an
     empty cell): the sheet XML is scanned as bytes, in a thread while calamine parses the
     sheets (which it does without holding the GIL; what the scan cannot settle without the
-    grid, error cells and rows without numbers, waits for it). A substring test (1 ms) skips the scan
-    in the usual file that has neither; otherwise a regular expression walks only the
+    grid, error cells and rows without numbers, waits for it). A substring test (1 ms)
+    skips the scan in the usual file that has neither; otherwise a regular expression walks only the
     ``<row>`` (and, when there are error cells, ``<c>``) start tags: 3 ms for hidden rows.
     A full ``ElementTree.iterparse`` of the same sheet takes 105 ms, defusedxml's 228 ms,
     i.e. 3-6 times the whole calamine read, which is why no XML parser walks sheet data;

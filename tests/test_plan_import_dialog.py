@@ -286,3 +286,51 @@ def test_unknown_units_are_mapped_or_created_as_the_clerk_chooses(qtbot, ledger,
     assert ledger.scalar("SELECT u.name FROM unit_alias a JOIN unit u ON u.id = a.unit_id "
                          "WHERE a.alias = '基教股'") == "基础教育股"
     assert ledger.scalar("SELECT count(*) FROM unit WHERE name = '基教股'") == 0
+
+
+def tree_titles(dialog) -> list:
+    def titles(item):
+        return (item.text(1), [titles(item.child(i)) for i in range(item.childCount())])
+    return [titles(dialog.tree.topLevelItem(i)) for i in range(dialog.tree.topLevelItemCount())]
+
+
+def test_edits_are_undone_one_by_one(qtbot, ledger, plan_sample):
+    """Each edit of the tree can be taken back (撤销 or Ctrl+Z), in order, back to the tree
+    as read; what is committed then is that tree."""
+    dialog = PlanImportDialog(ledger, plan_sample)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    assert not dialog.undo_button.isEnabled()
+    as_read = tree_titles(dialog)
+
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 2))
+    dialog.demote_button.click()
+    demoted = tree_titles(dialog)
+    dialog.tree.setCurrentItem(item_at(dialog, 1, 1))
+    dialog.merge_button.click()
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 0))
+    dialog.edit_title.clear()
+    type_chinese(dialog.edit_title, "加强党的全面领导（修改）")
+    dialog.apply_button.click()
+    dialog.apply_button.click()  # nothing changed: nothing to undo
+    assert item_at(dialog, 0, 0).text(1) == "加强党的全面领导（修改）"
+    assert dialog.undo_button.isEnabled() and len(dialog.undo_snapshots) == 3
+
+    dialog.undo_button.click()  # the rename
+    assert item_at(dialog, 0, 0).text(1) == "加强党的全面领导"
+    assert dialog.current_node().title == "加强党的全面领导"
+    dialog.activateWindow()
+    dialog.edit_title.setFocus()
+    type_chinese(dialog.edit_title, "草稿")
+    qtbot.keyClick(dialog.edit_title, Qt.Key_Z, Qt.ControlModifier)  # a text field's own undo
+    assert "草稿" not in dialog.edit_title.text() and len(dialog.undo_snapshots) == 2
+    dialog.tree.setFocus()
+    qtbot.keyClick(dialog.tree, Qt.Key_Z, Qt.ControlModifier)  # the merge
+    assert tree_titles(dialog) == demoted
+    qtbot.keyClick(dialog.tree, Qt.Key_Z, Qt.ControlModifier)  # the demotion
+    assert tree_titles(dialog) == as_read and not dialog.undo_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as imported:
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert len(fetch_items(ledger, imported.args[0])) == 44

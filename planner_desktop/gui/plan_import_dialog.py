@@ -11,11 +11,14 @@ connection to the ledger.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCursor
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain import plan_outline as outline_edits
-from planner_desktop.domain.plan_outline import OutlineNode
+from planner_desktop.domain.plan_outline import OutlineNode, PlanOutline
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
@@ -41,6 +44,7 @@ from planner_desktop.plan_import import (
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units, load_roster
 
+T = TypeVar("T")
 PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
 SUGGESTION_COLOUR = QColor("#7a7a7a")
 HIGHLIGHT = QColor("#fff0a0")
@@ -103,6 +107,13 @@ class PlanImportDialog(QDialog):
         self.merge_button, self.split_button = ui.merge_button, ui.split_button
         self.accept_button, self.accept_all_button = ui.accept_button, ui.accept_all_button
         self.keywords_button = ui.keywords_button
+        self.undo_snapshots: list[tuple[PlanOutline, list[int]]] = []  # see edited
+        self.undo_button = ui.undo_button
+        undo = QAction(self.tr("撤销"), self)
+        undo.setShortcut(QKeySequence.Undo)  # a text field focused keeps Ctrl+Z for its text
+        undo.triggered.connect(lambda _checked=False: self.undo())
+        self.addAction(undo)
+        self.undo_button.clicked.connect(lambda _checked=False: self.undo())
         self.edit_lead.lineEdit().setPlaceholderText(self.tr("牵头股室"))
         self.source.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.splitter.setStretchFactor(0, 3)
@@ -118,6 +129,7 @@ class PlanImportDialog(QDialog):
                        self.accept_button, self.accept_all_button, self.apply_button,
                        self.buttons.button(QDialogButtonBox.Ok)):
             widget.setEnabled(enabled)
+        self.undo_button.setEnabled(enabled and bool(self.undo_snapshots))
 
     # -- reading ----------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -167,6 +179,7 @@ class PlanImportDialog(QDialog):
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, preview: PlanDocumentPreview) -> None:
         self.preview = preview
+        self.undo_snapshots.clear()  # a new reading of the file: nothing to step back to
         outline = preview.outline
         if not self.title_edit.text():
             self.title_edit.setText(outline.title)
@@ -331,21 +344,22 @@ class PlanImportDialog(QDialog):
     # -- the clerk's edits ------------------------------------------------------------------
     def promote_current(self) -> bool:
         node = self.current_node()
-        if node is None or not outline_edits.promote(self.preview.outline, node):
+        if node is None or not self.edited(lambda: outline_edits.promote(self.preview.outline, node)):
             return False
         self.refresh(node)
         return True
 
     def demote_current(self) -> bool:
         node = self.current_node()
-        if node is None or not outline_edits.demote(self.preview.outline, node):
+        if node is None or not self.edited(lambda: outline_edits.demote(self.preview.outline, node)):
             return False
         self.refresh(node)
         return True
 
     def merge_current(self) -> bool:
         node = self.current_node()
-        if node is None or not outline_edits.merge_with_next(self.preview.outline, node):
+        if node is None or not self.edited(
+                lambda: outline_edits.merge_with_next(self.preview.outline, node)):
             return False
         self.refresh(node)
         return True
@@ -362,7 +376,8 @@ class PlanImportDialog(QDialog):
         if node.start <= position < node.end:
             snippet = source[position:min(node.end, position + 12)].strip()
             at = node.text.find(snippet) if snippet else -1
-        new = outline_edits.split(self.preview.outline, node, at) if at > 0 else None
+        new = self.edited(lambda: outline_edits.split(self.preview.outline, node, at)) \
+            if at > 0 else None
         if new is None:
             QMessageBox.information(self, self.tr("拆分"), self.tr(
                 "请先在右侧原文中，把光标放在要拆成新一项的文字开头（在该项的正文中），再点“拆分”。"))
@@ -375,28 +390,81 @@ class PlanImportDialog(QDialog):
         if node is None:
             return
         title = self.edit_title.text().strip()
-        if title and title != node.title:
-            outline_edits.rename(node, title)
         lead = self.edit_lead.currentText().strip()
         support = [s for s in self.edit_support.text().replace("，", "、").replace(",", "、").split("、")
                    if s.strip()]
-        if lead != node.lead or support != node.support():
-            outline_edits.set_units(node, lead, support)
         deadline = self.edit_deadline.text().strip()
-        if deadline != (node.deadline.text if node.deadline else ""):
-            outline_edits.set_deadline(node, deadline, self.year_spin.value())
+        new_title = bool(title) and title != node.title
+        new_units = lead != node.lead or support != node.support()
+        new_deadline = deadline != (node.deadline.text if node.deadline else "")
+
+        def apply() -> bool:
+            if new_title:
+                outline_edits.rename(node, title)
+            if new_units:
+                outline_edits.set_units(node, lead, support)
+            if new_deadline:
+                outline_edits.set_deadline(node, deadline, self.year_spin.value())
+            return new_title or new_units or new_deadline
+
+        self.edited(apply)
         self.refresh(node)
 
     def accept_suggestion(self) -> None:
         node = self.current_node()
-        if node is not None:
-            outline_edits.confirm_suggestion(node)
+        if node is not None and node.suggested_lead and not node.lead:
+            self.edited(lambda: outline_edits.confirm_suggestion(node) or True)
             self.refresh(node)
 
     def accept_all_suggestions(self) -> None:
         if self.preview is not None:
-            confirm_all_suggestions(self.preview)
+            self.edited(lambda: confirm_all_suggestions(self.preview) > 0)
             self.refresh()
+
+    # -- undo ---------------------------------------------------------------------------------
+    def edited(self, change: Callable[[], T]) -> T:
+        """Make an edit of the outline (``change`` returns something true when it changed
+        anything, and that is returned), keeping the outline as it was for 撤销 (Ctrl+Z): the
+        clerk can step back through every edit rather than cancel them all."""
+        before = (copy.deepcopy(self.preview.outline), self.node_path(self.current_node()))
+        result = change()
+        if result:
+            self.undo_snapshots.append(before)
+            self.undo_button.setEnabled(True)
+        return result
+
+    def undo(self) -> bool:
+        if self.preview is None or not self.undo_snapshots or not self.undo_button.isEnabled():
+            return False
+        outline, path = self.undo_snapshots.pop()
+        self.preview.outline = outline
+        self.plan_part_box.blockSignals(True)
+        self.plan_part_box.setChecked(outline.use_plan_part)
+        self.plan_part_box.blockSignals(False)
+        self.undo_button.setEnabled(bool(self.undo_snapshots))
+        self.refresh(self.node_at(path))
+        return True
+
+    def node_path(self, node: OutlineNode | None) -> list[int]:
+        """Where ``node`` stands in the outline (indexes from the top), to find it in a copy."""
+        def search(nodes: list[OutlineNode], path: list[int]) -> list[int] | None:
+            for index, candidate in enumerate(nodes):
+                if candidate is node:
+                    return [*path, index]
+                found = search(candidate.children, [*path, index])
+                if found is not None:
+                    return found
+            return None
+        return (search(self.preview.outline.items, []) or []) if node is not None else []
+
+    def node_at(self, path: list[int]) -> OutlineNode | None:
+        nodes, node = self.preview.outline.items, None
+        for index in path:
+            if index >= len(nodes):
+                break
+            node = nodes[index]
+            nodes = node.children
+        return node
 
     def edit_keywords(self) -> None:
         if self.preview is None:
@@ -408,6 +476,9 @@ class PlanImportDialog(QDialog):
     def on_keywords_saved(self, table) -> None:
         from planner_desktop.domain.lead_suggestion import suggest_lead
 
+        # New suggestions everywhere: 撤销 goes back no further than the new keyword table.
+        self.undo_snapshots.clear()
+        self.undo_button.setEnabled(False)
         self.preview.keywords = table
         outline_edits.apply_suggestions(self.preview.outline,
                                         lambda title, text: suggest_lead(title, text, table))
@@ -416,7 +487,7 @@ class PlanImportDialog(QDialog):
 
     def toggle_plan_part(self, only_plan: bool) -> None:
         if self.preview is not None:
-            self.preview.use_plan_part(only_plan)
+            self.edited(lambda: self.preview.use_plan_part(only_plan) or True)
             self.refresh()
 
     # -- committing -------------------------------------------------------------------------

@@ -152,6 +152,12 @@ class Ui_PlanImportDialog(object):
 
         self.buttons_row.addWidget(self.keywords_button)
 
+        self.undo_button = QPushButton(self.items_page)
+        self.undo_button.setObjectName(u"undo_button")
+        self.undo_button.setEnabled(False)
+
+        self.buttons_row.addWidget(self.undo_button)
+
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons_row.addItem(self.buttons_spacer)
@@ -300,6 +306,10 @@ class Ui_PlanImportDialog(object):
         self.accept_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u91c7\u7eb3\u5efa\u8bae", None))
         self.accept_all_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u5168\u90e8\u91c7\u7eb3\u5efa\u8bae", None))
         self.keywords_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u5173\u952e\u8bcd\u8868\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.undo_button.setToolTip(QCoreApplication.translate("PlanImportDialog", u"\u64a4\u9500\u4e0a\u4e00\u6b65\u4fee\u6539\uff08Ctrl+Z\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.undo_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u64a4\u9500", None))
         self.edit_title_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u6807\u9898\uff1a", None))
         self.edit_lead_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u7275\u5934\uff1a", None))
         self.edit_support_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u914d\u5408\uff1a", None))

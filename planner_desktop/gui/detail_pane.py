@@ -16,11 +16,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +38,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.gui import undo_commands as cmd
+from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.editing import ItemDetail, evidence_path, item_detail
 
@@ -63,22 +62,15 @@ class DateDialog(QDialog):
 
     def __init__(self, title: str, initial: dt.date | None, with_reason: bool, parent=None) -> None:
         super().__init__(parent)
+        self.ui = Ui_DateDialog()  # the layout lives in ui/date_dialog.ui
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        self.date_edit = QDateEdit(calendarPopup=True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit, self.reason = self.ui.date_edit, self.ui.reason
         start = initial or dt.date.today()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
-        self.reason = QLineEdit()
-        form = QFormLayout(self)
-        form.addRow(self.tr("日期："), self.date_edit)
-        if with_reason:
-            form.addRow(self.tr("延期理由："), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.ui.form.setRowVisible(self.reason, with_reason)
+        self.ui.buttons.button(QDialogButtonBox.Ok).setText(self.tr("确定"))
+        self.ui.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
 
     def chosen_date(self) -> dt.date:
         return self.date_edit.date().toPython()

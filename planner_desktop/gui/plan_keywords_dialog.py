@@ -6,18 +6,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner_desktop.domain.lead_suggestion import KeywordTable
+from planner_desktop.gui.forms.paste_text_dialog_ui import Ui_PasteTextDialog
+from planner_desktop.gui.forms.plan_keywords_dialog_ui import Ui_PlanKeywordsDialog
 from planner_desktop.plan_import import save_keywords
 from planner_desktop.store.database import Ledger
 
@@ -31,32 +27,19 @@ class PlanKeywordsDialog(QDialog):
     def __init__(self, ledger: Ledger, table: KeywordTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
-        self.setWindowTitle(self.tr("牵头股室关键词表"))
-        self.resize(460, 520)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("要点中出现的词"), self.tr("建议牵头股室")])
+        self.ui = Ui_PlanKeywordsDialog()  # the layout lives in ui/plan_keywords_dialog.ui
+        self.ui.setupUi(self)
+        self.table = self.ui.table
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         for keyword, unit in table.rows:
             self.add_row(keyword, unit)
-        add = QPushButton(self.tr("添加一行"))
-        add.clicked.connect(lambda: self.add_row("", ""))
-        remove = QPushButton(self.tr("删除选中行"))
-        remove.clicked.connect(self.remove_rows)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.ui.add_button.clicked.connect(lambda: self.add_row("", ""))
+        self.ui.remove_button.clicked.connect(self.remove_rows)
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("要点的标题或正文中出现左列的词时，建议由右列的股室牵头"
-                                        "（标题中的词分量更重）。建议须经确认才会写入台账。"), wordWrap=True))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
 
     def add_row(self, keyword: str, unit: str) -> None:
         row = self.table.rowCount()
@@ -88,18 +71,11 @@ class PasteTextDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("粘贴工作要点文本"))
-        self.resize(640, 480)
-        self.edit = QPlainTextEdit()
-        self.edit.setPlaceholderText(self.tr("把从网页或文档中复制的工作要点全文粘贴到这里（Ctrl+V）。"))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("读取"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(buttons)
+        self.ui = Ui_PasteTextDialog()  # the layout lives in ui/paste_text_dialog.ui
+        self.ui.setupUi(self)
+        self.edit = self.ui.edit
+        self.ui.buttons.button(QDialogButtonBox.Ok).setText(self.tr("读取"))
+        self.ui.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
 
     def text(self) -> str:
         return self.edit.toPlainText()

@@ -480,3 +480,34 @@ def test_json_contract_of_errors(tmp_path):
     payload = refused(path, max_cell_chars=10).to_json()
     assert payload == {"error": payload["error"], "file": "a.xlsx", "sheet": "表", "row": 1,
                        "column": "A"}
+
+
+def _with_part(source: Path, target: Path, part: str, text: str) -> Path:
+    """``source`` with one part's XML replaced (as a damaged file would carry it)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info, text if info.filename == part else old.read(info))
+    return target
+
+
+def test_a_damaged_empty_sheet_does_not_spoil_the_file(tmp_path):
+    """Hidden columns and error cells matter only for sheets with cells: a broken record in an
+    empty sheet's part is not read, while the same in the sheet with the tasks is refused."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "任务"
+    book.active.append(["序号", "任务"])
+    book.active.append([1, "推进义务教育优质均衡发展"])
+    book.create_sheet("空")
+    book.save(tmp_path / "two.xlsx")
+    broken = sheet_xml("", cols='<cols><col min="2.0" max="3" hidden="1"/></cols>')
+    empty_part = _with_part(tmp_path / "two.xlsx", tmp_path / "empty.xlsx",
+                            "xl/worksheets/sheet2.xml", broken)
+    workbook = read_workbook(empty_part)
+    assert workbook.sheets[0].rows[1] == ["1", "推进义务教育优质均衡发展"]
+    full_part = _with_part(tmp_path / "two.xlsx", tmp_path / "full.xlsx", "xl/worksheets/sheet1.xml",
+                           sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row>',
+                                     cols='<cols><col min="2.0" max="3" hidden="1"/></cols>'))
+    with pytest.raises(FileReadError, match="损坏"):
+        read_workbook(full_part)

@@ -369,6 +369,36 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
     # calamine parses sheets without holding the GIL: meanwhile a thread finds the hidden rows
     # and columns and the error cells in the .xlsx's sheet parts (bench/read_formats.py).
     marks = _background().submit(_xlsx_marks, data) if kind == "xlsx" else None
+    try:
+        workbook, positions = _read_sheets(path, book, kind, where, max_rows, max_cell_chars)
+    except BaseException:
+        if marks is not None:
+            marks.cancel()  # a scan still waiting for a thread is dropped; a running one ends
+        raise
+    try:
+        if marks is not None:
+            sheet_marks = marks.result()
+            for grid in workbook.sheets:
+                if grid.rows and grid.name in sheet_marks:
+                    sheet_marks[grid.name].apply(grid, data)
+        elif kind == "ods":
+            _add_ods_extras(data, workbook)
+        elif kind == "xls":
+            _add_xls_extras(data, workbook, positions)
+    except _DAMAGED_EXTRAS as exc:
+        # calamine read the cells, but the records saying which rows are hidden or which cells
+        # are errors are damaged: importing hidden rows unknowingly would be worse than asking
+        # for the file to be saved again.
+        raise FileReadError(tr(MSG_CORRUPT), where) from exc
+    for grid in workbook.sheets:
+        _trim(grid)
+    return workbook
+
+
+def _read_sheets(path: Path, book, kind: str, where: Location, max_rows: int,
+                 max_cell_chars: int) -> tuple[Workbook, list[int]]:
+    """Every sheet that can hold cells, as calamine reads it, and each grid's index among all
+    the workbook's sheets (the .xls records number sheets that way)."""
     sheets: list[Grid] = []
     positions: list[int] = []  # each grid's index among all the workbook's sheets
     try:
@@ -389,27 +419,12 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
         if not calamine_failure(exc):
             raise
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
-    workbook = Workbook(path, kind, sheets)
-    try:
-        if marks is not None:
-            sheet_marks = marks.result()
-            for grid in workbook.sheets:
-                if grid.rows and grid.name in sheet_marks:
-                    sheet_marks[grid.name].apply(grid)
-        elif kind == "ods":
-            _add_ods_extras(data, workbook)
-        elif kind == "xls":
-            _add_xls_extras(data, workbook, positions)
-    except (KeyError, ValueError, IndexError, struct.error, zipfile.BadZipFile, CompDocError,
-            AssertionError, SyntaxError, DefusedXmlException) as exc:
-        # calamine read the cells, but the records saying which rows are hidden or which cells
-        # are errors are damaged: importing hidden rows unknowingly would be worse than asking
-        # for the file to be saved again.
-        raise FileReadError(tr(MSG_CORRUPT), where) from exc
-    for grid in workbook.sheets:
-        _trim(grid)
-    return workbook
+    return Workbook(path, kind, sheets), positions
 
+
+# What damaged extras raise (the cells were read; the records beside them are broken).
+_DAMAGED_EXTRAS = (KeyError, ValueError, IndexError, struct.error, zipfile.BadZipFile,
+                   CompDocError, AssertionError, SyntaxError, DefusedXmlException)
 
 _BACKGROUND: concurrent.futures.ThreadPoolExecutor | None = None
 _BACKGROUND_LOCK = threading.Lock()
@@ -611,31 +626,44 @@ class _SheetMarks:
 
     hidden_cols: list[tuple[int, int]] = field(default_factory=list)  # first, last; 0-based
     hidden_rows: list[int] = field(default_factory=list)
-    walk: bytes | None = None
+    walk_part: str | None = None  # the part to walk (read again then: parts can be large)
     walk_from: int = 0  # where sheetData starts
     want_hidden: bool = False
     want_errors: bool = False
+    # A damaged part: it matters only for a sheet calamine gave cells, so it is raised there.
+    damage: Exception | None = None
 
-    def apply(self, grid: Grid) -> None:
+    def apply(self, grid: Grid, data: bytes) -> None:
+        if self.damage is not None:
+            raise self.damage
         width = grid.width
         for first, last in self.hidden_cols:
             grid.hidden_cols.update(range(max(first, 0), min(last, width - 1) + 1))
-        if self.walk is not None:
-            _walk_xlsx_rows(self.walk, self.walk_from, grid, self.want_hidden, self.want_errors)
+        if self.walk_part is not None:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                xml = archive.read(self.walk_part)
+            _walk_xlsx_rows(xml, self.walk_from, grid, self.want_hidden, self.want_errors)
         else:
             grid.hidden_rows.update(r for r in self.hidden_rows if r < grid.height)
 
 
 def _xlsx_marks(data: bytes) -> dict[str, _SheetMarks]:
     """Sheet name → its marks (see :class:`_SheetMarks`), for every sheet part of the file."""
+    marks: dict[str, _SheetMarks] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = _xlsx_sheet_parts(archive)
         names = set(archive.namelist())
-        return {sheet: _scan_xlsx_sheet(archive.read(part))
-                for sheet, part in parts.items() if part in names}
+        for sheet, part in parts.items():
+            if part not in names:
+                continue
+            try:
+                marks[sheet] = _scan_xlsx_sheet(archive.read(part), part)
+            except _DAMAGED_EXTRAS as exc:
+                marks[sheet] = _SheetMarks(damage=exc)
+    return marks
 
 
-def _scan_xlsx_sheet(xml: bytes) -> _SheetMarks:
+def _scan_xlsx_sheet(xml: bytes, part: str) -> _SheetMarks:
     """Hidden rows and columns and error cells of one sheet part, from its start tags.
 
     The XML is machine-written and has no DTD (refused before), so regular expressions over
@@ -665,7 +693,7 @@ def _scan_xlsx_sheet(xml: bytes) -> _SheetMarks:
     if want_hidden and not want_errors and _hidden_rows_by_number(xml, data_start, marks,
                                                                  patterns):
         return marks
-    marks.walk, marks.walk_from = xml, data_start
+    marks.walk_part, marks.walk_from = part, data_start
     marks.want_hidden, marks.want_errors = want_hidden, want_errors
     return marks
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -334,3 +335,21 @@ def test_edits_are_undone_one_by_one(qtbot, ledger, plan_sample):
     with qtbot.waitSignal(dialog.imported, timeout=20000) as imported:
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert len(fetch_items(ledger, imported.args[0])) == 44
+
+
+def test_undo_keeps_the_year_chosen_since(qtbot, ledger):
+    """The plan's year is not an edit of the tree: an undo after the clerk changed it keeps
+    the new year, and the deadlines stay dated in it."""
+    text = "2020年工作要点\n一、加强党的建设\n1.落实主体责任，6月底前完成。\n2.开展专题教育\n"
+    dialog = PlanImportDialog(ledger, text=text)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    assert dialog.year_spin.value() == 2020
+    dialog.tree.setCurrentItem(item_at(dialog, 0, 1))
+    dialog.demote_button.click()
+    dialog.year_spin.setValue(2021)
+    dialog.undo_button.click()
+    due = [node.deadline.due for _, node in dialog.preview.outline.walk() if node.deadline]
+    assert dialog.preview.outline.year == 2021 and due == [dt.date(2021, 6, 30)]
+    assert item_at(dialog, 0).childCount() == 2

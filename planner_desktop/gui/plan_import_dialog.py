@@ -437,6 +437,8 @@ class PlanImportDialog(QDialog):
         if self.preview is None or not self.undo_snapshots or not self.undo_button.isEnabled():
             return False
         outline, path = self.undo_snapshots.pop()
+        if outline.year != self.year_spin.value():  # the year is not an edit to undo
+            outline_edits.set_year(outline, self.year_spin.value())
         self.preview.outline = outline
         self.plan_part_box.blockSignals(True)
         self.plan_part_box.setChecked(outline.use_plan_part)
@@ -498,7 +500,7 @@ class PlanImportDialog(QDialog):
         preview.title = self.title_edit.text().strip() or preview.outline.title
         preview.unit_choices = self.units_table.choices()
         if self.year_spin.value() != preview.outline.year:
-            preview.outline.year = self.year_spin.value()
+            outline_edits.set_year(preview.outline, self.year_spin.value())
         self.set_editing_enabled(False)
         self.job = start_ledger_job(self, self.ledger.path,
                                     lambda ledger: commit_plan_document(ledger, preview),

@@ -53,7 +53,7 @@ from planner_desktop.exchange.fillin_writer import (
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.reminder_xlsx import ReminderRow, write_reminder_workbook
 from planner_desktop.i18n import tr
-from planner_desktop.store.assignments import StatusChange
+from planner_desktop.store.assignments import StatusChange, note_index_deferred
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger, now_text
@@ -631,14 +631,15 @@ def commit_returns(ledger: Ledger, preview: ReturnsPreview,
     Returns the batch id per file; each batch can be undone on its own. If any file cannot
     be written (the ledger changed since the preview), nothing is: the clerk previews again.
     One transaction also keeps the note search index to one update for the whole import
-    instead of one per file (300 files: 5 s → 2 s).
+    instead of one per file (300 files: 5 s → 2 s), and that update is made once, for every
+    changed note together (``note_index_deferred``: 2.4 s → 1.4 s).
     """
     files = preview.included()
     if files and not ledger.is_empty():
         take_backup(ledger, reason="before-returns")
     batches: dict[Path, int] = {}
     at = now_text()
-    with ledger.transaction():
+    with ledger.transaction(), note_index_deferred(ledger):
         for n, file in enumerate(files, start=1):
             rows = [r for r in file.rows if r.applies]
             period = file.period.key if file.period else ""

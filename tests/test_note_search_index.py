@@ -75,3 +75,49 @@ def test_upgrade_from_v2_keeps_every_search_result(tmp_path):
             assert search_item_ids(ledger, word) == scanned(ledger, word) >= before[word]
     finally:
         ledger.close()
+
+
+def test_status_changes_with_the_index_deferred(ledger):
+    """A returned folder's changes index their notes once, at the end: the index then holds
+    what the trigger would have made of them (a note set, changed twice, emptied, or left),
+    the trigger is back, and a failure inside rolls everything back."""
+    import pytest
+
+    from planner_desktop.domain.status import Status
+    from planner_desktop.store.assignments import (
+        NOTE_INDEX_TRIGGER,
+        StatusChange,
+        note_index_deferred,
+        record_status_changes,
+    )
+
+    create_demo_ledger(ledger)
+    noted = [r[0] for r in ledger.conn.execute(
+        "SELECT id FROM assignment WHERE note <> '' ORDER BY id LIMIT 3")]
+    blank = [r[0] for r in ledger.conn.execute(
+        "SELECT id FROM assignment WHERE note = '' ORDER BY id LIMIT 2")]
+    with ledger.transaction(), note_index_deferred(ledger):
+        record_status_changes(ledger, [
+            StatusChange(noted[0], Status.IN_PROGRESS, 40, "校舍排查第一轮"),
+            StatusChange(noted[1], Status.IN_PROGRESS, 40, ""),
+            StatusChange(blank[0], Status.IN_PROGRESS, 20, "校舍排查已启动")])
+        record_status_changes(ledger, [  # a later file changes one of them again
+            StatusChange(noted[0], Status.DONE, 100, "校舍排查全部完成"),
+            StatusChange(blank[1], Status.IN_PROGRESS, 10, "")])
+    assert indexed(ledger) == with_notes(ledger)
+    intact(ledger)
+    for word in ("校舍排查", "第一轮", "全部完成", "已启动"):
+        assert search_item_ids(ledger, word) == scanned(ledger, word)
+    assert ledger.scalar("SELECT count(*) FROM sqlite_master WHERE name = ?",
+                         (NOTE_INDEX_TRIGGER,)) == 1
+    before = ledger.scalar("SELECT note FROM assignment WHERE id = ?", (noted[2],))
+    with pytest.raises(RuntimeError, match="disk"), ledger.transaction(), note_index_deferred(ledger):
+        record_status_changes(ledger, [StatusChange(noted[2], Status.DONE, 100, "另一段进展")])
+        raise RuntimeError("disk full")
+    assert ledger.scalar("SELECT note FROM assignment WHERE id = ?", (noted[2],)) == before
+    assert not ledger.note_index_deferred and indexed(ledger) == with_notes(ledger)
+    intact(ledger)
+    with ledger.transaction() as conn:  # the trigger works again for a hand edit
+        conn.execute("UPDATE assignment SET note = '手工补记校舍排查' WHERE id = ?", (noted[2],))
+    assert search_item_ids(ledger, "手工补记") == scanned(ledger, "手工补记")
+    intact(ledger)

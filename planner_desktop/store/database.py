@@ -167,6 +167,9 @@ class Ledger:
         self._depth = 0
         # Called before the first write of a day: the daily backup (see store/backup.py).
         self.before_first_write: Callable[[Ledger], None] | None = None
+        # Inside store.assignments.note_index_deferred: status changes keep the notes they
+        # replace for the search index, brought up to date once at the end.
+        self.note_index_deferred = False
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -71,10 +71,12 @@ def note_index_deferred(ledger: Ledger) -> Iterator[None]:
         raise RuntimeError("note_index_deferred runs once, inside a transaction")
     (trigger,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                               (NOTE_INDEX_TRIGGER,)).fetchone()
-    conn.execute("CREATE TEMP TABLE note_before (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
-    conn.execute(f"DROP TRIGGER {NOTE_INDEX_TRIGGER}")
-    ledger.note_index_deferred = True
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS note_before "
+                 "(id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
+    conn.execute("DELETE FROM temp.note_before")
     try:
+        conn.execute(f"DROP TRIGGER {NOTE_INDEX_TRIGGER}")
+        ledger.note_index_deferred = True
         yield
         conn.execute("INSERT INTO assignment_note_fts (assignment_note_fts, rowid, note) "
                      "SELECT 'delete', id, note FROM temp.note_before WHERE note <> ''")

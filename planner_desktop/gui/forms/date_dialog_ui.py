@@ -23,7 +23,6 @@ class Ui_DateDialog(object):
     def setupUi(self, DateDialog):
         if not DateDialog.objectName():
             DateDialog.setObjectName(u"DateDialog")
-        DateDialog.resize(320, 120)
         self.form = QFormLayout(DateDialog)
         self.form.setObjectName(u"form")
         self.date_label = QLabel(DateDialog)

@@ -145,9 +145,18 @@ class ImportPreview:
     sheet_headers: dict[str, dict[int, str]] = field(default_factory=dict)  # every column's label
 
     def unit_names(self) -> list[str]:
-        """Every unit named, once, in the order first named (items in outline order)."""
-        mentions = itertools.chain.from_iterable(map(_UNITS, _items_of(self.plan)))
-        return list(dict.fromkeys(map(_NAME, mentions)))
+        """Every unit named, once, in the order first named (items in outline order).
+
+        Rows of a list mostly repeat the units of the row before (the parser gives them the
+        same mention objects), so an item naming what the item before named is passed over:
+        comparing two lists of the same objects is a pointer check per element."""
+        names: dict[str, None] = {}
+        previous: list[UnitMention] | None = None
+        for units in map(_UNITS, _items_of(self.plan)):
+            if units != previous:
+                names.update(dict.fromkeys(map(_NAME, units)))
+                previous = units
+        return list(names)
 
     def count_assignments(self) -> int:
         return sum(len(item.units) for item in _items_of(self.plan))
@@ -258,11 +267,14 @@ class TaskListParser:
     Lists run to thousands of rows, so the row loop is kept lean (``bench/import_tasklist``):
     the mapped cells are stripped column by column and read row by row from those columns;
     a row with two different texts (a data row) skips the checks that only rows of one text
-    need (blank, note, category) and builds no dictionaries; the first measure of a task is
-    kept aside as plain values (most tasks have one, and are folded into it when the task
-    ends); deadlines, unit cells and outline codes are worked out once per distinct value,
-    for the whole sheet before its rows (``_each_once``); targets are looked for once per
-    item, in its final text, when the plan is made. Each such step was measured against the
+    need (blank, note, category) and builds no dictionaries; the usual row of a list with
+    measures (a task of its own with one measure, nothing to warn about) is made into its
+    item in the loop itself; otherwise the first measure of a task is kept aside as plain
+    values (most tasks have one, and are folded into it when the task ends); deadlines and
+    unit cells are worked out once per distinct value, for the whole sheet before its rows
+    (``_each_once``), while outline codes are split off each item's text as it is made (most
+    texts have none, which their first character tells at once); targets are looked for once
+    per item, in its final text, when the plan is made. Each such step was measured against the
     plain one it replaced and kept only when faster (``bench/import_tasklist.py``).
     """
 
@@ -274,6 +286,9 @@ class TaskListParser:
         self.top: list[ItemDraft] = []
         self.current_category: ItemDraft | None = None
         self.current_sub: ItemDraft | None = None
+        # Where a new task goes: the children of the current sub-category or category, or
+        # the top level (set with them, in start_category).
+        self.siblings: list[ItemDraft] = self.top
         self.task: ItemDraft | None = None
         self.task_key: tuple | None = None
         # The open task's first measure, until a second one comes: (text, source, deadline,
@@ -281,13 +296,11 @@ class TaskListParser:
         self.first_measure: tuple | None = None
         # Items made from task and measure cells: their targets are found in plan().
         self.made: list[ItemDraft] = []
-        # Deadlines of the values met (a date cell or a text), the mentions of the unit cells
-        # met and the split codes of the texts met, in this parse: a list repeats a few
-        # hundred of each over thousands of rows, and all are frozen, so one result serves
-        # every row.
+        # Deadlines of the values met (a date cell or a text) and the mentions of the unit
+        # cells met, in this parse: a list repeats a few hundred of each over thousands of
+        # rows, and both are frozen, so one result serves every row.
         self.deadlines: dict[object, Deadline] = {}
         self.unit_cells: dict[tuple, tuple[UnitMention, ...]] = {}
-        self.splits: dict[str, tuple[str, str]] = {}
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
         # filled), the row those start at, and row → merged range of the task cell.
@@ -319,8 +332,11 @@ class TaskListParser:
         self.unit_column = lead_column if lead_column is not None else \
             self.columns.get("lead_only")
         data_rows = grid.rows[start:]
+        shortest = min(map(len, data_rows), default=0)
         for c in grid.hidden_cols:
-            if any(c < len(row) and row[c] for row in data_rows):
+            cells = map(operator.itemgetter(c), data_rows) if c < shortest else \
+                (row[c] for row in data_rows if c < len(row))
+            if any(cells):
                 self.warn(grid.name, None, c, tr("隐藏列中有内容，未导入；如需导入请在映射中指定。"))
         task_column = self.columns.get("task")
         self.task_merges = grid.column_merges(task_column) if task_column is not None else {}
@@ -347,11 +363,11 @@ class TaskListParser:
         deadlines = nothing if self.deadline_column is None else \
             self.row_deadlines(grid, start, column("deadline"))
         mentions = self.row_mentions(leads, supports, schools)
-        task_splits, measure_splits = self.row_splits(column("task")), \
-            self.row_splits(column("measure"))
         has_category = "category" in texts
         sheet = grid.name
-        is_header, add_row = field_for_header, self.add_row
+        is_header, add_row, make_item = field_for_header, self.add_row, self.make_item
+        whole_task_rows = self.has_measures and self.has_tasks
+        task_merges, unit_column = self.task_merges, self.unit_column
         category_text, category = None, None  # the last category cell that changed nothing
         # Two of a row's mapped cells filled with different texts (the task and the measure,
         # where both are mapped) make it a data row without building the set of its texts.
@@ -359,11 +375,10 @@ class TaskListParser:
         first, second = (fields.index("task"), fields.index("measure")) \
             if "task" in fields and "measure" in fields else (0, 1)
         for r, raw_values, code, group, task, measure, raw_task, deadline_text, deadline, \
-                mentioned, source, task_split, measure_split in zip(
+                mentioned, source in zip(
                     range(start, start + height), _rows_of(raw_columns, height), column("code"),
                     column("category"), column("task"), column("measure"), raw_tasks,
-                    column("deadline"), deadlines, mentions, sources, task_splits,
-                    measure_splits, strict=True):
+                    column("deadline"), deadlines, mentions, sources, strict=True):
             if not (probe and raw_values[first] and raw_values[second]
                     and raw_values[first] != raw_values[second]):
                 distinct = set(raw_values)
@@ -378,7 +393,7 @@ class TaskListParser:
                             r, raw if cells == raw_values else dict(zip(fields, cells, strict=True)),
                             raw)):
                         add_row(r, code, task, measure, raw_task, deadline_text, deadline,
-                                mentioned, source, task_split, measure_split)
+                                mentioned, source)
                     continue
             # A header repeated on each printed page: every filled cell is a header name.
             # The loop stops at the first cell that is not, usually the first of a data row.
@@ -395,8 +410,21 @@ class TaskListParser:
                 category = self.current_category
                 category_text = group if category is not None and \
                     category.title == split_code(group)[1] else None
+            # The usual row of a list with tasks and measures: a task of its own with its one
+            # measure, and nothing to warn about. No later row can add a measure to it (only
+            # rows of its merged task cell could), so its item is finished here, as add_row
+            # and close_task would finish it, without the open-task bookkeeping.
+            if whole_task_rows and raw_task and task and measure and r not in task_merges \
+                    and (deadline is None or deadline.kind not in UNREAD_DEADLINES) \
+                    and (mentioned or unit_column is None):
+                if self.task is not None:
+                    self.close_task()
+                item = make_item(code, task, source, deadline, list(mentioned))
+                fold_measure(item, split_code(measure)[1])
+                self.siblings.append(item)
+                continue
             add_row(r, code, task, measure, raw_task, deadline_text, deadline, mentioned,
-                    source, task_split, measure_split)
+                    source)
 
     def row_deadlines(self, grid: Grid, start: int, texts: list[str]) -> list[Deadline]:
         """The deadline of every row from ``start`` on: its date cell (kept typed by the
@@ -407,10 +435,6 @@ class TaskListParser:
             if col == column and start <= row < end:
                 values[row - start] = date
         return _each_once(values, self.deadlines, lambda value: parse_deadline(value, self.year))
-
-    def row_splits(self, texts: list[str]) -> list[tuple[str, str]]:
-        """:func:`split_code` of every row's text."""
-        return _each_once(texts, self.splits, split_code)
 
     def row_mentions(self, leads: list[str], supports: list[str | None],
                      schools: list[str | None]) -> list[tuple[UnitMention, ...]]:
@@ -469,6 +493,7 @@ class TaskListParser:
         else:
             self.top.append(item)
             self.current_category, self.current_sub = item, None
+        self.siblings = item.children
         self.close_task()
 
     def follow_category_column(self, text: str, sheet: str, row: int) -> None:
@@ -476,19 +501,13 @@ class TaskListParser:
         if self.current_category is None or self.current_category.title != title:
             self.start_category(text, sheet, row)
 
-    def parent_list(self) -> list[ItemDraft]:
-        parent = self.current_sub or self.current_category
-        return parent.children if parent is not None else self.top
-
     def add_row(self, r: int, code_text: str, task_text: str, measure_text: str,
                 raw_task: str | None, deadline_text: str, deadline: Deadline | None,
-                mentions: tuple[UnitMention, ...], source: str, task_split: tuple[str, str],
-                measure_split: tuple[str, str]) -> None:
+                mentions: tuple[UnitMention, ...], source: str) -> None:
         """A task or measure row of the sheet (row ``r``, ``source`` as the clerk finds it)
-        from its cells (merged cells filled; ``raw_task`` as written) and what parse_sheet
-        found in them: the deadline (None when the sheet has no deadline column) and the
-        units, warned about here when they could not be read, and the task's and measure's
-        codes split off (:func:`split_code`).
+        from its cells (merged cells filled and stripped; ``raw_task`` as written) and what
+        parse_sheet found in them: the deadline (None when the sheet has no deadline column)
+        and the units, warned about here when they could not be read.
 
         Called for every row of thousands: a task row with its first measure (the usual
         row) is handled here, without further calls but the item's."""
@@ -504,8 +523,7 @@ class TaskListParser:
             self.warn(self.grid.name, r, self.unit_column, tr("没有填写责任单位。"))
         units = list(mentions)
         if not self.has_measures:
-            self.parent_list().append(self.make_item(code_text, task_split, source, deadline,
-                                                     units))
+            self.siblings.append(self.make_item(code_text, task_text, source, deadline, units))
             return
         # Rows of one task share its merged task cell (or repeat its text and code).
         merge = self.task_merges.get(r)
@@ -515,20 +533,19 @@ class TaskListParser:
         if task is None or raw_task or key != self.task_key:
             if task is not None:
                 self.close_task()
-            task = self.task = self.make_item(code_text,
-                                              task_split if task_text else measure_split, source)
-            self.parent_list().append(task)
+            task = self.task = self.make_item(code_text, task_text or measure_text, source)
+            self.siblings.append(task)
             self.task_key = key
         if not measure_text:  # the task's own row: its deadline (if the sheet has them), units
             if self.deadline_column is not None:
                 task.deadline = deadline
             task.units = units
         elif self.first_measure is None and not task.children:
-            self.first_measure = (measure_split[1], source, deadline, units)
+            self.first_measure = (split_code(measure_text)[1], source, deadline, units)
         else:
-            self.add_measure(measure_split, source, deadline, units)
+            self.add_measure(measure_text, source, deadline, units)
 
-    def add_measure(self, split: tuple[str, str], source: str, deadline: Deadline | None,
+    def add_measure(self, text: str, source: str, deadline: Deadline | None,
                     units: list[UnitMention]) -> None:
         """A second or later measure of the open task (the first is kept aside, see
         close_task): the first and this one become child items, numbered （1）, （2）…"""
@@ -541,7 +558,7 @@ class TaskListParser:
                               first_units, [], [], first_source)
             self.made.append(first)
             task.children.append(first)
-        task.children.append(self.make_item(f"（{len(task.children) + 1}）", split, source,
+        task.children.append(self.make_item(f"（{len(task.children) + 1}）", text, source,
                                             deadline, units))
 
     def close_task(self) -> None:
@@ -550,17 +567,17 @@ class TaskListParser:
         task, first = self.task, self.first_measure
         if task is not None and first is not None:
             text, source, deadline, units = first
-            task.text = text if task.title == task.text else f"{task.text}\n{text}"
+            fold_measure(task, text)
             task.deadline, task.units, task.source_ref = deadline, units, source
         self.task, self.task_key, self.first_measure = None, None, None
 
-    def make_item(self, code_text: str, split: tuple[str, str], source: str,
+    def make_item(self, code_text: str, text: str, source: str,
                   deadline: Deadline | None = None,
                   units: list[UnitMention] | None = None) -> ItemDraft:
-        """An item of a task or measure cell (``split`` by :func:`split_code`; its code from
-        the code column, else from the text), built with positional arguments: keyword ones
-        cost twice as much, thousands of times over."""
-        code, body = split
+        """An item of a task or measure cell (its code from the code column, else from the
+        text: :func:`split_code`), built with positional arguments: keyword ones cost twice
+        as much, thousands of times over."""
+        code, body = split_code(text)
         code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
         item = ItemDraft(code, body if len(body) <= 40 else item_title(body), body, deadline,
                          [] if units is None else units, [], [], source)
@@ -580,6 +597,12 @@ class TaskListParser:
             item.targets = find_targets(item.text)
         return PlanDraft(title=self.title or workbook_title, year=self.year, items=self.top,
                          preamble=preamble)
+
+
+def fold_measure(task: ItemDraft, text: str) -> None:
+    """A task's only measure becomes part of the task's item: its text, after the task's own
+    text unless that is just the title."""
+    task.text = text if task.title == task.text else f"{task.text}\n{text}"
 
 
 def clean_code(text: str) -> str:
@@ -758,7 +781,7 @@ def parse_task_list(
 
 def column_labels(grid: Grid, layout: SheetLayout) -> dict[int, str]:
     """Every column's header as written (both rows of a two-row header), for the mapping view."""
-    width = max((len(row) for row in grid.rows), default=0)
+    width = max(map(len, grid.rows), default=0)
     labels = {}
     for column in range(width):
         parts = [grid.cell(r, column).strip() for r in layout.header_rows]

@@ -272,8 +272,8 @@ class TaskListParser:
     item in the loop itself; otherwise the first measure of a task is kept aside as plain
     values (most tasks have one, and are folded into it when the task ends); deadlines and
     unit cells are worked out once per distinct value, for the whole sheet before its rows
-    (``_each_once``), while outline codes are split off each item's text as it is made (most
-    texts have none, which their first character tells at once); targets are looked for once
+    (``_each_once``), and so are the outline codes of the task and measure columns (for the
+    few texts whose first character may start one: ``code_splits``); targets are looked for once
     per item, in its final text, when the plan is made. Each such step was measured against the
     plain one it replaced and kept only when faster (``bench/import_tasklist.py``).
     """
@@ -368,6 +368,7 @@ class TaskListParser:
         is_header, add_row, make_item = field_for_header, self.add_row, self.make_item
         whole_task_rows = self.has_measures and self.has_tasks
         task_merges, unit_column = self.task_merges, self.unit_column
+        task_splits, measure_splits = code_splits(column("task")), code_splits(column("measure"))
         category_text, category = None, None  # the last category cell that changed nothing
         # Two of a row's mapped cells filled with different texts (the task and the measure,
         # where both are mapped) make it a data row without building the set of its texts.
@@ -419,8 +420,10 @@ class TaskListParser:
                     and (mentioned or unit_column is None):
                 if self.task is not None:
                     self.close_task()
-                item = make_item(code, task, source, deadline, list(mentioned))
-                fold_measure(item, split_code(measure)[1])
+                item = make_item(code, task_splits.get(task) or ("", task), source, deadline,
+                                 list(mentioned))
+                fold_measure(item, measure_splits[measure][1] if measure in measure_splits
+                             else measure)
                 self.siblings.append(item)
                 continue
             add_row(r, code, task, measure, raw_task, deadline_text, deadline, mentioned,
@@ -523,7 +526,8 @@ class TaskListParser:
             self.warn(self.grid.name, r, self.unit_column, tr("没有填写责任单位。"))
         units = list(mentions)
         if not self.has_measures:
-            self.siblings.append(self.make_item(code_text, task_text, source, deadline, units))
+            self.siblings.append(self.make_item(code_text, split_code(task_text), source,
+                                                deadline, units))
             return
         # Rows of one task share its merged task cell (or repeat its text and code).
         merge = self.task_merges.get(r)
@@ -533,7 +537,8 @@ class TaskListParser:
         if task is None or raw_task or key != self.task_key:
             if task is not None:
                 self.close_task()
-            task = self.task = self.make_item(code_text, task_text or measure_text, source)
+            task = self.task = self.make_item(code_text, split_code(task_text or measure_text),
+                                              source)
             self.siblings.append(task)
             self.task_key = key
         if not measure_text:  # the task's own row: its deadline (if the sheet has them), units
@@ -558,8 +563,8 @@ class TaskListParser:
                               first_units, [], [], first_source)
             self.made.append(first)
             task.children.append(first)
-        task.children.append(self.make_item(f"（{len(task.children) + 1}）", text, source,
-                                            deadline, units))
+        task.children.append(self.make_item(f"（{len(task.children) + 1}）", split_code(text),
+                                            source, deadline, units))
 
     def close_task(self) -> None:
         """The open task ends (a new task, a category, a sheet, the plan): a task with a
@@ -571,13 +576,13 @@ class TaskListParser:
             task.deadline, task.units, task.source_ref = deadline, units, source
         self.task, self.task_key, self.first_measure = None, None, None
 
-    def make_item(self, code_text: str, text: str, source: str,
+    def make_item(self, code_text: str, split: tuple[str, str], source: str,
                   deadline: Deadline | None = None,
                   units: list[UnitMention] | None = None) -> ItemDraft:
-        """An item of a task or measure cell (its code from the code column, else from the
-        text: :func:`split_code`), built with positional arguments: keyword ones cost twice
-        as much, thousands of times over."""
-        code, body = split_code(text)
+        """An item of a task or measure cell (``split`` by :func:`split_code`; its code from
+        the code column, else from the text), built with positional arguments: keyword ones
+        cost twice as much, thousands of times over."""
+        code, body = split
         code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
         item = ItemDraft(code, body if len(body) <= 40 else item_title(body), body, deadline,
                          [] if units is None else units, [], [], source)
@@ -615,6 +620,22 @@ def clean_code(text: str) -> str:
         number = match.group(1)
         return number[:-2] if number.endswith(".0") else number
     return text
+
+
+def code_splits(texts: list[str]) -> dict[str, tuple[str, str]]:
+    """:func:`split_code` of each distinct text of a column (stripped texts) that may begin
+    with an outline code, which its first character tells; any other text has no code and is
+    its own body. Found for a whole column at once: most columns have no code at all, and
+    the rest repeat a few."""
+    firsts = list(map(_FIRST_CHARACTER, texts))
+    coded = {first for first in set(firsts) if first in CODE_STARTS or first.isdecimal()}
+    if not coded:
+        return {}
+    return {text: split_code(text)
+            for text in set(itertools.compress(texts, map(coded.__contains__, firsts)))}
+
+
+_FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 
 
 def split_code(text: str) -> tuple[str, str]:

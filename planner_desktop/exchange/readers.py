@@ -492,46 +492,71 @@ _MIXING_TYPES = {bool, int}
 
 def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.date]) -> int:
     """Turn column ``c`` of ``rows`` into texts (see :func:`cell_text`), recording its dates in
-    ``dates``; the length of its longest text. A column of whole numbers (序号) is converted
-    by builtins; otherwise each distinct value is converted once, unless the column holds
-    values that equal values of another type (booleans, integers)."""
+    ``dates``; the length of its longest text.
+
+    Issued lists put a title and a header above cells of one type (序号 numbers, dates): when
+    the cells below the last of another type are all of one type, those are converted
+    together and the few above them apart, each part by :func:`_texts_of`."""
     column = list(map(operator.itemgetter(c), rows))
-    kinds = set(map(type, column))
-    if kinds == _FLOAT_ONLY and _whole_numbers(column):
-        texts = list(map(str, map(int, column)))
-    elif kinds & _MIXING_TYPES:
-        texts = [v if type(v) is str else cell_text(v) for v in column]
+    types = list(map(type, column))
+    tail_kind = types[-1]
+    count = types.count(tail_kind)
+    first = len(column) - count  # where the cells of one type begin, if they are all below
+    if first and types[first:].count(tail_kind) == count:
+        parts = [(0, column[:first], set(types[:first])), (first, column[first:], {tail_kind})]
     else:
-        distinct = set(column)
-        text_of: dict[object, str] = {}
-        if float in kinds:
-            numbers = [v for v in distinct if type(v) is float]
-            if _whole_numbers(numbers):
-                text_of = dict(zip(numbers, map(str, map(int, numbers)), strict=True))
-                distinct.difference_update(numbers)
-        for value in distinct:
-            kind = type(value)
-            if kind is str:
-                text_of[value] = value
-            elif kind is float and value.is_integer() and -1e15 < value < 1e15:
-                text_of[value] = str(int(value))
-            elif kind is dt.date:
-                text_of[value] = value.isoformat()
-            else:
-                text_of[value] = cell_text(value)
-        texts = list(map(text_of.__getitem__, column))
+        parts = [(0, column, set(types))]
+    texts: list[str] = []
+    for start, values, kinds in parts:
+        texts += _texts_of(values, kinds)
+        _record_dates(values, kinds, start, c, dates)
     for row, text in zip(rows, texts, strict=True):
         row[c] = text
+    return max(map(len, texts))
+
+
+def _texts_of(values: list, kinds: set[type]) -> list[str]:
+    """The texts of ``values`` (of the types ``kinds``): whole numbers alone (序号) by
+    builtins; otherwise each distinct value converted once, unless the values include some
+    that equal values of another type (booleans, integers)."""
+    if kinds == _FLOAT_ONLY and _whole_numbers(values):
+        return list(map(str, map(int, values)))
+    if kinds & _MIXING_TYPES:
+        return [v if type(v) is str else cell_text(v) for v in values]
+    distinct = set(values)
+    text_of: dict[object, str] = {}
+    if float in kinds:
+        numbers = [v for v in distinct if type(v) is float]
+        if _whole_numbers(numbers):
+            text_of = dict(zip(numbers, map(str, map(int, numbers)), strict=True))
+            distinct.difference_update(numbers)
+    for value in distinct:
+        kind = type(value)
+        if kind is str:
+            text_of[value] = value
+        elif kind is float and value.is_integer() and -1e15 < value < 1e15:
+            text_of[value] = str(int(value))
+        elif kind is dt.date:
+            text_of[value] = value.isoformat()
+        else:
+            text_of[value] = cell_text(value)
+    return list(map(text_of.__getitem__, values))
+
+
+def _record_dates(values: list, kinds: set[type], start: int, c: int,
+                  dates: dict[tuple[int, int], dt.date]) -> None:
+    """Keep the dates and date-times among ``values`` (rows ``start`` on, column ``c``) as
+    dates in ``dates``."""
     if kinds == _DATE_ONLY:
-        dates.update(zip(itertools.product(range(len(column)), (c,)), column, strict=True))
+        dates.update(zip(itertools.product(range(start, start + len(values)), (c,)), values,
+                         strict=True))
     elif dt.date in kinds or dt.datetime in kinds:
-        for r, value in enumerate(column):
+        for r, value in enumerate(values, start):
             kind = type(value)
             if kind is dt.date:
                 dates[(r, c)] = value
             elif kind is dt.datetime:
                 dates[(r, c)] = value.date()
-    return max(map(len, texts))
 
 
 _FLOAT_ONLY = {float}

@@ -359,7 +359,7 @@ class TaskListParser:
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else blank
         # What add_row needs of each row, found once per distinct cell value: a list repeats a
         # few hundred deadlines and unit cells over thousands of rows.
-        sources = [f"{grid.name}!{n}" for n in range(start + 1, start + height + 1)]
+        sources = list(map(f"{grid.name}!".__add__, map(str, range(start + 1, start + height + 1))))
         deadlines = nothing if self.deadline_column is None else \
             self.row_deadlines(grid, start, column("deadline"))
         mentions = self.row_mentions(leads, supports, schools)
@@ -397,12 +397,14 @@ class TaskListParser:
                                 mentioned, source)
                     continue
             # A header repeated on each printed page: every filled cell is a header name.
-            # The loop stops at the first cell that is not, usually the first of a data row.
-            for value in raw_values:
-                if value and not is_header(value):
-                    break
-            else:
-                continue  # two or more filled cells (the row has two texts), all names
+            # The loop stops at the first cell that is not, usually the first of a data row;
+            # a number there (the 序号 of most lists) is not a name, which it tells at once.
+            if not raw_values[0].isdecimal():
+                for value in raw_values:
+                    if value and not is_header(value):
+                        break
+                else:
+                    continue  # two or more filled cells (the row has two texts), all names
             # A category column: the row follows its category (the same text under the same
             # category as the row before changes nothing).
             if has_category and group and (group != category_text
@@ -627,6 +629,8 @@ def code_splits(texts: list[str]) -> dict[str, tuple[str, str]]:
     with an outline code, which its first character tells; any other text has no code and is
     its own body. Found for a whole column at once: most columns have no code at all, and
     the rest repeat a few."""
+    if not _CODE_AFTER_SEPARATOR.search("\x00" + "\x00".join(texts)):
+        return {}  # one pass of the regex engine, jumping from text to text
     firsts = list(map(_FIRST_CHARACTER, texts))
     coded = {first for first in set(firsts) if first in CODE_STARTS or first.isdecimal()}
     if not coded:
@@ -636,6 +640,9 @@ def code_splits(texts: list[str]) -> dict[str, tuple[str, str]]:
 
 
 _FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
+# A text's start (after the separator its column is joined with) that may begin a code: the
+# characters split_code looks for (\d is what str.isdecimal accepts).
+_CODE_AFTER_SEPARATOR = re.compile("\x00\\s*[" + re.escape("".join(sorted(CODE_STARTS))) + r"\d]")
 
 
 def split_code(text: str) -> tuple[str, str]:

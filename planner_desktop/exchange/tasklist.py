@@ -16,7 +16,6 @@ import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft
@@ -272,7 +271,7 @@ class TaskListParser:
     item in the loop itself; otherwise the first measure of a task is kept aside as plain
     values (most tasks have one, and are folded into it when the task ends); deadlines and
     unit cells are worked out once per distinct value, for the whole sheet before its rows
-    (``_each_once``), and so are the outline codes of the task and measure columns (for the
+    (``deadline_of``, ``mentions_of``), and so are the outline codes of the task and measure columns (for the
     few texts whose first character may start one: ``code_splits``); targets are looked for once
     per item, in its final text, when the plan is made. Each such step was measured against the
     plain one it replaced and kept only when faster (``bench/import_tasklist.py``).
@@ -296,11 +295,15 @@ class TaskListParser:
         self.first_measure: tuple | None = None
         # Items made from task and measure cells: their targets are found in plan().
         self.made: list[ItemDraft] = []
-        # Deadlines of the values met (a date cell or a text) and the mentions of the unit
-        # cells met, in this parse: a list repeats a few hundred of each over thousands of
-        # rows, and both are frozen, so one result serves every row.
-        self.deadlines: dict[object, Deadline] = {}
-        self.unit_cells: dict[tuple, tuple[UnitMention, ...]] = {}
+        # The deadline of a value (a date cell or a text) and the mentions of a row's unit
+        # cells, each worked out once per distinct value in this parse: a list repeats a few
+        # hundred of each over thousands of rows, and both are frozen, so one result serves
+        # every row. (functools' cache looks each row up in one pass, in C.)
+        self.deadline_of: Callable[[object], Deadline] = functools.cache(
+            lambda value: parse_deadline(value, year))
+        self.mentions_of: Callable[[str, str | None, str | None], tuple[UnitMention, ...]] = \
+            functools.cache(lambda lead, support, schools: tuple(
+                assign_roles(lead, support, schools)))
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
         # filled), the row those start at, and row → merged range of the task cell.
@@ -439,13 +442,12 @@ class TaskListParser:
         for (row, col), date in grid.values.items():
             if col == column and start <= row < end:
                 values[row - start] = date
-        return _each_once(values, self.deadlines, lambda value: parse_deadline(value, self.year))
+        return list(map(self.deadline_of, values))
 
     def row_mentions(self, leads: list[str], supports: list[str | None],
                      schools: list[str | None]) -> list[tuple[UnitMention, ...]]:
         """The units named by every row's lead, support and schools cells."""
-        return _each_once(list(zip(leads, supports, schools, strict=True)), self.unit_cells,
-                          lambda cells: tuple(assign_roles(*cells)))
+        return list(map(self.mentions_of, leads, supports, schools))
 
     def parse_row(self, grid: Grid, row: _RowCells) -> bool:
         """A row of one text: blank, a note, a repeated header or a category row are taken
@@ -724,14 +726,6 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
                         if c < len(grid.rows[r]):
                             texts[r - start] = value
     return fields, raw, filled
-
-
-def _each_once(values: list, found: dict, compute: Callable[[Any], Any]) -> list:
-    """``compute(value)`` for each of ``values``, computed once per distinct value and kept
-    in ``found`` (a parse's cache: frozen results shared by every row naming the value)."""
-    for value in set(values).difference(found):
-        found[value] = compute(value)
-    return list(map(found.__getitem__, values))
 
 
 def _rows_of(columns: list[list[str]], height: int):

@@ -707,12 +707,16 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
         for index, name in enumerate(fields):
             positions.setdefault(column_of[name], []).append(index)
         last_row = len(grid.rows) - 1
-        for m in grid.merges:
-            reached = [c for c in positions if m.first_col <= c <= m.last_col]
-            low, high = max(m.first_row, start), min(m.last_row, last_row)
-            if not reached or low > high:
+        for first_row, first_col, merge_last_row, last_col in grid.merges:
+            low, high = max(first_row, start), min(merge_last_row, last_row)
+            if low > high:
                 continue
-            value = grid.cell(m.first_row, m.first_col).strip()
+            # Most merges are one column down several rows (a category, a task, a unit).
+            reached = ((first_col,) if first_col in positions else ()) \
+                if first_col == last_col else [c for c in positions if first_col <= c <= last_col]
+            if not reached:
+                continue
+            value = grid.cell(first_row, first_col).strip()
             for c in reached:
                 for index in positions[c]:
                     if index not in copied:

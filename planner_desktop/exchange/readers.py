@@ -52,12 +52,12 @@ import html
 import io
 import itertools
 import math
-import operator
 import posixpath
 import re
 import struct
 import threading
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -460,13 +460,13 @@ def _grid_from_values(name: str, values: list[list], where: Location,
     """Texts for every cell, rectangular, with dates kept typed in ``Grid.values``.
 
     This is the hot loop of every read (50,000 cells for a 5,000-row list), so it works by
-    column, with the looping done by C-level builtins: short rows are padded with ""; a
-    column of texts only (most columns) is found by taking the length of every cell (which
-    the longest-cell check needs anyway, and which fails on the first number or date: the
-    readers give texts, numbers, booleans, dates, times and durations, and only texts have
-    a length) and is left as it is; in a column holding more than texts each distinct value
-    is converted once and written back. ``values`` (fresh lists from the reader) are changed
-    in place and become the grid's rows.
+    column, with the looping done by C-level builtins: short rows are padded with "" and the
+    rows turned into columns; a column of texts only (most columns) is found by taking the
+    length of every cell (which the longest-cell check needs anyway, and which fails on the
+    first number or date: the readers give texts, numbers, booleans, dates, times and
+    durations, and only texts have a length) and is left as it is; a column holding more
+    than texts is converted (:func:`_convert_column`), and then the rows are made again from
+    the columns. ``values`` (fresh lists from the reader) may be padded in place.
     """
     width = max(map(len, values), default=0)
     if min(map(len, values), default=0) < width:
@@ -474,15 +474,18 @@ def _grid_from_values(name: str, values: list[list], where: Location,
             if len(row) < width:
                 row.extend([""] * (width - len(row)))
     dates: dict[tuple[int, int], dt.date] = {}
-    for c in range(width):
-        cells = map(operator.itemgetter(c), values)
+    columns: list[Sequence] = list(zip(*values, strict=True))
+    converted = False
+    for c, cells in enumerate(columns):
         try:
             longest = max(map(len, cells))
         except TypeError:  # a number, a date …: not only texts
-            longest = _convert_column(values, c, dates)
+            columns[c], longest = _convert_column(cells, c, dates)
+            converted = True
         if longest > max_cell_chars:
             _refuse_long_cell(values, where, max_cell_chars)
-    return Grid(name, values, values=dates)
+    rows = list(map(list, zip(*columns, strict=True))) if converted else values
+    return Grid(name, rows, values=dates)
 
 
 # Values of these types compare equal across types (True == 1 == 1.0), so a column holding
@@ -490,14 +493,14 @@ def _grid_from_values(name: str, values: list[list], where: Location,
 _MIXING_TYPES = {bool, int}
 
 
-def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.date]) -> int:
-    """Turn column ``c`` of ``rows`` into texts (see :func:`cell_text`), recording its dates in
-    ``dates``; the length of its longest text.
+def _convert_column(column: Sequence, c: int,
+                    dates: dict[tuple[int, int], dt.date]) -> tuple[list[str], int]:
+    """The texts of column ``c`` (see :func:`cell_text`) and the length of the longest;
+    its dates are recorded in ``dates``.
 
     Issued lists put a title and a header above cells of one type (序号 numbers, dates): when
     the cells below the last of another type are all of one type, those are converted
     together and the few above them apart, each part by :func:`_texts_of`."""
-    column = list(map(operator.itemgetter(c), rows))
     types = list(map(type, column))
     tail_kind = types[-1]
     count = types.count(tail_kind)
@@ -510,12 +513,10 @@ def _convert_column(rows: list[list], c: int, dates: dict[tuple[int, int], dt.da
     for start, values, kinds in parts:
         texts += _texts_of(values, kinds)
         _record_dates(values, kinds, start, c, dates)
-    for row, text in zip(rows, texts, strict=True):
-        row[c] = text
-    return max(map(len, texts))
+    return texts, max(map(len, texts))
 
 
-def _texts_of(values: list, kinds: set[type]) -> list[str]:
+def _texts_of(values: Sequence, kinds: set[type]) -> list[str]:
     """The texts of ``values`` (of the types ``kinds``): whole numbers alone (序号) by
     builtins; otherwise each distinct value converted once, unless the values include some
     that equal values of another type (booleans, integers)."""
@@ -543,7 +544,7 @@ def _texts_of(values: list, kinds: set[type]) -> list[str]:
     return list(map(text_of.__getitem__, values))
 
 
-def _record_dates(values: list, kinds: set[type], start: int, c: int,
+def _record_dates(values: Sequence, kinds: set[type], start: int, c: int,
                   dates: dict[tuple[int, int], dt.date]) -> None:
     """Keep the dates and date-times among ``values`` (rows ``start`` on, column ``c``) as
     dates in ``dates``."""

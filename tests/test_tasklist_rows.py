@@ -133,3 +133,17 @@ def test_unit_names_once_each_in_the_order_first_named():
         ["4", "丁", "措施四", "基础教育股", "财务股", "2025年6月底"],
     ])
     assert preview.unit_names() == ["基础教育股", "财务股", "安全股"]
+
+
+def test_a_field_given_two_columns_reads_the_later_one_with_its_merges():
+    """A mapping given to the parser may put a field on two columns: its texts, merged cells
+    and warnings all come from the later one."""
+    grid = Grid("S", [["序号", "任务", "任务", "具体措施", "牵头单位"],
+                      ["1", "甲", "推进工作", "措施一", "教育股"],
+                      ["", "", "", "措施二", "教育股"]],
+                [MergedRange(1, 2, 2, 2), MergedRange(1, 0, 2, 0)])
+    mapping = {"S": {0: "code", 1: "task", 2: "task", 3: "measure", 4: "lead"}}
+    preview = parse_task_list(Workbook(Path("list.xlsx"), "xlsx", [grid]), year=2025,
+                              mapping=mapping)
+    assert [(level, code, title) for level, code, title, _ in outline(preview)] == [
+        (1, "1", "推进工作"), (2, "（1）", "措施一"), (2, "（2）", "措施二")]

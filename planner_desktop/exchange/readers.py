@@ -573,7 +573,8 @@ def _whole_numbers(numbers: list[float]) -> bool:
 
 def _refuse_long_cell(rows: list[list], where: Location, max_cell_chars: int) -> None:
     """Raise for the first cell (row by row) longer than ``max_cell_chars``: a 50 MB cell is a
-    damaged file or not a task list. Columns not yet converted are converted to be measured."""
+    damaged file or not a task list. ``rows`` are the values as read: a cell that is not a
+    text is measured by the text it becomes."""
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             text = value if type(value) is str else cell_text(value)

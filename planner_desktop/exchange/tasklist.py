@@ -124,12 +124,11 @@ class SheetLayout:
         return next((c for c, f in self.columns.items() if f == field_name), None)
 
     def field_columns(self) -> dict[str, int]:
-        """Field → its column (the first, as :meth:`column_of` gives), for looking up once
-        per sheet rather than once per row."""
-        found: dict[str, int] = {}
-        for column, name in self.columns.items():
-            found.setdefault(name, column)
-        return found
+        """Field → its column, for looking up once per sheet rather than once per row. A
+        field mapped to two columns (possible only in a mapping given to parse_task_list)
+        has the later one, the column its texts are read from (``_field_columns``), so that
+        its merged cells, dates and warnings are those of the same column."""
+        return {name: column for column, name in self.columns.items()}
 
 
 @dataclass
@@ -271,10 +270,11 @@ class TaskListParser:
     item in the loop itself; otherwise the first measure of a task is kept aside as plain
     values (most tasks have one, and are folded into it when the task ends); deadlines and
     unit cells are worked out once per distinct value, for the whole sheet before its rows
-    (``deadline_of``, ``mentions_of``), and so are the outline codes of the task and measure columns (for the
-    few texts whose first character may start one: ``code_splits``); targets are looked for once
-    per item, in its final text, when the plan is made. Each such step was measured against the
-    plain one it replaced and kept only when faster (``bench/import_tasklist.py``).
+    (``deadline_of``, ``mentions_of``), and so are the outline codes of the task and measure
+    columns (for the few texts whose first character may start one: ``code_splits``);
+    targets are looked for once per item, in its final text, when the plan is made. Each
+    such step was measured against the plain one it replaced and kept only when faster
+    (``bench/import_tasklist.py``, ``bench/instruction_counts.py``).
     """
 
     def __init__(self, file_name: str, year: int, title: str | None = None) -> None:
@@ -516,8 +516,8 @@ class TaskListParser:
         parse_sheet found in them: the deadline (None when the sheet has no deadline column)
         and the units, warned about here when they could not be read.
 
-        Called for every row of thousands: a task row with its first measure (the usual
-        row) is handled here, without further calls but the item's."""
+        The usual row (a task of its own with one measure) is finished in parse_sheet's
+        loop; this takes every other row that may hold a task or a measure."""
         if not task_text and not measure_text:
             if any(self.texts[f][r - self.start] for f in ("lead", "lead_only", "support",
                                                            "deadline") if f in self.texts):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from planner_desktop.domain.text import chinese_numeral_to_int
@@ -242,6 +243,13 @@ def _subject(before: str, after: str, unit: str) -> str:
 def find_targets(text: str) -> list[Target]:
     """Every quantitative target in ``text``, in order (a new list: callers may change it)."""
     return list(_targets_in(text))
+
+
+def targets_of_each(texts: Iterable[str]) -> Iterator[tuple[Target, ...]]:
+    """The targets of each of ``texts`` (shared tuples, not lists: copy one before changing
+    it), looked up by builtins: a parser asks this for thousands of items at once, most of
+    them without a target."""
+    return map(_targets_in, texts)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft
-from planner_desktop.domain.targets import find_targets
+from planner_desktop.domain.targets import targets_of_each
 from planner_desktop.domain.text import normalise, to_simplified
 from planner_desktop.domain.units import UnitMention, assign_roles
 from planner_desktop.exchange.grid import Grid, MergedRange, Workbook
@@ -167,7 +167,8 @@ class ImportPreview:
         )
 
 
-_UNITS, _NAME = operator.attrgetter("units"), operator.attrgetter("name")
+_UNITS, _NAME, _TEXT = (operator.attrgetter("units"), operator.attrgetter("name"),
+                        operator.attrgetter("text"))
 
 
 def _items_of(plan: PlanDraft) -> list[ItemDraft]:
@@ -602,8 +603,10 @@ class TaskListParser:
 
     def plan(self, workbook_title: str, preamble: str = "") -> PlanDraft:
         self.close_task()
-        for item in self.made:
-            item.targets = find_targets(item.text)
+        made = self.made  # each made with an empty list of targets, filled here if it has any
+        for item, found in zip(made, targets_of_each(map(_TEXT, made)), strict=True):
+            if found:
+                item.targets = list(found)
         return PlanDraft(title=self.title or workbook_title, year=self.year, items=self.top,
                          preamble=preamble)
 

@@ -46,9 +46,9 @@ def build_big_ledger(path: Path, assignments_wanted: int = 100_000) -> Ledger:
             children.append(ItemDraft(
                 code=f"{i + 1}.", title=f"推进{word}重点任务{i + 1}", text=text,
                 deadline=parse_deadline(f"{month}月底前", 2026),
-                units=[UnitMention(SECTIONS[(p + i) % 20], Role.LEAD),
+                units=(UnitMention(SECTIONS[(p + i) % 20], Role.LEAD),
                        UnitMention(SECTIONS[(p + i + 7) % 20], Role.SUPPORT),
-                       UnitMention("各中小学", Role.CARRY)]))
+                       UnitMention("各中小学", Role.CARRY))))
         parts.append(ItemDraft(code=f"第{p + 1}部分", title=f"第{p + 1}部分重点工作", children=children))
     create_plan(ledger, PlanDraft("大型测试计划", 2026, items=parts), batch_kind="tasks")
     ids = [r[0] for r in ledger.conn.execute("SELECT id FROM assignment").fetchall()]

@@ -68,8 +68,8 @@ def build_ledger(path: Path, rows: int = 2000) -> Ledger:
                 code=f"{i + 1}.", title=f"推进{word}重点任务第{p * per_part + i + 1}项",
                 text=f"加强{word}工作，确保全年完成率达到{80 + i % 20}%。",
                 deadline=parse_deadline(f"{1 + i % 12}月底前", 2026),
-                units=[UnitMention(SECTIONS[(p + i) % 20], Role.LEAD),
-                       UnitMention(SECTIONS[(p + i + 7) % 20], Role.SUPPORT)]))
+                units=(UnitMention(SECTIONS[(p + i) % 20], Role.LEAD),
+                       UnitMention(SECTIONS[(p + i + 7) % 20], Role.SUPPORT))))
         parts.append(ItemDraft(code=f"{'一二三四五六七八九十'[p % 10]}、", title=f"第{p + 1}部分重点工作",
                                children=children))
     create_plan(ledger, PlanDraft("报表测试计划", 2026, items=parts), batch_kind="tasks")

@@ -66,8 +66,9 @@ def demo_draft(content: dict, year: int) -> PlanDraft:
         text = node.get("text", "")
         deadline = parse_deadline(node["deadline_text"], year) if node.get("deadline_text") else None
         return ItemDraft(
-            code=node["code"], title=node["title"], text=text, deadline=deadline, units=units,
-            targets=find_targets(text), children=[item(c) for c in node.get("children", [])],
+            code=node["code"], title=node["title"], text=text, deadline=deadline,
+            units=tuple(units), targets=tuple(find_targets(text)),
+            children=[item(c) for c in node.get("children", [])],
         )
 
     plan = content["plan"]

@@ -132,7 +132,7 @@ def test_keyword_suggestions_are_not_leads_until_confirmed():
     po.apply_suggestions(outline, lambda t, x: suggest_lead(t, x, table))
     node = outline.items[0].children[0]
     assert node.suggested_lead == "安全股" and node.lead == ""
-    assert po.to_draft(outline).items[0].children[0].units == []
+    assert po.to_draft(outline).items[0].children[0].units == ()
     po.confirm_suggestion(node)
     assert po.to_draft(outline).items[0].children[0].units[0].name == "安全股"
 

@@ -17,14 +17,19 @@ from planner_desktop.domain.units import UnitMention
 
 @dataclass(slots=True)
 class ItemDraft:
-    """One node of a plan's outline: 一、 → （一） → 1. → 一是…"""
+    """One node of a plan's outline: 一、 → （一） → 1. → 一是…
+
+    Its units and targets are tuples of frozen values, replaced as a whole rather than
+    changed: a task list's parser gives the thousands of rows naming the same units one
+    shared tuple, and leaves the items without targets the empty tuple, instead of two new
+    lists per item for the allocator and the cycle collector to go through."""
 
     code: str
     title: str
     text: str = ""
     deadline: Deadline | None = None
-    units: list[UnitMention] = field(default_factory=list)  # every mention carries a role
-    targets: list[Target] = field(default_factory=list)
+    units: tuple[UnitMention, ...] = ()  # every mention carries a role
+    targets: tuple[Target, ...] = ()
     children: list[ItemDraft] = field(default_factory=list)
     source_ref: str = ""  # "Sheet1!5" or "第12段": where the clerk can find it in the file
 

@@ -753,7 +753,7 @@ def to_draft(outline: PlanOutline, title: str | None = None) -> PlanDraft:
         if node.lead:
             units.insert(0, UnitMention(node.lead, Role.LEAD))
         return ItemDraft(code=node.code, title=node.title, text=node.text, deadline=node.deadline,
-                         units=units, targets=list(node.targets),
+                         units=tuple(units), targets=tuple(node.targets),
                          children=[convert(c) for c in node.children],
                          source_ref=f"第{node.paragraph}段")
 

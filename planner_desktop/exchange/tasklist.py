@@ -145,13 +145,13 @@ class ImportPreview:
     def unit_names(self) -> list[str]:
         """Every unit named, once, in the order first named (items in outline order).
 
-        Rows of a list mostly repeat the units of the row before (the parser gives them the
-        same mention objects), so an item naming what the item before named is passed over:
-        comparing two lists of the same objects is a pointer check per element."""
+        Rows of a list mostly repeat the units of the row before, and the parser gives such
+        rows one shared tuple of mentions, so an item whose tuple is the one of the item
+        before is passed over at the cost of a pointer check."""
         names: dict[str, None] = {}
-        previous: list[UnitMention] | None = None
+        previous: tuple[UnitMention, ...] | None = None
         for units in map(_UNITS, _items_of(self.plan)):
-            if units != previous:
+            if units is not previous:
                 names.update(dict.fromkeys(map(_NAME, units)))
                 previous = units
         return list(names)
@@ -427,7 +427,7 @@ class TaskListParser:
                 if self.task is not None:
                     self.close_task()
                 item = make_item(code, task_splits.get(task) or ("", task), source, deadline,
-                                 list(mentioned))
+                                 mentioned)
                 fold_measure(item, measure_splits[measure][1] if measure in measure_splits
                              else measure)
                 self.siblings.append(item)
@@ -529,7 +529,7 @@ class TaskListParser:
             self.warn_deadline(r, deadline, deadline_text)
         if not mentions and self.unit_column is not None:
             self.warn(self.grid.name, r, self.unit_column, tr("没有填写责任单位。"))
-        units = list(mentions)
+        units = mentions
         if not self.has_measures:
             self.siblings.append(self.make_item(code_text, split_code(task_text), source,
                                                 deadline, units))
@@ -556,7 +556,7 @@ class TaskListParser:
             self.add_measure(measure_text, source, deadline, units)
 
     def add_measure(self, text: str, source: str, deadline: Deadline | None,
-                    units: list[UnitMention]) -> None:
+                    units: tuple[UnitMention, ...]) -> None:
         """A second or later measure of the open task (the first is kept aside, see
         close_task): the first and this one become child items, numbered （1）, （2）…"""
         task = self.task
@@ -565,7 +565,7 @@ class TaskListParser:
             first_text, first_source, first_deadline, first_units = self.first_measure
             self.first_measure = None
             first = ItemDraft("（1）", item_title(first_text), first_text, first_deadline,
-                              first_units, [], [], first_source)
+                              first_units, (), [], first_source)
             self.made.append(first)
             task.children.append(first)
         task.children.append(self.make_item(f"（{len(task.children) + 1}）", split_code(text),
@@ -583,14 +583,14 @@ class TaskListParser:
 
     def make_item(self, code_text: str, split: tuple[str, str], source: str,
                   deadline: Deadline | None = None,
-                  units: list[UnitMention] | None = None) -> ItemDraft:
+                  units: tuple[UnitMention, ...] = ()) -> ItemDraft:
         """An item of a task or measure cell (``split`` by :func:`split_code`; its code from
         the code column, else from the text), built with positional arguments: keyword ones
         cost twice as much, thousands of times over."""
         code, body = split
         code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
         item = ItemDraft(code, body if len(body) <= 40 else item_title(body), body, deadline,
-                         [] if units is None else units, [], [], source)
+                         units, (), [], source)
         self.made.append(item)
         return item
 
@@ -603,10 +603,10 @@ class TaskListParser:
 
     def plan(self, workbook_title: str, preamble: str = "") -> PlanDraft:
         self.close_task()
-        made = self.made  # each made with an empty list of targets, filled here if it has any
+        made = self.made
         for item, found in zip(made, targets_of_each(map(_TEXT, made)), strict=True):
-            if found:
-                item.targets = list(found)
+            if found:  # (each item was made without targets)
+                item.targets = found
         return PlanDraft(title=self.title or workbook_title, year=self.year, items=self.top,
                          preamble=preamble)
 

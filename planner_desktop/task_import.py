@@ -63,6 +63,9 @@ def preview_task_list(
         year = year or guess_year(workbook, dt.date.today().year)
         preview = parse_task_list(workbook, year=year, title=title,
                                   sheets=[sheet] if sheet else None, mapping=mapping)
+        # Freed while the collector still waits: its young collection, when the pause ends,
+        # then goes over the preview's objects alone, not also the grid's thousands of rows.
+        del workbook
     result = TaskListFile(path, file_sha256(path), preview)
     if ledger is not None:
         roster = load_roster(ledger)

@@ -147,3 +147,12 @@ def test_a_field_given_two_columns_reads_the_later_one_with_its_merges():
                               mapping=mapping)
     assert [(level, code, title) for level, code, title, _ in outline(preview)] == [
         (1, "1", "推进工作"), (2, "（1）", "措施一"), (2, "（2）", "措施二")]
+
+
+def test_source_refs_name_the_sheet_as_written():
+    """Where the clerk finds each item: the sheet's own name (even one with a "%" in it, as
+    "完成率100%") and the row Excel shows."""
+    grid = Grid("完成率100%", [list(HEADER), ["1", "推进优质均衡", "加强统筹", "基础教育股", "", "6月底"],
+                             ["2", "抓好安全", "开展排查", "安全股", "", "每月底"]])
+    preview = parse_task_list(Workbook(Path("list.xlsx"), "xlsx", [grid]), year=2025)
+    assert [item.source_ref for _, item in preview.plan.walk()] == ["完成率100%!2", "完成率100%!3"]

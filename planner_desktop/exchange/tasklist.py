@@ -151,7 +151,7 @@ class ImportPreview:
         names: dict[str, None] = {}
         previous: tuple[UnitMention, ...] | None = None
         for units in map(_UNITS, _items_of(self.plan)):
-            if units is not previous:
+            if units and units is not previous:  # (categories between tasks have none)
                 names.update(dict.fromkeys(map(_NAME, units)))
                 previous = units
         return list(names)
@@ -363,7 +363,8 @@ class TaskListParser:
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else blank
         # What add_row needs of each row, found once per distinct cell value: a list repeats a
         # few hundred deadlines and unit cells over thousands of rows.
-        sources = list(map(f"{grid.name}!".__add__, map(str, range(start + 1, start + height + 1))))
+        sources = list(map(grid.name.replace("%", "%%").__add__("!%d").__mod__,
+                           range(start + 1, start + height + 1)))
         deadlines = nothing if self.deadline_column is None else \
             self.row_deadlines(grid, start, column("deadline"))
         mentions = self.row_mentions(leads, supports, schools)
@@ -491,7 +492,7 @@ class TaskListParser:
     def start_category(self, text: str, sheet: str, row: int) -> None:
         sub = SUB_CATEGORY_CODE.match(text)
         code, title = split_code(text)
-        item = ItemDraft(code=code, title=title, text=title, source_ref=f"{sheet}!{row + 1}")
+        item = ItemDraft(code, title, title, None, (), (), [], f"{sheet}!{row + 1}")
         if sub and self.current_category is not None:
             self.current_category.children.append(item)
             self.current_sub = item

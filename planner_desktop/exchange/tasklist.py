@@ -363,8 +363,7 @@ class TaskListParser:
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else blank
         # What add_row needs of each row, found once per distinct cell value: a list repeats a
         # few hundred deadlines and unit cells over thousands of rows.
-        sources = list(map(grid.name.replace("%", "%%").__add__("!%d").__mod__,
-                           range(start + 1, start + height + 1)))
+        sources = list(map(f"{grid.name}!".__add__, map(str, range(start + 1, start + height + 1))))
         deadlines = nothing if self.deadline_column is None else \
             self.row_deadlines(grid, start, column("deadline"))
         mentions = self.row_mentions(leads, supports, schools)

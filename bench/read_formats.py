@@ -33,12 +33,15 @@ from planner_desktop.exchange.readers import read_workbook  # noqa: E402
 from tests.fixtures_sheets import soffice_convert, write_task_list_xlsx  # noqa: E402
 
 
-def calamine_plain(path: Path) -> None:
+def calamine_plain(path: Path) -> list[tuple[list[list], list | None]]:
+    """What python-calamine reads of every sheet (values and merged ranges), returned, as a
+    program using it holds it."""
     book = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    sheets = []
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
-        sheet.to_python(skip_empty_area=False)
-        _ = sheet.merged_cell_ranges
+        sheets.append((sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges))
+    return sheets
 
 
 def main() -> int:

@@ -479,10 +479,10 @@ def _grid_from_values(name: str, values: list[list], where: Location,
         try:
             too_long = _longer_than(cells, max_cell_chars)
         except TypeError:  # a number, a date …: not only texts
-            texts, longest = _convert_column(cells, c, dates)
+            texts = _convert_column(cells, c, dates)
             for row, text in zip(values, texts, strict=True):
                 row[c] = text
-            too_long = longest > max_cell_chars
+            too_long = _longer_than(texts, max_cell_chars)
         if too_long:
             _refuse_long_cell(values, where, max_cell_chars)
     return Grid(name, values, values=dates)
@@ -507,9 +507,9 @@ _MIXING_TYPES = {bool, int}
 
 
 def _convert_column(column: Sequence, c: int,
-                    dates: dict[tuple[int, int], dt.date]) -> tuple[list[str], int]:
-    """The texts of column ``c`` (see :func:`cell_text`) and the length of the longest;
-    its dates are recorded in ``dates``.
+                    dates: dict[tuple[int, int], dt.date]) -> list[str]:
+    """The texts of column ``c`` (see :func:`cell_text`); its dates are recorded in
+    ``dates``.
 
     Issued lists put a title and a header above cells of one type (序号 numbers, dates): when
     the cells below the last of another type are all of one type, those are converted
@@ -526,7 +526,7 @@ def _convert_column(column: Sequence, c: int,
     for start, values, kinds in parts:
         texts += _texts_of(values, kinds)
         _record_dates(values, kinds, start, c, dates)
-    return texts, max(map(len, texts))
+    return texts
 
 
 def _texts_of(values: Sequence, kinds: set[type]) -> list[str]:

@@ -9,6 +9,7 @@ matters later (real dates, for deadlines) are also kept typed in :attr:`Grid.val
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -52,12 +53,34 @@ class Grid:
     _merge_map: dict[tuple[int, int], MergedRange] | None = field(default=None, init=False, repr=False,
                                                                   compare=False)
     _merge_count: int = field(default=0, init=False, repr=False, compare=False)
+    # The texts column by column, kept once turned around (see columns()).
+    _columns: list[Sequence[str]] | None = field(default=None, init=False, repr=False,
+                                                 compare=False)
 
     def cell(self, row: int, col: int) -> str:
         """The text at (row, col), or "" outside the grid (callers need no bounds checks)."""
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
             return self.rows[row][col]
         return ""
+
+    def columns(self) -> list[Sequence[str]]:
+        """The texts column by column, over the columns every row reaches (all of them in a
+        grid from a reader, which pads its rows). Kept once made; a reader that made the
+        columns while converting the cells hands them over (``set_columns``), so a parser
+        reading by column does not turn thousands of rows around again."""
+        if self._columns is None:
+            self._columns = list(zip(*self.rows, strict=False))
+        return self._columns
+
+    def set_columns(self, columns: list[Sequence[str]]) -> None:
+        """The rows' texts column by column, as the reader made them: every column as long
+        as the rows are many (call :meth:`rows_changed` when a cell changes afterwards)."""
+        self._columns = columns
+
+    def rows_changed(self) -> None:
+        """A cell of ``rows`` was changed (a reader showing an error cell, dropping empty
+        rows at the end): the columns are made again when next asked for."""
+        self._columns = None
 
     @property
     def height(self) -> int:

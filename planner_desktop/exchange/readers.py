@@ -475,17 +475,21 @@ def _grid_from_values(name: str, values: list[list], where: Location,
             if len(row) < width:
                 row.extend([""] * (width - len(row)))
     dates: dict[tuple[int, int], dt.date] = {}
+    columns: list[Sequence[str]] = []  # handed over to the grid (Grid.columns)
     for c, cells in enumerate(zip(*values, strict=True)):
         try:
             too_long = _longer_than(cells, max_cell_chars)
         except TypeError:  # a number, a date …: not only texts
-            texts = _convert_column(cells, c, dates)
-            for row, text in zip(values, texts, strict=True):
+            cells = _convert_column(cells, c, dates)
+            for row, text in zip(values, cells, strict=True):
                 row[c] = text
-            too_long = _longer_than(texts, max_cell_chars)
+            too_long = _longer_than(cells, max_cell_chars)
         if too_long:
             _refuse_long_cell(values, where, max_cell_chars)
-    return Grid(name, values, values=dates)
+        columns.append(cells)
+    grid = Grid(name, values, values=dates)
+    grid.set_columns(columns)
+    return grid
 
 
 def _longer_than(texts: Sequence[str], limit: int) -> bool:
@@ -605,6 +609,8 @@ def _refuse_long_cell(rows: list[list], where: Location, max_cell_chars: int) ->
 def _trim(grid: Grid) -> None:
     """Drop trailing empty rows (after the extras: an error cell may be the last value)."""
     rows = grid.rows
+    if rows and not any(rows[-1]):
+        grid.rows_changed()
     while rows and not any(rows[-1]):
         rows.pop()
     height = len(rows)
@@ -618,6 +624,7 @@ def _set_error(grid: Grid, row: int, col: int, text: str) -> None:
     if 0 <= row < len(grid.rows) and 0 <= col < len(grid.rows[row]) and text:
         grid.rows[row][col] = text[:32]
         grid.errors.add((row, col))
+        grid.rows_changed()
 
 
 # -- xlsx: hidden rows and columns, error cells ----------------------------------------------------

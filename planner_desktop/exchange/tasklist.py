@@ -694,14 +694,15 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
     rows = grid.rows[start:]
     shortest = min(map(len, rows), default=0)
     strip = str.strip
-    # The columns every row reaches, in one go (faster than picking one column at a time
-    # out of thousands of rows): zip stops at the shortest row, on purpose.
-    columns = list(zip(*rows, strict=False))
+    # The grid's columns (every row reaches them; faster than picking one column at a time
+    # out of thousands of rows); a column that a row above the data does not reach (in a
+    # grid not from a reader) is read row by row.
+    columns = grid.columns()
     raw: list[list[str]] = []
     for name in fields:
         c = column_of[name]
-        if 0 <= c < shortest:
-            raw.append(list(map(strip, columns[c])))
+        if 0 <= c < shortest and c < len(columns):
+            raw.append(list(map(strip, columns[c][start:])))
         else:
             raw.append([row[c].strip() if 0 <= c < len(row) else "" for row in rows])
     filled = list(raw)  # a column is copied when a merged range first reaches it

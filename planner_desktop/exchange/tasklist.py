@@ -337,8 +337,9 @@ class TaskListParser:
             self.columns.get("lead_only")
         data_rows = grid.rows[start:]
         shortest = min(map(len, data_rows), default=0)
+        columns = grid.columns()
         for c in grid.hidden_cols:
-            cells = map(operator.itemgetter(c), data_rows) if c < shortest else \
+            cells = columns[c][start:] if c < min(shortest, len(columns)) else \
                 (row[c] for row in data_rows if c < len(row))
             if any(cells):
                 self.warn(grid.name, None, c, tr("隐藏列中有内容，未导入；如需导入请在映射中指定。"))

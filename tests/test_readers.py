@@ -103,7 +103,7 @@ def test_xlsx_from_openpyxl(tmp_path):
     assert tasks.rows[2][7] == "#N/A" and tasks.errors == {(2, 7)}
     assert len(tasks.rows) == 5 and {len(r) for r in tasks.rows} == {8}  # rectangular
     # The columns a parser reads show the error cell too (shown after the cells were read).
-    assert [list(c) for c in tasks.columns()] == [list(c) for c in zip(*tasks.rows)]
+    assert [list(c) for c in tasks.columns()] == [list(c) for c in zip(*tasks.rows, strict=True)]
     assert tasks.columns()[7][2] == "#N/A"
     assert tasks.filled().rows[4][:3] == ["合并区"] * 3
     very = book.sheets[2]
@@ -153,7 +153,7 @@ def test_generated_task_list_keeps_merges_and_hidden_parts(tmp_path):
     assert grid.filled().rows[11][1] == grid.rows[2][1] == "第1类 全面加强基层党的建设"
     assert len(grid.values) == 500 and grid.rows[2][0] == "1"
     # The columns the reader made while converting cells are the rows' columns.
-    assert [list(c) for c in grid.columns()] == [list(c) for c in zip(*grid.rows)]
+    assert [list(c) for c in grid.columns()] == [list(c) for c in zip(*grid.rows, strict=True)]
 
 
 # -- files that are not what their extension says ----------------------------------------------

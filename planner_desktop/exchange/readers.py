@@ -687,7 +687,7 @@ class _SheetMarks:
     def apply(self, grid: Grid, data: bytes) -> None:
         if self.damage is not None:
             raise self.damage
-        width = grid.width
+        width = len(grid.rows[0])  # (called only for a grid with rows, padded to one width)
         for first, last in self.hidden_cols:
             grid.hidden_cols.update(range(max(first, 0), min(last, width - 1) + 1))
         if self.walk_part is not None:

@@ -22,7 +22,9 @@ class ItemDraft:
     Its units and targets are tuples of frozen values, replaced as a whole rather than
     changed: a task list's parser gives the thousands of rows naming the same units one
     shared tuple, and leaves the items without targets the empty tuple, instead of two new
-    lists per item for the allocator and the cycle collector to go through."""
+    lists per item for the allocator and the cycle collector to go through. For the same
+    reason a parser may leave a leaf's children the empty tuple, and gives the item a list
+    when it adds the first child."""
 
     code: str
     title: str
@@ -30,7 +32,7 @@ class ItemDraft:
     deadline: Deadline | None = None
     units: tuple[UnitMention, ...] = ()  # every mention carries a role
     targets: tuple[Target, ...] = ()
-    children: list[ItemDraft] = field(default_factory=list)
+    children: list[ItemDraft] | tuple[()] = field(default_factory=list)
     source_ref: str = ""  # "Sheet1!5" or "第12段": where the clerk can find it in the file
 
     def walk(self, level: int = 1) -> Iterator[tuple[int, ItemDraft]]:

@@ -567,9 +567,9 @@ class TaskListParser:
             first_text, first_source, first_deadline, first_units = self.first_measure
             self.first_measure = None
             first = ItemDraft("（1）", item_title(first_text), first_text, first_deadline,
-                              first_units, (), [], first_source)
+                              first_units, (), (), first_source)
             self.made.append(first)
-            task.children.append(first)
+            task.children = [first]  # (a made item's children are the empty tuple until now)
         task.children.append(self.make_item(f"（{len(task.children) + 1}）", split_code(text),
                                             source, deadline, units))
 
@@ -588,11 +588,12 @@ class TaskListParser:
                   units: tuple[UnitMention, ...] = ()) -> ItemDraft:
         """An item of a task or measure cell (``split`` by :func:`split_code`; its code from
         the code column, else from the text), built with positional arguments: keyword ones
-        cost twice as much, thousands of times over."""
+        cost twice as much, thousands of times over. Most items stay leaves: their children
+        are the empty tuple (add_measure gives a task a list)."""
         code, body = split
         code = (code_text if code_text.isdecimal() else clean_code(code_text)) or code
         item = ItemDraft(code, body if len(body) <= 40 else item_title(body), body, deadline,
-                         units, (), [], source)
+                         units, (), (), source)
         self.made.append(item)
         return item
 

@@ -364,7 +364,7 @@ class TaskListParser:
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else blank
         # What add_row needs of each row, found once per distinct cell value: a list repeats a
         # few hundred deadlines and unit cells over thousands of rows.
-        sources = list(map(f"{grid.name}!".__add__, map(str, range(start + 1, start + height + 1))))
+        sources = source_refs(grid.name, start, height)
         deadlines = nothing if self.deadline_column is None else \
             self.row_deadlines(grid, start, column("deadline"))
         mentions = self.row_mentions(leads, supports, schools)
@@ -612,6 +612,16 @@ class TaskListParser:
                 item.targets = found
         return PlanDraft(title=self.title or workbook_title, year=self.year, items=self.top,
                          preamble=preamble)
+
+
+def source_refs(sheet: str, start: int, count: int) -> list[str]:
+    """Where the clerk finds rows ``start`` … ``start + count - 1`` (0-based): ``Sheet!5``,
+    with the row Excel shows. Made by one formatting of all of them, split at a character
+    no sheet name holds (XML has no NUL): a third of the time of making each on its own."""
+    if count <= 0:
+        return []
+    each = sheet.replace("%", "%%") + "!%d\x00"
+    return (each * count % tuple(range(start + 1, start + count + 1))).split("\x00")[:-1]
 
 
 def fold_measure(task: ItemDraft, text: str) -> None:

@@ -414,10 +414,10 @@ class TaskListParser:
             # category as the row before changes nothing).
             if has_category and group and (group != category_text
                                            or self.current_category is not category):
-                self.follow_category_column(group, sheet, r)
+                title = self.follow_category_column(group, sheet, r)
                 category = self.current_category
-                category_text = group if category is not None and \
-                    category.title == split_code(group)[1] else None
+                category_text = group if category is not None and category.title == title \
+                    else None
             # The usual row of a list with tasks and measures: a task of its own with its one
             # measure, and nothing to warn about. No later row can add a measure to it (only
             # rows of its merged task cell could), so its item is finished here, as add_row
@@ -493,11 +493,14 @@ class TaskListParser:
             return text
         return None
 
-    def start_category(self, text: str, sheet: str, row: int) -> None:
-        sub = SUB_CATEGORY_CODE.match(text)
-        code, title = split_code(text)
+    def start_category(self, text: str, sheet: str, row: int,
+                       split: tuple[str, str] | None = None) -> None:
+        """A category (``一、…``) or sub-category (``（一）…``) item from ``text`` (``split`` by
+        split_code, if the caller has it)."""
+        code, title = split or split_code(text)
         item = ItemDraft(code, title, title, None, (), (), [], f"{sheet}!{row + 1}")
-        if sub and self.current_category is not None:
+        # Of split_code's patterns, only the sub-category's starts with a bracket.
+        if code.startswith(("（", "(")) and self.current_category is not None:
             self.current_category.children.append(item)
             self.current_sub = item
         else:
@@ -506,10 +509,13 @@ class TaskListParser:
         self.siblings = item.children
         self.close_task()
 
-    def follow_category_column(self, text: str, sheet: str, row: int) -> None:
-        code, title = split_code(text)
-        if self.current_category is None or self.current_category.title != title:
-            self.start_category(text, sheet, row)
+    def follow_category_column(self, text: str, sheet: str, row: int) -> str:
+        """A row's category cell: a new category when its title is not the current one's.
+        Returns the cell's title."""
+        split = split_code(text)
+        if self.current_category is None or self.current_category.title != split[1]:
+            self.start_category(text, sheet, row, split)
+        return split[1]
 
     def add_row(self, r: int, code_text: str, task_text: str, measure_text: str,
                 raw_task: str | None, deadline_text: str, deadline: Deadline | None,

@@ -460,6 +460,19 @@ def test_cell_too_long_names_its_cell(tmp_path):
     assert (loc.row, loc.column) == (5, "C")
 
 
+def test_long_cells_among_thousands(tmp_path):
+    """The longest-cell check looks at a long column in chunks: many texts that are long
+    together but each within the limit are read, and the one text over it is found wherever
+    it lies, with the right cell named."""
+    limit = 2560  # chunks of 10 texts
+    within = [["序号", "任务"]] + [[str(i), "长" * 300] for i in range(1, 3000)]
+    assert len(read_workbook(write_csv(tmp_path / "长而多.csv", within),
+                             max_cell_chars=limit).sheets[0].rows) == 3000
+    over = within[:2345] + [["2345", "长" * (limit + 1)]] + within[2346:]
+    loc = refused(write_csv(tmp_path / "其中一格过长.csv", over), max_cell_chars=limit).location
+    assert (loc.row, loc.column) == (2346, "B")
+
+
 def test_huge_csv_cell_is_not_loaded(tmp_path):
     """A field beyond the csv module's own limit (131,072 by default) is refused by row."""
     path = tmp_path / "巨大.csv"

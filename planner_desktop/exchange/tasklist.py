@@ -14,7 +14,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
@@ -336,12 +336,8 @@ class TaskListParser:
         self.unit_column = lead_column if lead_column is not None else \
             self.columns.get("lead_only")
         data_rows = grid.rows[start:]
-        shortest = min(map(len, data_rows), default=0)
-        columns = grid.columns()
         for c in grid.hidden_cols:
-            cells = columns[c][start:] if c < min(shortest, len(columns)) else \
-                (row[c] for row in data_rows if c < len(row))
-            if any(cells):
+            if any(_column_below(grid, c, start)):
                 self.warn(grid.name, None, c, tr("隐藏列中有内容，未导入；如需导入请在映射中指定。"))
         task_column = self.columns.get("task")
         self.task_merges = grid.column_merges(task_column) if task_column is not None else {}
@@ -709,22 +705,10 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
         column_of[name] = column
     fields = list(column_of)
     start = layout.data_start
-    rows = grid.rows[start:]
-    shortest = min(map(len, rows), default=0)
-    strip = str.strip
-    # The grid's columns (every row reaches them; faster than picking one column at a time
-    # out of thousands of rows); a column that a row above the data does not reach (in a
-    # grid not from a reader) is read row by row.
-    columns = grid.columns()
-    raw: list[list[str]] = []
-    for name in fields:
-        c = column_of[name]
-        if 0 <= c < shortest and c < len(columns):
-            raw.append(list(map(strip, columns[c][start:])))
-        else:
-            raw.append([row[c].strip() if 0 <= c < len(row) else "" for row in rows])
+    raw = [list(map(str.strip, _column_below(grid, column_of[name], start))) for name in fields]
     filled = list(raw)  # a column is copied when a merged range first reaches it
     if grid.merges:
+        shortest = min(map(len, grid.rows[start:]), default=0)
         copied: set[int] = set()
         positions: dict[int, list[int]] = {}  # column → the fields reading it
         for index, name in enumerate(fields):
@@ -753,6 +737,16 @@ def _field_columns(grid: Grid, layout: SheetLayout) -> tuple[list[str], list[lis
                         if c < len(grid.rows[r]):
                             texts[r - start] = value
     return fields, raw, filled
+
+
+def _column_below(grid: Grid, c: int, start: int) -> Sequence[str]:
+    """Column ``c``'s texts from row ``start`` down, "" beyond a short row: from the grid's
+    columns (faster than picking one cell out of each of thousands of rows), unless a row
+    does not reach the column (only in a grid not made by a reader, which pads its rows)."""
+    columns = grid.columns()
+    if 0 <= c < len(columns):
+        return columns[c][start:]
+    return [row[c] if 0 <= c < len(row) else "" for row in grid.rows[start:]]
 
 
 def _rows_of(columns: list[list[str]], height: int):

@@ -246,9 +246,9 @@ def find_targets(text: str) -> list[Target]:
 
 
 def targets_of_each(texts: Iterable[str]) -> Iterator[tuple[Target, ...]]:
-    """The targets of each of ``texts`` (shared tuples, not lists: copy one before changing
-    it), looked up by builtins: a parser asks this for thousands of items at once, most of
-    them without a target."""
+    """The targets of each of ``texts`` (tuples shared by equal texts), looked up by
+    builtins: a parser asks this for thousands of items at once, most of them without a
+    target."""
     return map(_targets_in, texts)
 
 

@@ -609,11 +609,12 @@ def _refuse_long_cell(rows: list[list], where: Location, max_cell_chars: int) ->
 def _trim(grid: Grid) -> None:
     """Drop trailing empty rows (after the extras: an error cell may be the last value)."""
     rows = grid.rows
-    if rows and not any(rows[-1]):
-        grid.rows_changed()
+    before = len(rows)
     while rows and not any(rows[-1]):
         rows.pop()
     height = len(rows)
+    if height != before:
+        grid.rows_changed()
     grid.hidden_rows = {r for r in grid.hidden_rows if r < height}
     if not rows:
         grid.hidden_cols.clear()

@@ -270,14 +270,19 @@ def test_the_report_font_is_the_bundled_one_and_gives_each_character_its_glyph(q
 
 
 def test_the_radical_check_catches_a_font_that_shares_glyphs(qapp):
+    """Noto Sans CJK SC, the face PLATFORM_NOTES measured, shares 食 with ⻝; each regional
+    variant Debian's fonts-noto-cjk installs shares some ideographs with their radicals (the
+    HK, TC and JP faces not 食, whose forms differ there, but 日 and 金)."""
     from PySide6.QtGui import QFontDatabase
 
     from planner_desktop.printing.fonts import shares_radical_glyphs
 
-    noto = [f for f in QFontDatabase.families() if f.startswith("Noto Sans CJK")]
-    if not noto:
-        pytest.skip("Noto Sans CJK is not installed here")
-    assert "食" in shares_radical_glyphs(noto[0])
+    installed = [f for f in QFontDatabase.families() if f.startswith("Noto Sans CJK")]
+    if "Noto Sans CJK SC" not in installed:
+        pytest.skip("Noto Sans CJK SC is not installed here (Debian: fonts-noto-cjk)")
+    assert "食" in shares_radical_glyphs("Noto Sans CJK SC")
+    for family in installed:
+        assert {"日", "金"} <= set(shares_radical_glyphs(family)), family
 
 
 def test_an_empty_ledger_still_prints_every_report(ledger, tmp_path):

@@ -57,7 +57,7 @@ def cmd_init(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_info(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.store.backup import list_backups
-    from planner_desktop.store.database import latest_schema_version
+    from planner_desktop.store.schema import latest_schema_version
 
     with opened_ledger(args) as ledger:
         tables = ("plan", "plan_item", "unit", "assignment", "status_update", "import_batch")

@@ -187,7 +187,7 @@ def close_dialogs(state: SelfTest) -> None:
 
 def step_paths(state: SelfTest) -> dict[str, Any]:
     """The program's data folders are where ``resource_path`` looks, and a Chinese path works."""
-    from planner_desktop.store.database import list_migrations
+    from planner_desktop.store.schema import list_migrations
 
     migrations = list_migrations()
     if not migrations:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
+import os
+import shutil
 import sqlite3
 import struct
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,52 +22,16 @@ import sqlite_utils
 
 from planner_desktop.errors import LedgerError, Location
 from planner_desktop.i18n import tr
-from planner_desktop.paths import resource_path
+from planner_desktop.store.schema import (
+    latest_schema_version,
+    list_migrations,
+    schema_problems,
+    split_sql_statements,
+)
 
 # Written into the SQLite header so the program recognises its own files ('PDL1').
 APPLICATION_ID = 0x50444C31
 SQLITE_MAGIC = b"SQLite format 3\x00"
-MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
-
-
-def migrations_dir() -> Path:
-    return resource_path("db")
-
-
-def list_migrations(folder: Path | None = None) -> list[tuple[int, Path]]:
-    """The numbered migrations in order; their numbers must run 1, 2, 3… without gaps."""
-    folder = folder or migrations_dir()
-    found = sorted(
-        (int(m.group(1)), p) for p in folder.iterdir() if (m := MIGRATION_NAME.match(p.name))
-    )
-    for expected, (number, path) in enumerate(found, start=1):
-        if number != expected:
-            raise RuntimeError(f"migration numbers must be contiguous: {path.name}")
-    return found
-
-
-def latest_schema_version() -> int:
-    return len(list_migrations())
-
-
-def split_sql_statements(script: str) -> list[str]:
-    """Split a migration into statements (trigger bodies keep their inner semicolons).
-
-    ``executescript`` would commit the surrounding transaction, so migrations run statement
-    by statement inside one transaction instead.
-    """
-    statements: list[str] = []
-    current = ""
-    for line in script.splitlines(keepends=True):
-        if not current and (not line.strip() or line.lstrip().startswith("--")):
-            continue
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        raise RuntimeError(f"incomplete SQL statement in migration: {current[:80]}")
-    return statements
 
 
 @contextlib.contextmanager
@@ -73,21 +40,32 @@ def translated_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        message = describe_sqlite_error(exc)
+        message = describe_sqlite_error(exc, path)
         if message is None:
             raise
         raise LedgerError(message, Location(file=str(path))) from exc
 
 
-def describe_sqlite_error(exc: sqlite3.Error) -> str | None:
-    """The clerk's message for an error they can act on, or None for a bug."""
+DISK_FULL_BELOW_BYTES = 1024 * 1024  # less free space than this: a failed write is a full disk
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str | None:
+    """The clerk's message for an error they can act on, or None for a bug.
+
+    SQLite says "disk I/O error", not "disk is full", when a full disk stops it creating the
+    shared-memory file that even a reading connection needs; the free space of the ledger's
+    folder tells the two apart.
+    """
     text = str(exc).lower()
+    if "disk i/o" in text and path is not None and disk_is_full(path):
+        text = "disk is full"
     if "locked" in text or "busy" in text:
         return tr("账本文件正被另一个程序使用（可能是另一个督办台窗口）。请关闭它后重试。")
     if "readonly" in text or "read-only" in text:
         return tr("账本文件是只读的，无法保存修改。请检查文件属性或文件夹权限，或把账本复制到可写的位置。")
     if "disk is full" in text or "database or disk is full" in text:
-        return tr("磁盘空间已满，无法保存。请清理磁盘空间后重试，账本未被修改。")
+        return tr("磁盘空间已满，无法打开或保存账本。请清理账本所在磁盘（或 U 盘）的空间后重试，"
+                  "账本未被修改。")
     if "unable to open" in text:
         return tr("无法打开账本文件。请检查路径是否存在、是否有访问权限。")
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
@@ -97,12 +75,84 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str | None:
     return None
 
 
-def read_header(path: Path) -> tuple[int, int] | None:
-    """``(user_version, application_id)`` read straight from the file, without opening it.
+class _FilesInUse:
+    """The ledger files this process has SQLite connections to, counted.
 
-    Reading the header leaves a file from a newer version untouched (opening it with SQLite
-    in WAL mode could create ``-wal``/``-shm`` files). None for an empty or missing file.
+    On Linux and macOS, closing *any* descriptor of a file drops all of the process's POSIX
+    locks on it, SQLite's included. If :func:`read_header` opened and closed the file while
+    a connection of this process holds it, another process (the CLI, a second window, a
+    backup script) would take itself for the last user at its close, checkpoint, and delete
+    ``-wal`` and ``-shm`` while this process still writes into them. So the header is read
+    straight from the file only while no connection of ours is open; otherwise through
+    SQLite, whose own descriptors are kept open until its locks are released. The lock is
+    held around the raw read and around registering a connection, so no thread connects
+    between the check and the close.
     """
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._counts: Counter[str] = Counter()
+
+    @staticmethod
+    def key(path: Path) -> str:
+        return os.path.normcase(str(Path(path).resolve()))
+
+    def holds(self, path: Path) -> bool:
+        with self.lock:
+            return self._counts[self.key(path)] > 0
+
+    def add(self, path: Path) -> None:
+        with self.lock:
+            self._counts[self.key(path)] += 1
+
+    def remove(self, path: Path) -> None:
+        with self.lock:
+            key = self.key(path)
+            self._counts[key] -= 1
+            if self._counts[key] <= 0:
+                del self._counts[key]
+
+
+FILES_IN_USE = _FilesInUse()
+
+
+def is_open_in_this_process(path: Path | str) -> bool:
+    """Whether this process has a connection to ``path`` (then no code may open and close a
+    plain descriptor of it: see :class:`_FilesInUse`)."""
+    return FILES_IN_USE.holds(Path(path))
+
+
+def disk_is_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (almost) no free space left."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < DISK_FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def read_header(path: Path) -> tuple[int, int] | None:
+    """``(user_version, application_id)`` of the file; None for an empty or missing file.
+
+    Before this process has a connection to the file, the header is read straight from it,
+    which leaves a file from a newer version untouched (opening it with SQLite in WAL mode
+    could create ``-wal``/``-shm`` files). Once a connection is open, SQLite reads it (see
+    :class:`_FilesInUse` for why a plain read would then endanger the write-ahead log).
+    """
+    with FILES_IN_USE.lock:
+        if FILES_IN_USE.holds(path):
+            return _header_through_sqlite(path)
+        header = _read_raw_header(path)
+    if header is None:
+        return None
+    user_version, application_id = struct.unpack(">i4xi", header[60:72])
+    if wal_has_content(path):
+        # Another process may have committed the header's new values to the write-ahead
+        # log only; SQLite sees them.
+        return _header_through_sqlite(path)
+    return user_version, application_id
+
+
+def _read_raw_header(path: Path) -> bytes | None:
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -117,17 +167,17 @@ def read_header(path: Path) -> tuple[int, int] | None:
             tr("这个文件不是督办台的账本（也不是 SQLite 数据库）。请选择正确的账本文件。"),
             Location(file=str(path)),
         )
-    user_version, application_id = struct.unpack(">i4xi", header[60:72])
-    if wal_has_content(path):
-        # Another connection (the GUI's, while a worker thread opens its own) may have
-        # committed the header's new values to the write-ahead log only; SQLite sees them.
-        conn = connect_read_only(path)
-        try:
-            with translated_errors(path):
-                user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-                application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        finally:
-            conn.close()
+    return header
+
+
+def _header_through_sqlite(path: Path) -> tuple[int, int]:
+    conn = connect_read_only(path)
+    try:
+        with translated_errors(path):
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    finally:
+        conn.close()
     return user_version, application_id
 
 
@@ -147,6 +197,12 @@ def refuse_foreign_or_newer(path: Path, header: tuple[int, int] | None) -> None:
         raise LedgerError(
             tr("这个 SQLite 文件属于别的程序，不是督办台的账本。"), Location(file=str(path))
         )
+    if user_version < 0:
+        raise LedgerError(
+            tr("这个账本的数据版本（{found}）无效，文件可能被其他程序改动过。为保护数据，本程序不会"
+               "修改它。请用“备份与恢复”从备份恢复。").format(found=user_version),
+            Location(file=str(path)),
+        )
     latest = latest_schema_version()
     if user_version > latest:
         raise LedgerError(
@@ -155,6 +211,18 @@ def refuse_foreign_or_newer(path: Path, header: tuple[int, int] | None) -> None:
                 found=user_version, latest=latest),
             Location(file=str(path)),
         )
+
+
+def roll_back(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already done so, without masking why.
+
+    SQLite rolls a transaction back by itself after some errors (a full disk, a failed
+    COMMIT); a second ROLLBACK would then raise "no transaction is active" and hide the
+    error the clerk must see.
+    """
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 class Ledger:
@@ -189,12 +257,12 @@ class Ledger:
             self._depth = 1
             try:
                 yield self.conn
+                self.conn.execute("COMMIT")
             except BaseException:
-                self._depth = 0
-                self.conn.execute("ROLLBACK")
+                roll_back(self.conn)
                 raise
-            self._depth = 0
-            self.conn.execute("COMMIT")
+            finally:
+                self._depth = 0
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Rows as dicts (through sqlite-utils), translated errors."""
@@ -215,23 +283,56 @@ class Ledger:
         return int(self.scalar("PRAGMA user_version"))
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA optimize")
+        # Only a connection that wrote refreshes the query planner's statistics: a reading
+        # command or a dry run leaves the file byte for byte as it found it.
+        if self.conn.total_changes:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA optimize")
         self.conn.close()
         self.closed = True
 
     closed = False  # set by close(): windows torn down after it must not read any more
 
 
+class CountedConnection(sqlite3.Connection):
+    """A connection counted in :data:`FILES_IN_USE` from before it opens until it is closed."""
+
+    counted_path: Path | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.counted_path is not None:
+                FILES_IN_USE.remove(self.counted_path)
+                self.counted_path = None
+
+
+def _counted_connect(path: Path, database: str | Path, **options) -> CountedConnection:
+    with FILES_IN_USE.lock:
+        FILES_IN_USE.add(path)
+        try:
+            conn = sqlite3.connect(database, factory=CountedConnection, **options)
+        except BaseException:
+            FILES_IN_USE.remove(path)
+            raise
+        conn.counted_path = path
+    return conn
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every ledger connection uses (one per thread)."""
     with translated_errors(path):
-        conn = sqlite3.connect(path, timeout=5.0, isolation_level=None)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn = _counted_connect(path, path, timeout=5.0, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            conn.close()
+            raise
     return conn
 
 
@@ -259,6 +360,7 @@ def open_ledger(
     try:
         migrate(ledger, backup_first=backup_before_migration)
         check_quickly(ledger)
+        refuse_incomplete_schema(ledger)
     except BaseException:
         conn.close()
         raise
@@ -272,8 +374,12 @@ def open_ledger(
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file (for files not yet known to be ours)."""
     with translated_errors(path):
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn = _counted_connect(path, f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
     return conn
 
 
@@ -293,12 +399,28 @@ def refuse_non_ledger_tables(path: Path) -> None:
 
 
 def check_integrity(ledger: Ledger) -> dict:
-    """The full check behind 检查数据库: SQLite's integrity check and the foreign keys."""
+    """The full check behind 检查数据库: SQLite's integrity check, the foreign keys, and the
+    schema against what the migrations define."""
     with translated_errors(ledger.path):
         integrity = [r[0] for r in ledger.conn.execute("PRAGMA integrity_check").fetchall()]
         foreign = [list(r) for r in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()]
-    return {"ok": integrity == ["ok"] and not foreign, "integrity": integrity,
-            "foreign_key_errors": foreign}
+        schema = schema_problems(ledger.conn)
+    return {"ok": integrity == ["ok"] and not foreign and not schema, "integrity": integrity,
+            "foreign_key_errors": foreign, "schema_problems": schema}
+
+
+def refuse_incomplete_schema(ledger: Ledger) -> None:
+    """A ledger that lacks a table, a column, an index or a trigger of its version is not
+    worked on: it would fail later, halfway through an import."""
+    with translated_errors(ledger.path):
+        problems = schema_problems(ledger.conn)
+    if problems:
+        raise LedgerError(
+            tr("账本结构不完整（{problems}）。文件可能被其他程序改动过，或上次升级被中断。"
+               "为保护数据，本程序不会在它上面工作。请用“备份与恢复”从备份恢复。").format(
+                problems="；".join(problems[:5]) + ("……" if len(problems) > 5 else "")),
+            Location(file=str(ledger.path)),
+        )
 
 
 def check_quickly(ledger: Ledger) -> None:
@@ -323,6 +445,7 @@ def migrate(ledger: Ledger, *, backup_first: bool = True) -> list[int]:
         take_backup(ledger, reason=f"before-migration-{current}")
     with translated_errors(ledger.path):
         ledger.conn.execute("BEGIN EXCLUSIVE")
+        number = current
         try:
             for number, path in pending:
                 for statement in split_sql_statements(path.read_text(encoding="utf-8")):
@@ -330,8 +453,20 @@ def migrate(ledger: Ledger, *, backup_first: bool = True) -> list[int]:
                 ledger.conn.execute(f"PRAGMA user_version = {number}")
             ledger.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             ledger.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            roll_back(ledger.conn)
+            if describe_sqlite_error(exc, ledger.path) is not None:
+                raise
+            # The file's schema is not what its version says (a table of the next version
+            # is already there, say): the upgrade cannot run on it.
+            raise LedgerError(
+                tr("无法把账本升级到数据版本 {number}（{detail}）。账本的结构与它记录的版本 {current} "
+                   "不符，可能被其他程序改动过。账本未被修改。请用“备份与恢复”从备份恢复。").format(
+                    number=number, detail=exc, current=current),
+                Location(file=str(ledger.path)),
+            ) from exc
         except BaseException:
-            ledger.conn.execute("ROLLBACK")
+            roll_back(ledger.conn)
             raise
     return [n for n, _ in pending]
 

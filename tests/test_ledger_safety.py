@@ -1,0 +1,275 @@
+"""The ledger under the faults a clerk's PC produces: a second process beside the window, a
+full disk, a file whose schema is not what its version says, a dry run that must not touch it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from planner_desktop.errors import LedgerError
+from planner_desktop.store import database
+from planner_desktop.store.database import (
+    check_integrity,
+    describe_sqlite_error,
+    is_open_in_this_process,
+    latest_schema_version,
+    list_migrations,
+    open_ledger,
+    read_header,
+    split_sql_statements,
+)
+from tests.conftest import ROOT, SAMPLES
+from tests.small_disk import fill_disk, mounted_tmpfs
+from tests.test_cli import cli
+
+TASK_LIST = SAMPLES / "tasklists" / "2020_tasklist_merged.xlsx"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- the write-ahead log of a running window -----------------------------------------------
+
+WINDOW = r"""
+import sys, threading
+from planner_desktop.store.database import open_ledger
+
+path = sys.argv[1]
+ledger = open_ledger(path, daily_backup=False)
+
+def write(tag):
+    with ledger.transaction() as conn:
+        conn.executemany("INSERT INTO setting (key, value) VALUES (?, ?)",
+                         [(f"{tag}-{i}", "值") for i in range(100)])
+
+write("before")
+# A background job, as gui/background.py runs one: its own connection in another thread.
+job = threading.Thread(target=lambda: open_ledger(path, daily_backup=False).close())
+job.start()
+job.join()
+print("job done", flush=True)
+sys.stdin.readline()
+write("after")
+print("written", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_background_job_and_a_second_process_leave_the_windows_log_in_place(ledger_path):
+    """The window's connection keeps its locks through a job's open and close, so another
+    process's close does not delete ``-wal``/``-shm`` under it; every commit survives kill -9."""
+    open_ledger(ledger_path, daily_backup=False).close()
+    window = subprocess.Popen([sys.executable, "-c", WINDOW, str(ledger_path)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert window.stdout.readline().strip() == "job done"
+        code, _, err = cli("items", "list", "--json", db=ledger_path)  # the script the README shows
+        assert code == 0, err
+        assert ledger_path.with_name(ledger_path.name + "-wal").exists()
+        window.stdin.write("\n")
+        window.stdin.flush()
+        assert window.stdout.readline().strip() == "written"
+    finally:
+        os.kill(window.pid, signal.SIGKILL)
+        window.wait()
+    conn = sqlite3.connect(ledger_path)
+    try:
+        rows = conn.execute("SELECT count(*) FROM setting WHERE key LIKE 'before-%' "
+                            "OR key LIKE 'after-%'").fetchone()[0]
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert rows == 200
+
+
+def test_the_header_of_an_open_ledger_is_read_through_sqlite(ledger, monkeypatch):
+    """No plain descriptor of the file is opened (and closed) while a connection holds it."""
+    opened = []
+    real_open = Path.open
+
+    def watching_open(self, *args, **kwargs):
+        if self.name == ledger.path.name:
+            opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", watching_open)
+    assert is_open_in_this_process(ledger.path)
+    assert read_header(ledger.path) == (latest_schema_version(), database.APPLICATION_ID)
+    second = open_ledger(ledger.path, daily_backup=False)
+    second.close()
+    assert opened == []
+    assert is_open_in_this_process(ledger.path)  # the first connection still counts
+
+
+def test_a_closed_ledger_is_no_longer_counted(ledger_path):
+    ledger = open_ledger(ledger_path, daily_backup=False)
+    ledger.close()
+    assert not is_open_in_this_process(ledger_path)
+    assert read_header(ledger_path)[0] == latest_schema_version()
+
+
+# -- errors inside a transaction -----------------------------------------------------------
+
+def test_an_error_after_sqlite_rolled_back_by_itself_is_the_one_raised(ledger):
+    """SQLite ends the transaction itself after a full disk; no second ROLLBACK may mask it."""
+    with pytest.raises(sqlite3.OperationalError, match="the real error"), ledger.transaction() as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('a', '1')")
+        conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+        raise sqlite3.OperationalError("the real error")
+    assert not ledger.conn.in_transaction
+    assert ledger.scalar("SELECT count(*) FROM setting WHERE key = 'a'") == 0
+
+
+def test_a_failing_commit_rolls_back_and_leaves_the_ledger_usable(ledger):
+    """A COMMIT that fails (here a deferred foreign key) must not leave the write lock held."""
+    with pytest.raises(sqlite3.IntegrityError), ledger.transaction() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("INSERT INTO unit_alias (alias, unit_id) VALUES ('幽灵', 999999)")
+    assert not ledger.conn.in_transaction
+    with ledger.transaction() as conn:
+        conn.execute("INSERT INTO setting (key, value) VALUES ('after', '1')")
+    assert ledger.scalar("SELECT value FROM setting WHERE key = 'after'") == "1"
+
+
+def test_a_disk_io_error_on_a_full_disk_is_called_a_full_disk(tmp_path, monkeypatch):
+    error = sqlite3.OperationalError("disk I/O error")
+    assert "磁盘或 U 盘可能已拔出" in describe_sqlite_error(error, tmp_path / "l.sqlite")
+    monkeypatch.setattr(database.shutil, "disk_usage", lambda _: SimpleNamespace(free=4096))
+    assert "磁盘空间已满" in describe_sqlite_error(error, tmp_path / "l.sqlite")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    with mounted_tmpfs(tmp_path / "disk", "4m") as folder:
+        if folder is None:
+            pytest.skip("mounting a small tmpfs needs root (CI runs as root)")
+        yield folder
+
+
+def test_an_import_onto_a_full_disk_says_so_and_changes_nothing(small_disk, tmp_path):
+    db = small_disk / "ledger.sqlite"
+    assert cli("import-tasks", str(TASK_LIST), "--json", db=db)[0] == 0
+    before = cli("plans", "list", "--json", db=db)[1]
+    big = tmp_path / "big.xlsx"
+    from tests.fixtures_sheets import write_task_list_xlsx
+
+    write_task_list_xlsx(big, rows=3000)
+    # Room for the backup taken before the import, not for the import itself.
+    fill_disk(small_disk, leave_bytes=db.stat().st_size + 150_000)
+    code, data, err = cli("import-tasks", str(big), "--json", db=db)
+    assert code == 1, err
+    assert "磁盘空间已满" in data["error"] and "rollback" not in err
+    (small_disk / "filler.bin").unlink()
+    assert cli("plans", "list", "--json", db=db)[1] == before
+    assert cli("check", "--json", db=db)[1]["ok"] is True
+
+
+def test_a_reading_command_on_a_completely_full_disk_says_the_disk_is_full(small_disk):
+    db = small_disk / "ledger.sqlite"
+    assert cli("init", "--json", db=db)[0] == 0
+    fill_disk(small_disk)
+    code, data, _ = cli("items", "list", "--json", db=db)
+    assert code == 1 and "磁盘空间已满" in data["error"] and data["file"] == str(db)
+
+
+# -- ledgers that are odd but not newer ----------------------------------------------------
+
+def ledger_with(path: Path, *statements: str) -> Path:
+    open_ledger(path, daily_backup=False).close()
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(("statement", "named"), [
+    ("DROP TABLE fillin_return", "缺少表 fillin_return"),
+    ("DROP INDEX assignment_unit", "缺少索引 assignment_unit"),
+    ("DROP TRIGGER status_update_append_only", "缺少触发器 status_update_append_only"),
+    ("ALTER TABLE unit DROP COLUMN town", "表 unit 缺少列 town"),
+])
+def test_a_ledger_missing_part_of_its_schema_is_refused_with_what_is_missing(ledger_path, statement,
+                                                                            named):
+    ledger_with(ledger_path, statement)
+    before = digest(ledger_path)
+    with pytest.raises(LedgerError, match="备份与恢复") as caught:
+        open_ledger(ledger_path)
+    assert named in caught.value.message
+    assert digest(ledger_path) == before
+
+
+def test_check_and_import_returns_name_the_missing_table_instead_of_a_traceback(ledger_path,
+                                                                               tmp_path):
+    ledger_with(ledger_path, "DROP TABLE fillin_return")
+    code, data, err = cli("check", "--json", db=ledger_path)
+    assert code == 1 and "缺少表 fillin_return" in data["error"], err
+    returned = tmp_path / "回收.xlsx"
+    returned.write_bytes(TASK_LIST.read_bytes())
+    code, data, err = cli("import-returns", str(returned), "--dry-run", "--json", db=ledger_path)
+    assert code == 1 and "Traceback" not in err and "缺少表 fillin_return" in data["error"]
+
+
+def test_check_reports_the_schema_of_an_open_ledger(ledger):
+    assert check_integrity(ledger)["schema_problems"] == []
+    ledger.conn.execute("DROP TABLE fillin_return")
+    result = check_integrity(ledger)
+    assert result["ok"] is False and "缺少表 fillin_return" in result["schema_problems"]
+
+
+def test_a_half_applied_upgrade_is_refused_without_a_traceback(ledger_path):
+    """Version 1 on the label, but a table of version 2 already inside."""
+    conn = sqlite3.connect(ledger_path)
+    for _number, migration in list_migrations()[:1]:
+        for statement in split_sql_statements(migration.read_text("utf-8")):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    conn.execute("CREATE TABLE fillin_export (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LedgerError, match="无法把账本升级到数据版本 2") as caught:
+        open_ledger(ledger_path, backup_before_migration=False)
+    assert "备份与恢复" in caught.value.message
+    conn = sqlite3.connect(ledger_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+
+def test_a_negative_version_is_refused_untouched(ledger_path):
+    ledger_with(ledger_path, "PRAGMA user_version = -3")
+    before = digest(ledger_path)
+    code, data, err = cli("info", "--json", db=ledger_path)
+    assert code == 1 and "数据版本（-3）无效" in data["error"], err
+    assert digest(ledger_path) == before
+
+
+# -- reading commands and dry runs leave the file as it was --------------------------------
+
+def test_dry_runs_and_reading_commands_leave_the_ledger_byte_identical(tmp_path):
+    db = tmp_path / "ledger.sqlite"
+    assert cli("demo", "--json", db=db)[0] == 0
+    out = tmp_path / "填报表"
+    code, data, err = cli("export-fillin", "--plan", "1", "--period", "2026-11", "--out", str(out),
+                          "--json", db=db)
+    assert code == 0, err
+    returned = sorted(out.glob("*.xlsx"))[:2]
+    before = digest(db)
+    for args in (["info"], ["check"], ["items", "list"], ["plans", "list"], ["units", "list"],
+                 ["import-tasks", str(TASK_LIST), "--dry-run"],
+                 ["import-plan", str(SAMPLES / "plans" / "001_autonumbered.docx"), "--dry-run"],
+                 ["import-returns", *map(str, returned), "--dry-run"]):
+        code, _, err = cli(*args, "--json", db=db)
+        assert code == 0, (args, err)
+        assert digest(db) == before, args

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_desktop import __version__
-from planner_desktop.errors import Location, UserFixableError
+from planner_desktop.errors import DamagedLedgerError, Location, UserFixableError
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.paths import default_ledger_path, is_portable
 from planner_desktop.store.database import Ledger, open_ledger
@@ -108,12 +108,23 @@ def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.store.backup import restore
+    """Restore a backup; a ledger too damaged to open is moved aside and replaced instead."""
+    from planner_desktop.store.backup import restore, restore_in_place_of_damaged
 
-    with opened_ledger(args) as ledger:
-        safety = restore(ledger, Path(args.path).expanduser().resolve())
-        return {"restored_from": str(Path(args.path).resolve()), "safety_backup": str(safety),
+    source = Path(args.path).expanduser().resolve()
+    try:
+        ledger = open_from_args(args)
+    except DamagedLedgerError:
+        kept = restore_in_place_of_damaged(default_ledger_path(args.db), source)
+        with opened_ledger(args) as ledger:
+            return {"restored_from": str(source), "safety_backup": str(kept),
+                    "schema_version": ledger.schema_version}
+    try:
+        safety = restore(ledger, source)
+        return {"restored_from": str(source), "safety_backup": str(safety),
                 "schema_version": ledger.schema_version}
+    finally:
+        ledger.close()
 
 
 def cmd_units_import(args: argparse.Namespace) -> dict[str, Any]:

@@ -69,3 +69,8 @@ class FileReadError(UserFixableError):
 
 class LedgerError(UserFixableError):
     """The ledger database cannot be used as it is (locked, read-only, full, corrupt, too new)."""
+
+
+class DamagedLedgerError(LedgerError):
+    """The ledger file itself is damaged (corrupt, or its schema not what its version says):
+    nothing done to the PC fixes it, a backup put in its place does."""

@@ -17,6 +17,7 @@ import pytest
 
 from planner_desktop.errors import LedgerError
 from planner_desktop.store import database
+from planner_desktop.store.backup import list_backups
 from planner_desktop.store.database import (
     check_integrity,
     describe_sqlite_error,
@@ -273,3 +274,77 @@ def test_dry_runs_and_reading_commands_leave_the_ledger_byte_identical(tmp_path)
         code, _, err = cli(*args, "--json", db=db)
         assert code == 0, (args, err)
         assert digest(db) == before, args
+
+
+# -- a ledger too damaged to open can still be restored ------------------------------------
+
+def demo_ledger_with_a_backup(path: Path) -> Path:
+    """A demo ledger, its manual backup, and then the ledger scribbled over (a bad sector)."""
+    assert cli("demo", "--json", db=path)[0] == 0
+    code, data, err = cli("backup", "--json", db=path)
+    assert code == 0, err
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    scribbled = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(scribbled), 4096):
+        scribbled[offset:offset + 64] = b"\xff" * 64
+    path.write_bytes(bytes(scribbled))
+    return Path(data["file"])
+
+
+def test_the_cli_restores_a_backup_in_place_of_a_corrupt_ledger(tmp_path):
+    db = tmp_path / "ledger.sqlite"
+    backup = demo_ledger_with_a_backup(db)
+    damaged = digest(db)
+    code, data, _ = cli("items", "list", "--json", db=db)
+    assert code == 1 and "损坏" in data["error"]
+    code, data, err = cli("restore", str(backup), "--json", db=db)
+    assert code == 0, err
+    kept = Path(data["safety_backup"])
+    assert kept.parent == backup.parent and digest(kept) == damaged  # kept, not deleted
+    assert cli("check", "--json", db=db)[1]["ok"] is True
+    assert len(cli("items", "list", "--json", db=db)[1]["items"]) > 50
+    assert kept not in [b.path for b in list_backups(db)]  # never offered as a backup
+
+
+def test_the_window_offers_a_backup_when_the_ledger_is_damaged(qtbot, tmp_path, message_boxes,
+                                                              monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from planner_desktop.gui import app as gui_app
+
+    db = tmp_path / "ledger.sqlite"
+    demo_ledger_with_a_backup(db)
+    offered = []
+
+    def choose_newest(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose_newest))
+    session = gui_app.start_gui(str(db))
+    assert isinstance(session, gui_app.Session)
+    qtbot.addWidget(session.window)
+    assert [title for title, _ in message_boxes] == ["账本无法打开", "已从备份恢复"]
+    assert "损坏" in message_boxes[0][1] and "手动" in offered[0]
+    message_boxes.clear()
+    assert session.window.model.rowCount() > 50
+    session.close()
+
+
+def test_declining_the_restore_leaves_the_damaged_ledger_as_it_is(tmp_path, message_boxes,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner_desktop.gui import app as gui_app
+
+    db = tmp_path / "ledger.sqlite"
+    demo_ledger_with_a_backup(db)
+    damaged = digest(db)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: message_boxes.append((title, text)) or QMessageBox.No))
+    assert gui_app.start_gui(str(db)) == 1
+    assert [title for title, _ in message_boxes] == ["账本无法打开", "无法打开账本"]
+    message_boxes.clear()
+    assert digest(db) == damaged

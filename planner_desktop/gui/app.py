@@ -10,12 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from planner_desktop import __version__
-from planner_desktop.errors import UserFixableError
+from planner_desktop.errors import DamagedLedgerError, UserFixableError
+from planner_desktop.gui.backup_dialog import reason_label
 from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir, resource_path
+from planner_desktop.store.backup import list_backups, restore_in_place_of_damaged
 from planner_desktop.store.database import Ledger, open_ledger
 
 
@@ -33,6 +35,33 @@ def offer_demo(ledger: Ledger) -> None:
         from planner_desktop.demo import create_demo_ledger
 
         create_demo_ledger(ledger)
+
+
+def offer_restore_of_damaged(path: Path, damaged: DamagedLedgerError) -> bool:
+    """A ledger too damaged to open: the clerk may put one of its backups in its place here,
+    since the 备份与恢复 dialog needs an open ledger. True when a backup was restored."""
+    backups = list_backups(path)
+    if not backups:
+        return False
+    translate = QCoreApplication.translate
+    answer = QMessageBox.question(
+        None, translate("app", "账本无法打开"),
+        translate("app", "{message}\n\n是否从备份恢复？损坏的账本文件会移到备份文件夹中保留，不会删除。"
+                  ).format(message=damaged.full_message()))
+    if answer != QMessageBox.Yes:
+        return False
+    labels = [f"{b.taken_at:%Y-%m-%d %H:%M:%S}　{translate('app', reason_label(b.reason))}" for b in backups]
+    choice, chosen = QInputDialog.getItem(None, translate("app", "从备份恢复"),
+                                          translate("app", "选择要恢复的备份（最新的在最前）："),
+                                          labels, 0, False)
+    if not chosen:
+        return False
+    kept = restore_in_place_of_damaged(path, backups[labels.index(choice)].path)
+    QMessageBox.information(
+        None, translate("app", "已从备份恢复"),
+        translate("app", "已用 {taken} 的备份替换损坏的账本。\n损坏的文件保留在：\n{kept}").format(
+            taken=choice, kept=kept))
+    return True
 
 
 def install_crash_handler() -> None:
@@ -77,7 +106,12 @@ def start_gui(db_path: str | None = None) -> Session | int:
     set_look(app)
     path = default_ledger_path(db_path)
     try:
-        ledger = open_ledger(Path(path))
+        try:
+            ledger = open_ledger(Path(path))
+        except DamagedLedgerError as damaged:
+            if not offer_restore_of_damaged(Path(path), damaged):
+                raise
+            ledger = open_ledger(Path(path))
         if ledger.is_empty():
             offer_demo(ledger)
     except UserFixableError as exc:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from planner_desktop.errors import LedgerError, Location
+from planner_desktop.errors import DamagedLedgerError, LedgerError, Location
 from planner_desktop.i18n import tr
 from planner_desktop.store.schema import (
     latest_schema_version,
@@ -43,7 +43,14 @@ def translated_errors(path: Path) -> Iterator[None]:
         message = describe_sqlite_error(exc, path)
         if message is None:
             raise
-        raise LedgerError(message, Location(file=str(path))) from exc
+        kind = DamagedLedgerError if is_damage(exc) else LedgerError
+        raise kind(message, Location(file=str(path))) from exc
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """A corrupt file, as opposed to a fault of the disk, the folder or another program."""
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 DISK_FULL_BELOW_BYTES = 1024 * 1024  # less free space than this: a failed write is a full disk
@@ -198,7 +205,7 @@ def refuse_foreign_or_newer(path: Path, header: tuple[int, int] | None) -> None:
             tr("这个 SQLite 文件属于别的程序，不是督办台的账本。"), Location(file=str(path))
         )
     if user_version < 0:
-        raise LedgerError(
+        raise DamagedLedgerError(
             tr("这个账本的数据版本（{found}）无效，文件可能被其他程序改动过。为保护数据，本程序不会"
                "修改它。请用“备份与恢复”从备份恢复。").format(found=user_version),
             Location(file=str(path)),
@@ -415,7 +422,7 @@ def refuse_incomplete_schema(ledger: Ledger) -> None:
     with translated_errors(ledger.path):
         problems = schema_problems(ledger.conn)
     if problems:
-        raise LedgerError(
+        raise DamagedLedgerError(
             tr("账本结构不完整（{problems}）。文件可能被其他程序改动过，或上次升级被中断。"
                "为保护数据，本程序不会在它上面工作。请用“备份与恢复”从备份恢复。").format(
                 problems="；".join(problems[:5]) + ("……" if len(problems) > 5 else "")),
@@ -427,7 +434,7 @@ def check_quickly(ledger: Ledger) -> None:
     """Refuse to work on a corrupt file; the clerk is sent to the backups instead."""
     result = ledger.scalar("PRAGMA quick_check(1)")
     if result != "ok":
-        raise LedgerError(
+        raise DamagedLedgerError(
             tr("账本文件已损坏（{detail}）。请用“备份与恢复”从最近的备份恢复。").format(detail=result),
             Location(file=str(ledger.path)),
         )
@@ -459,7 +466,7 @@ def migrate(ledger: Ledger, *, backup_first: bool = True) -> list[int]:
                 raise
             # The file's schema is not what its version says (a table of the next version
             # is already there, say): the upgrade cannot run on it.
-            raise LedgerError(
+            raise DamagedLedgerError(
                 tr("无法把账本升级到数据版本 {number}（{detail}）。账本的结构与它记录的版本 {current} "
                    "不符，可能被其他程序改动过。账本未被修改。请用“备份与恢复”从备份恢复。").format(
                     number=number, detail=exc, current=current),

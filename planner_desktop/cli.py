@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -383,11 +385,22 @@ def run(argv: list[str]) -> int:
         result = handler(args)
     except UserFixableError as exc:
         if as_json:
-            print(json.dumps(exc.to_json(), ensure_ascii=False))
+            print_to_reader(functools.partial(print, json.dumps(exc.to_json(), ensure_ascii=False)))
         print(f"错误：{exc.full_message()}", file=sys.stderr)
         return 1
     if as_json:
-        print(json.dumps(result, ensure_ascii=False, default=str))
+        print_to_reader(functools.partial(print, json.dumps(result, ensure_ascii=False, default=str)))
     else:
-        print_human(result)
+        print_to_reader(functools.partial(print_human, result))
     return 0
+
+
+def print_to_reader(write: Callable[[], None]) -> None:
+    """Print the answer; a reader that stopped early (``| head``) is no error of ours, and the
+    work is done by then: no traceback, and the interpreter's final flush is kept quiet."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -136,3 +136,20 @@ def test_newer_ledger_is_refused_by_the_cli(tmp_path):
     conn.close()
     code, data, err = cli("info", "--json", db=db)
     assert code == 1 and "更新版本" in data["error"] and "Traceback" not in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """``planner-desktop items list --json | head -c 100``: the pipe closes before we print."""
+    import os
+
+    db = tmp_path / "l.sqlite"
+    assert cli("demo", "--json", db=db)[0] == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "planner_desktop", "--db", str(db), "items",
+                               "list", "--json"], stdout=write_end, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr

@@ -155,7 +155,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_debris(demo, tmp_path, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fillin_writer, "_guide_sheet", broken)
-    with pytest.raises(UserFixableError, match="磁盘是否已满"):
+    with pytest.raises(UserFixableError, match="磁盘空间不足.*原有的同名文件已保留"):
         export_fillin(demo, plan, PERIOD, out, unit_ids=[office])
     assert path.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == [path.name]

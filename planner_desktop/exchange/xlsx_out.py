@@ -8,8 +8,8 @@ Two dangers every writer shares, handled here once:
   created with ``strings_to_formulas``, ``strings_to_numbers`` and ``strings_to_urls`` off.
 * A half-written file must never replace a good one (a full USB stick, a crash, a file
   open in Excel): the workbook is written to a temporary file in the target folder and
-  renamed over the target only when it closed cleanly; on any failure the temporary file
-  is deleted and the target is left as it was.
+  renamed over the target only when it closed cleanly and reads back as a whole zip; on any
+  failure the temporary file is deleted and the target is left as it was (``atomic.py``).
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ def atomic_xlsx(path: Path | str, *, constant_memory: bool = False) -> Iterator[
             yield workbook
             workbook.close()
         except FileCreateError as exc:
-            raise OSError(str(exc)) from exc
+            # Keep the original OSError (its errno tells a full disk from a locked file).
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
+            raise cause from exc
         finally:
             workbook.fileclosed = True  # never let xlsxwriter write a half-built workbook later
 

@@ -14,12 +14,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF
+from PySide6.QtCore import QBuffer, QFile, QFileDevice, QIODevice, QMarginsF, QPointF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from planner_desktop.domain.report_content import ReportDocument, chinese_date
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.atomic import atomic_file
+from planner_desktop.exchange.file_checks import IncompleteFile
 from planner_desktop.i18n import tr
 from planner_desktop.printing.fonts import report_font
 from planner_desktop.printing.layout import Fragment, Page, TextMeasure, paginate
@@ -45,6 +46,9 @@ def page_layout(landscape: bool) -> QPageLayout:
 class RenderResult:
     pages: int
     data_rows: int
+    # False when the device refused a page or the painter could not finish (a PDF writer
+    # whose file could not be written; see write_pdf).
+    complete: bool = True
 
 
 class ReportRenderer:
@@ -160,21 +164,22 @@ class ReportRenderer:
         painter = QPainter()
         if not painter.begin(self.device):
             raise UserFixableError(tr("无法开始打印：打印机或文件不可用。"))
+        complete = True
         try:
             painter.setRenderHint(QPainter.Antialiasing, True)
             painter.setRenderHint(QPainter.TextAntialiasing, True)
             for index, page in enumerate(pages):
                 if index:
-                    self.device.newPage()
+                    complete = self.device.newPage() and complete
                 self.paint_header(painter, index, page)
                 top = self.header_height(index)
                 for fragment, y in page.placed:
                     fragment.paint(painter, 0.0, top + y)
                 self.paint_footer(painter, index, len(pages))
         finally:
-            painter.end()
+            complete = painter.end() and complete
         rows = sum(f.data_row for p in pages for f, _ in p.placed)
-        return RenderResult(len(pages), rows)
+        return RenderResult(len(pages), rows, complete)
 
 
 def render(doc: ReportDocument, device: QPagedPaintDevice, printed_at: dt.datetime | None = None
@@ -202,9 +207,25 @@ def count_pages(doc: ReportDocument) -> int:
 
 
 def write_pdf(doc: ReportDocument, path: Path, printed_at: dt.datetime | None = None) -> RenderResult:
-    """Write the PDF beside ``path`` and move it into place only when it is complete."""
+    """Write the PDF beside ``path`` and move it into place only when it is complete.
+
+    QPdfWriter given a file name swallows the file's write errors (a full disk gives a
+    truncated PDF and ``QPainter.end()`` still returns True), so it writes into a QFile we
+    own and whose error we read; ``atomic_file`` then checks the PDF's trailer as well.
+    """
     with atomic_file(path, ".pdf") as temp:
-        writer = _writer(str(temp), doc)
-        result = ReportRenderer(doc, writer, printed_at).paint()
-        del writer  # closes the file
+        file = QFile(str(temp))
+        if not file.open(QIODevice.WriteOnly | QIODevice.Truncate):
+            raise OSError(file.errorString())
+        writer = _writer(file, doc)
+        try:
+            result = ReportRenderer(doc, writer, printed_at).paint()
+            flushed = file.flush()
+        finally:
+            del writer
+            failed = file.error() != QFileDevice.NoError
+            reason = file.errorString()
+            file.close()
+        if failed or not flushed or not result.complete:
+            raise IncompleteFile(tr("PDF 未写完整：{reason}").format(reason=reason))
     return result

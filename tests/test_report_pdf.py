@@ -207,7 +207,8 @@ def big_rows(n: int) -> list[TableRow]:
     return rows
 
 
-def test_two_thousand_rows_header_on_every_page_and_no_row_split(tmp_path):
+def test_two_thousand_rows_header_on_every_page_and_no_row_split(qapp, tmp_path):
+    # qapp: fonts need a Qt application, which this test may be the first in its process to use
     from planner_desktop.printing.render import write_pdf
 
     pdf = tmp_path / "big.pdf"

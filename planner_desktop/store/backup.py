@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner_desktop.errors import LedgerError, Location
+from planner_desktop.exchange.atomic import atomic_file
+from planner_desktop.exchange.file_checks import IncompleteFile
+from planner_desktop.exchange.leftovers import remove_stale_temps
 from planner_desktop.i18n import tr
 from planner_desktop.paths import backup_dir_for
 from planner_desktop.store.database import (
@@ -66,16 +69,40 @@ def verify_healthy(ledger: Ledger) -> None:
 
 
 def copy_database(source: sqlite3.Connection, destination: Path) -> None:
-    """Copy through the backup API into a temporary file, then rename: never a half file."""
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
+    """Copy through the backup API into a temporary file beside ``destination``, check the
+    copy reads back whole, then rename: never a half file, and a full disk is reported.
+
+    The temporary file is ``atomic_file``'s, so a killed backup's leftover is removed by the
+    next backup or the next start (:func:`remove_backup_leftovers`).
+    """
+    with atomic_file(destination, ".sqlite", check=check_copy) as temp:
+        target = sqlite3.connect(temp)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+
+
+def check_copy(path: Path) -> None:
+    """A copy is kept only when SQLite reads every page of it back (``quick_check``) and it
+    has a schema (an empty file is a valid database, but never a copy of a ledger)."""
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    os.replace(partial, destination)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise IncompleteFile(f"copy unreadable: {exc}") from exc
+    if result != "ok" or not objects:
+        raise IncompleteFile(f"copy damaged: {result}, {objects} schema objects")
+
+
+def remove_backup_leftovers(ledger_path: Path) -> list[Path]:
+    """Half backups that a killed or failed run left in the backup folder (at start-up)."""
+    return remove_stale_temps(backup_dir_for(ledger_path))
 
 
 def take_backup(ledger: Ledger, reason: str, destination: Path | None = None) -> Path:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import Role
 from planner_desktop.errors import Location, UserFixableError
+from planner_desktop.exchange.atomic import atomic_file
+from planner_desktop.exchange.file_checks import IncompleteFile
 from planner_desktop.i18n import tr
 from planner_desktop.paths import evidence_dir_for
 from planner_desktop.store.assignments import StatusChange, record_status_changes
@@ -181,15 +182,8 @@ def add_evidence(ledger: Ledger, assignment_id: int, source: Path) -> int:
     digest = hashlib.sha256(data).hexdigest()
     folder = evidence_dir_for(ledger.path) / digest[:2]
     stored = folder / f"{digest[:16]}{source.suffix.lower()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if not stored.exists():
-            partial = stored.with_name(stored.name + ".partial")
-            shutil.copyfile(source, partial)
-            partial.replace(stored)
-    except OSError as exc:
-        raise UserFixableError(tr("无法把文件复制到数据文件夹：") + str(exc),
-                               Location(file=str(source))) from exc
+    if not stored.exists():
+        copy_evidence(data, stored)
     with ledger.transaction() as conn:
         conn.execute(
             "INSERT INTO evidence (assignment_id, file_name, stored_path, sha256, size, added_at) "
@@ -197,6 +191,18 @@ def add_evidence(ledger: Ledger, assignment_id: int, source: Path) -> int:
             (assignment_id, source.name, stored.relative_to(ledger.path.parent).as_posix(), digest,
              len(data), now_text()))
         return conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+
+
+def copy_evidence(data: bytes, stored: Path) -> None:
+    """Store the attachment's bytes through ``atomic_file``: checked against the size read,
+    flushed, renamed; a killed copy's leftover goes at the next copy into the folder."""
+
+    def same_size(path: Path) -> None:
+        if path.stat().st_size != len(data):
+            raise IncompleteFile(f"copied {path.stat().st_size} of {len(data)} bytes")
+
+    with atomic_file(stored, stored.suffix, check=same_size) as temp:
+        temp.write_bytes(data)
 
 
 def remove_evidence(ledger: Ledger, evidence_id: int) -> dict:

@@ -9,7 +9,8 @@ temporary file, and gives the clerk a message naming the file.
 The check matters because a writer does not always notice a full disk (Qt's PDF writer does
 not): what was written is read back by its format's check (``file_checks.py``) before the
 rename. The fsync matters because a rename can reach the disk before the data it names: after
-a power cut the target would be empty.
+a power cut the target would be empty. Leftovers of writers that were killed are removed at
+the next write into the same folder (``leftovers.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from planner_desktop.errors import Location, UserFixableError
 from planner_desktop.exchange.file_checks import Check, IncompleteFile, check_for
+from planner_desktop.exchange.leftovers import remove_stale_temps, temp_prefix
 from planner_desktop.i18n import tr
 
 # What a full disk (or a quota, or a file-size limit) looks like to a writer.
@@ -41,7 +43,8 @@ def atomic_file(target: Path | str, suffix: str, check: Check | None = None) -> 
     check = check or check_for(suffix)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".~", suffix=f"{suffix}.tmp", dir=target.parent)
+        remove_stale_temps(target.parent)
+        handle, name = tempfile.mkstemp(prefix=temp_prefix(), suffix=f"{suffix}.tmp", dir=target.parent)
         os.close(handle)
     except OSError as exc:
         raise write_error(target, exc) from exc

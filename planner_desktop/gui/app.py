@@ -17,7 +17,7 @@ from planner_desktop.errors import DamagedLedgerError, UserFixableError
 from planner_desktop.gui.backup_dialog import reason_label
 from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir, resource_path
-from planner_desktop.store.backup import list_backups, restore_in_place_of_damaged
+from planner_desktop.store.backup import list_backups, remove_backup_leftovers, restore_in_place_of_damaged
 from planner_desktop.store.database import Ledger, open_ledger
 
 
@@ -112,6 +112,7 @@ def start_gui(db_path: str | None = None) -> Session | int:
             if not offer_restore_of_damaged(Path(path), damaged):
                 raise
             ledger = open_ledger(Path(path))
+        remove_backup_leftovers(ledger.path)  # half backups of a run that was killed
         if ledger.is_empty():
             offer_demo(ledger)
     except UserFixableError as exc:

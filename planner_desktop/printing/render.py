@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QFile, QFileDevice, QIODevice, QMarginsF, QPointF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from planner_desktop.domain.report_content import ReportDocument, chinese_date
@@ -209,23 +209,16 @@ def count_pages(doc: ReportDocument) -> int:
 def write_pdf(doc: ReportDocument, path: Path, printed_at: dt.datetime | None = None) -> RenderResult:
     """Write the PDF beside ``path`` and move it into place only when it is complete.
 
-    QPdfWriter given a file name swallows the file's write errors (a full disk gives a
-    truncated PDF and ``QPainter.end()`` still returns True), so it writes into a QFile we
-    own and whose error we read; ``atomic_file`` then checks the PDF's trailer as well.
+    Qt does not reliably report a full disk: under a file-size limit ``QPainter.end()``
+    returned True with a truncated file, and even a QFile given to the writer showed no
+    error after a report's short write (only sometimes a WriteError). What catches it is
+    ``atomic_file``'s check of the PDF's header and ``%%EOF`` trailer; a page or an end the
+    device refused counts too.
     """
     with atomic_file(path, ".pdf") as temp:
-        file = QFile(str(temp))
-        if not file.open(QIODevice.WriteOnly | QIODevice.Truncate):
-            raise OSError(file.errorString())
-        writer = _writer(file, doc)
-        try:
-            result = ReportRenderer(doc, writer, printed_at).paint()
-            flushed = file.flush()
-        finally:
-            del writer
-            failed = file.error() != QFileDevice.NoError
-            reason = file.errorString()
-            file.close()
-        if failed or not flushed or not result.complete:
-            raise IncompleteFile(tr("PDF 未写完整：{reason}").format(reason=reason))
+        writer = _writer(str(temp), doc)
+        result = ReportRenderer(doc, writer, printed_at).paint()
+        del writer  # closes the file
+        if not result.complete:
+            raise IncompleteFile(tr("PDF 未写完整：打印引擎拒绝了某一页。"))
     return result

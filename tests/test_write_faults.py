@@ -179,9 +179,7 @@ def test_a_backup_on_a_full_disk_keeps_the_old_backup_and_no_partial(demo, tmp_p
         finally:
             ledger.close()
 
-    message = on_full_disk(backup, len(before) // 2)
-    assert message is not None and "磁盘" in message and str(target) in message
-    assert target.read_bytes() == before
+    assert_refused_and_kept(on_full_disk(backup, len(before) // 2), target, before)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.sqlite"], "no partial copy left"
 
 

@@ -34,6 +34,9 @@ from planner_desktop.store.database import (
 KEEP_DAILY = 10
 KEEP_WEEKLY = 8
 KEEP_RECENT = 5
+# What SQLite reports when the backup's copy cannot be written (it reads the ledger through
+# an open connection, so these come from the copy).
+COPY_WRITE_FAILURES = {"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE"}
 BACKUP_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[\w-]+)\.sqlite$")
 
 
@@ -80,6 +83,12 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> None:
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError as exc:
+            # Writing the copy failed: SQLite says SQLITE_FULL, or an I/O error for a
+            # file-size limit or a stick pulled; the clerk hears the disk may be full.
+            if getattr(exc, "sqlite_errorname", "") in COPY_WRITE_FAILURES:
+                raise IncompleteFile(f"backup copy not written: {exc}") from exc
+            raise
         finally:
             target.close()
 

@@ -337,3 +337,20 @@ def test_a_zombie_writer_counts_as_gone():
 
 def _is_zombie(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] == b"Z"
+
+
+def test_a_pdf_on_a_really_full_tmpfs(demo, tmp_path):
+    """The same on a real full file system (ENOSPC), where mounting one is allowed."""
+    from tests.small_disk import fill_disk, mounted_tmpfs
+
+    with mounted_tmpfs(tmp_path / "stick", "2m") as stick:
+        if stick is None:
+            pytest.skip("mounting a tmpfs needs root")
+        pdf = stick / "督办台账.pdf"
+        args = ("--db", str(demo.path), "report", "ledger", "--pdf", str(pdf), "--json")
+        assert run_cli(*args).returncode == 0
+        before = pdf.read_bytes()
+        fill_disk(stick, leave_bytes=len(before) // 3)
+        done = run_cli(*args)
+        assert done.returncode == 1, done.stderr
+        assert_refused_and_kept(json.loads(done.stdout)["error"], pdf, before)

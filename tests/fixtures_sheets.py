@@ -80,14 +80,15 @@ def write_cached_formulas_xlsx(path: Path) -> Path:
     return path
 
 
-def write_task_list_xlsx(path: Path, rows: int = 5000) -> Path:
+def write_task_list_xlsx(path: Path, rows: int = 5000,
+                         title: str = "××县教育局2024年工作要点任务分解表") -> Path:
     """A task list like the issued ones, ``rows`` data rows × 10 columns: a merged title, a
     category merged over every 10 rows, dates, progress fractions, one hidden row and one
     hidden column (xlsxwriter: it is the fast writer)."""
     wb = xlsxwriter.Workbook(str(path))
     ws = wb.add_worksheet("任务分解表")
     date_format = wb.add_format({"num_format": "yyyy-mm-dd"})
-    ws.merge_range(0, 0, 0, 9, "××县教育局2024年工作要点任务分解表")
+    ws.merge_range(0, 0, 0, 9, title)
     ws.write_row(1, 0, ["序号", "类别", "重点任务", "具体措施", "牵头股室", "配合股室",
                         "责任学校", "完成时限", "进度", "备注"])
     last = rows + 1

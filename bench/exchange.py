@@ -23,7 +23,9 @@ import xlsxwriter
 
 from bench.big_ledger import build_big_ledger
 from planner_desktop.exchange.fillin_layout import COLUMNS
-from planner_desktop.fillin import commit_returns, export_fillin, preview_returns
+from planner_desktop.ops.fillin.commit import commit_returns
+from planner_desktop.ops.fillin.export import export_fillin
+from planner_desktop.ops.fillin.returns import preview_returns
 from planner_desktop.store.fillin import fetch_fillin_sheets
 
 PERIOD = "2026年第4季度"

@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.references import best_of, soffice_seconds  # noqa: E402
 from planner_desktop.domain.plan_outline import int_to_chinese  # noqa: E402
-from planner_desktop.plan_import import preview_plan_document  # noqa: E402
+from planner_desktop.ops.plan_import import preview_plan_document  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "samples" / "plans" / "001_68e4817491ed8267.txt"
 CHARS_PER_PAGE = 650

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from bench.read_formats import calamine_plain  # noqa: E402
 from bench.references import best_of, best_of_each, soffice_seconds  # noqa: E402
 from planner_desktop.exchange.readers import read_workbook  # noqa: E402
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list  # noqa: E402
 from planner_desktop.store.database import open_ledger  # noqa: E402
-from planner_desktop.task_import import commit_task_list, preview_task_list  # noqa: E402
 from tests.fixtures_sheets import write_task_list_xlsx  # noqa: E402
 
 

@@ -30,7 +30,7 @@ ACTIONS = ("calamine_plain_read", "ours_read_only", "ours_read_and_parse")
 def run_action(name: str, path: Path) -> None:
     from bench.read_formats import calamine_plain
     from planner_desktop.exchange.readers import read_workbook
-    from planner_desktop.task_import import preview_task_list
+    from planner_desktop.ops.task_import import preview_task_list
 
     {"calamine_plain_read": calamine_plain, "ours_read_only": read_workbook,
      "ours_read_and_parse": lambda p: preview_task_list(None, p)}[name](path)

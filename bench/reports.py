@@ -40,8 +40,9 @@ from planner_desktop.domain.model import ItemDraft, PlanDraft  # noqa: E402
 from planner_desktop.domain.report_content import display  # noqa: E402
 from planner_desktop.domain.status import Status  # noqa: E402
 from planner_desktop.domain.units import Role, RosterUnit, UnitKind, UnitMention  # noqa: E402
+from planner_desktop.ops.reports import build_document  # noqa: E402
 from planner_desktop.printing.fonts import report_family  # noqa: E402
-from planner_desktop.reports import build_document, write_files  # noqa: E402
+from planner_desktop.printing.report_files import write_files  # noqa: E402
 from planner_desktop.store.assignments import StatusChange, record_status_changes  # noqa: E402
 from planner_desktop.store.database import Ledger, open_ledger  # noqa: E402
 from planner_desktop.store.plans import create_plan  # noqa: E402

@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from planner_desktop.demo import create_demo_ledger  # noqa: E402
 from planner_desktop.domain.ledger_table import Granularity  # noqa: E402
 from planner_desktop.domain.status import Status  # noqa: E402
 from planner_desktop.gui.app import set_look  # noqa: E402
 from planner_desktop.gui.main_window import MainWindow  # noqa: E402
+from planner_desktop.ops.demo import create_demo_ledger  # noqa: E402
 from planner_desktop.store.database import open_ledger  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
@@ -69,9 +69,9 @@ def fillin_screenshots(app: QApplication, ledger) -> None:
     """The export dialog, and the preview of a returned folder with a conflict in it."""
     import openpyxl
 
-    from planner_desktop.fillin import export_fillin
     from planner_desktop.gui.fillin_export_dialog import FillinExportDialog
     from planner_desktop.gui.returns_import_dialog import ReturnsImportDialog
+    from planner_desktop.ops.fillin.export import export_fillin
     from planner_desktop.store.assignments import StatusChange, record_status_changes
 
     plan = ledger.scalar("SELECT min(id) FROM plan")

@@ -157,7 +157,7 @@ def cmd_units_alias(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_items_list(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.ledger_query import ItemQuery, query_items
+    from planner_desktop.ops.ledger_query import ItemQuery, query_items
 
     with opened_ledger(args) as ledger:
         query = ItemQuery(
@@ -178,7 +178,7 @@ def cmd_plans_list(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_demo(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.ops.demo import create_demo_ledger
 
     with opened_ledger(args) as ledger:
         if ledger.db["plan"].count and not args.force:
@@ -225,7 +225,7 @@ def cmd_calendar_show(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.task_import import commit_task_list, preview_task_list
+    from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 
     path = Path(args.file).expanduser().resolve()
     with opened_ledger(args) as ledger:

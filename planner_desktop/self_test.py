@@ -42,7 +42,7 @@ from planner_desktop.paths import is_frozen, is_portable, program_dir, resource_
 FOLDER_NAME = "督办 台账"  # a space and Chinese characters, like C:\Users\张三\Documents\督办 台账
 LEDGER_NAME = "账本 ledger.sqlite"
 SAMPLE_TASK_LIST = ("resources", "samples", "任务分解表示例.xlsx")
-REPORT_KIND = "ledger"  # 督办台账, the full ledger (planner_desktop.reports)
+REPORT_KIND = "ledger"  # 督办台账, the full ledger (planner_desktop.ops.reports)
 
 StepFunction = Callable[["SelfTest"], dict[str, Any] | None]
 
@@ -218,7 +218,7 @@ def step_open_ledger(state: SelfTest) -> dict[str, Any]:
 
 
 def step_demo(state: SelfTest) -> dict[str, Any]:
-    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.ops.demo import create_demo_ledger
 
     ledger = state.need("the ledger", state.ledger)
     if not ledger.is_empty():
@@ -231,7 +231,7 @@ def step_demo(state: SelfTest) -> dict[str, Any]:
 
 
 def step_import_tasks(state: SelfTest) -> dict[str, Any]:
-    from planner_desktop.task_import import commit_task_list, preview_task_list
+    from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 
     ledger = state.need("the ledger", state.ledger)
     source = state.folder / "收文 任务表" / SAMPLE_TASK_LIST[-1]
@@ -249,7 +249,7 @@ def step_import_tasks(state: SelfTest) -> dict[str, Any]:
 
 
 def step_export_fillin(state: SelfTest) -> dict[str, Any]:
-    from planner_desktop.fillin import export_fillin
+    from planner_desktop.ops.fillin.export import export_fillin
 
     ledger = state.need("the ledger", state.ledger)
     plan_id = state.need("an imported plan", state.plan_id)
@@ -264,7 +264,7 @@ def step_export_fillin(state: SelfTest) -> dict[str, Any]:
 
 
 def step_pdf_report(state: SelfTest) -> dict[str, Any]:
-    from planner_desktop.reports import make_report
+    from planner_desktop.printing.report_files import make_report
 
     ledger = state.need("the ledger", state.ledger)
     pdf = state.folder / "报表 输出" / "督办台账.pdf"
@@ -284,7 +284,7 @@ def step_docx_bulletin(state: SelfTest) -> dict[str, Any]:
     """The progress bulletin as a Word file (python-docx on lxml, a native part of the build)."""
     import zipfile
 
-    from planner_desktop.reports import make_report
+    from planner_desktop.printing.report_files import make_report
 
     ledger = state.need("the ledger", state.ledger)
     docx = state.folder / "报表 输出" / "督办通报.docx"

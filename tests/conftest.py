@@ -52,8 +52,8 @@ DEMO_AS_OF = dt.date(2026, 11, 22)  # the day the demo ledger's window tests loo
 @pytest.fixture
 def window(qtbot, ledger):
     """The main window, shown, over the demo ledger as of ``DEMO_AS_OF``."""
-    from planner_desktop.demo import create_demo_ledger
     from planner_desktop.gui.main_window import MainWindow
+    from planner_desktop.ops.demo import create_demo_ledger
 
     create_demo_ledger(ledger, today=DEMO_AS_OF)
     main = MainWindow(ledger, today=DEMO_AS_OF)

@@ -18,7 +18,7 @@ HEADER_EXCEL_ROW = HEADER_ROW + 1  # 1-based, as openpyxl counts
 
 def demo_ledger_file(folder: Path, cache: dict = {}) -> Path:  # noqa: B006 - a per-process cache
     """A demo ledger as of ``TODAY``, made once per process and copied for each caller."""
-    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.ops.demo import create_demo_ledger
     from planner_desktop.store.database import open_ledger
 
     if "path" not in cache or not cache["path"].exists():

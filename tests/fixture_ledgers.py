@@ -23,7 +23,7 @@ def copy_fixture(name: str, folder: Path) -> Path:
 def make_fixture(version: int) -> Path:
     import datetime as dt
 
-    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.ops.demo import create_demo_ledger
     from planner_desktop.store.database import open_ledger
 
     path = FIXTURES / f"ledger_v{version}.sqlite"

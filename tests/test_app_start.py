@@ -28,7 +28,7 @@ def test_first_start_offers_the_demo_and_shows_it(qtbot, ledger_path, message_bo
 
 def test_second_window_on_the_same_ledger_is_read_only(qtbot, ledger_path, message_boxes):
     ledger = open_ledger(ledger_path)
-    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.ops.demo import create_demo_ledger
 
     create_demo_ledger(ledger)
     ledger.close()

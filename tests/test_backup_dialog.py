@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.gui.backup_dialog import BackupDialog
+from planner_desktop.ops.demo import create_demo_ledger
 
 
 def test_back_up_then_restore_from_the_list(qtbot, ledger, message_boxes):

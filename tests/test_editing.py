@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.domain.ledger_table import (
     Granularity,
     RowFilter,
@@ -16,7 +15,8 @@ from planner_desktop.domain.ledger_table import (
     units_silent_since,
 )
 from planner_desktop.domain.status import Schedule, Status
-from planner_desktop.ledger_query import load_snapshot
+from planner_desktop.ops.demo import create_demo_ledger
+from planner_desktop.ops.ledger_query import load_snapshot
 from planner_desktop.store import editing
 from planner_desktop.store.units import list_units, merge_units
 

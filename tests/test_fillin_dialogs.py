@@ -148,8 +148,10 @@ def test_main_window_opens_both_dialogs_and_refreshes(qtbot, tmp_path):
 def test_dashboard_names_who_has_not_reported_and_saves_the_reminder_list(qtbot, tmp_path):
     import openpyxl
 
-    from planner_desktop.fillin import commit_returns, export_fillin, preview_returns
     from planner_desktop.gui.main_window import MainWindow
+    from planner_desktop.ops.fillin.commit import commit_returns
+    from planner_desktop.ops.fillin.export import export_fillin
+    from planner_desktop.ops.fillin.returns import preview_returns
 
     ledger = demo(tmp_path)
     try:
@@ -180,9 +182,11 @@ def test_dashboard_names_who_has_not_reported_and_saves_the_reminder_list(qtbot,
 
 
 def test_import_history_undoes_a_returned_workbook_from_the_window(qtbot, tmp_path, message_boxes):
-    from planner_desktop.fillin import commit_returns, export_fillin, preview_returns
     from planner_desktop.gui.imports_dialog import ImportHistoryDialog
     from planner_desktop.gui.main_window import MainWindow
+    from planner_desktop.ops.fillin.commit import commit_returns
+    from planner_desktop.ops.fillin.export import export_fillin
+    from planner_desktop.ops.fillin.returns import preview_returns
 
     ledger = demo(tmp_path)
     try:
@@ -214,7 +218,7 @@ def test_import_history_undoes_a_returned_workbook_from_the_window(qtbot, tmp_pa
 
 def test_import_history_undoes_a_task_list(qtbot, ledger, samples, message_boxes):
     from planner_desktop.gui.imports_dialog import ImportHistoryDialog
-    from planner_desktop.task_import import commit_task_list, preview_task_list
+    from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 
     parsed = preview_task_list(ledger, samples / "tasklists" / "2020_tasklist_merged.xlsx")
     commit_task_list(ledger, parsed)
@@ -265,7 +269,7 @@ def test_export_of_the_current_view_only(qtbot, tmp_path):
 
 def test_export_dialog_writes_a_whole_county_from_its_worker_thread(qtbot, tmp_path):
     """46 units: written by worker processes started from the dialog's background thread."""
-    from planner_desktop import workers
+    from planner_desktop.ops import workers
 
     ledger = demo(tmp_path)
     try:

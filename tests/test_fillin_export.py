@@ -12,9 +12,10 @@ import pytest
 
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.fillin_layout import GUIDE_SHEET, META_SHEET
-from planner_desktop.fillin import export_fillin, not_reported, plan_units_for_export
+from planner_desktop.ops.fillin.export import export_fillin, plan_units_for_export
+from planner_desktop.ops.fillin.reminders import not_reported
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.database import open_ledger
-from planner_desktop.task_import import commit_task_list, preview_task_list
 from tests.fillin_helpers import PERIOD, data_rows, demo_ledger_file, headers
 from tests.fixtures_sheets import soffice_convert, write_csv
 
@@ -205,7 +206,7 @@ def test_written_files_get_ordinary_permissions(demo, tmp_path):
 
 
 def test_many_workbooks_are_written_in_worker_processes_alike(demo, tmp_path, monkeypatch):
-    from planner_desktop import workers
+    from planner_desktop.ops import workers
 
     plan = plan_of(demo)
     units = [u.unit_id for u in plan_units_for_export(demo, plan)[:6]]

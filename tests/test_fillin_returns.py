@@ -15,14 +15,10 @@ import pytest
 from planner_desktop.cli import run
 from planner_desktop.domain.returns import Action, Side
 from planner_desktop.domain.status import Status
-from planner_desktop.fillin import (
-    choose_side,
-    commit_returns,
-    export_fillin,
-    not_reported,
-    plan_units_for_export,
-    preview_returns,
-)
+from planner_desktop.ops.fillin.commit import choose_side, commit_returns
+from planner_desktop.ops.fillin.export import export_fillin, plan_units_for_export
+from planner_desktop.ops.fillin.reminders import not_reported
+from planner_desktop.ops.fillin.returns import preview_returns
 from planner_desktop.store.assignments import StatusChange, record_status_changes
 from planner_desktop.store.database import open_ledger
 from planner_desktop.store.undo import undo_batch

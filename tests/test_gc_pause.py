@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from planner_desktop.gc_pause import gc_paused
+from planner_desktop.ops.gc_pause import gc_paused
 
 
 @pytest.fixture(autouse=True)

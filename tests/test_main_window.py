@@ -9,11 +9,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.domain.ledger_table import Granularity, SavedView
 from planner_desktop.domain.status import Light, Schedule, Status
 from planner_desktop.gui.detail_pane import A_NOTE, A_PROGRESS, A_STATUS
 from planner_desktop.gui.main_window import MainWindow
+from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.store.editing import item_detail
 from tests.conftest import DEMO_AS_OF as AS_OF
 
@@ -218,8 +218,8 @@ def test_first_size_never_exceeds_the_screen():
 
 
 def test_a_window_torn_down_after_its_ledger_closed_reads_nothing(qtbot, ledger_path):
-    from planner_desktop.demo import create_demo_ledger
     from planner_desktop.gui.main_window import MainWindow
+    from planner_desktop.ops.demo import create_demo_ledger
     from planner_desktop.store.database import open_ledger
 
     ledger = open_ledger(ledger_path)

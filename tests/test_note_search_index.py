@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from planner_desktop.demo import create_demo_ledger
+from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.store.database import open_ledger
 from planner_desktop.store.search import search_item_ids
 from tests.fixture_ledgers import copy_fixture

@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 
 from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.plan_document import format_number, read_plan_file
-from planner_desktop.plan_import import preview_plan_document
+from planner_desktop.ops.plan_import import preview_plan_document
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SAMPLE_001 = Path(__file__).resolve().parent / "samples" / "plans" / "001_68e4817491ed8267.txt"

@@ -224,7 +224,7 @@ def test_main_window_opens_the_plan_import_for_a_dropped_document(qtbot, ledger,
 
 def test_the_clerk_edits_the_keyword_table(qtbot, ledger, plan_sample):
     from planner_desktop.gui.plan_keywords_dialog import PlanKeywordsDialog
-    from planner_desktop.plan_import import load_keywords
+    from planner_desktop.ops.plan_import import load_keywords
 
     dialog = PlanImportDialog(ledger, plan_sample)
     qtbot.addWidget(dialog)

@@ -13,7 +13,7 @@ from planner_desktop.domain.lead_suggestion import KeywordTable, suggest_lead
 from planner_desktop.domain.plan_cleaning import SourceParagraph, clean_paragraphs
 from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.plan_document import read_plan_file
-from planner_desktop.plan_import import (
+from planner_desktop.ops.plan_import import (
     commit_plan_document,
     load_keywords,
     preview_plan_document,

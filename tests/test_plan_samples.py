@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner_desktop.plan_import import preview_plan_document
+from planner_desktop.ops.plan_import import preview_plan_document
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "plans"
 LOCAL = Path(__file__).resolve().parent / "samples" / "plans"

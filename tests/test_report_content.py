@@ -100,14 +100,15 @@ def test_bulletin_names_overdue_units_and_fills_default_requirements():
 
 @pytest.fixture
 def demo(ledger):
-    from planner_desktop.demo import create_demo_ledger
+    from planner_desktop.ops.demo import create_demo_ledger
 
     ledger.demo_plan = create_demo_ledger(ledger, today=AS_OF).plan_id
     return ledger
 
 
 def test_issue_numbers_go_on_per_plan(demo, tmp_path):
-    from planner_desktop.reports import build_document, bulletin_defaults, make_report
+    from planner_desktop.ops.reports import build_document, bulletin_defaults
+    from planner_desktop.printing.report_files import make_report
 
     plan = demo.demo_plan
     assert bulletin_defaults(demo, plan).issue == 1
@@ -127,11 +128,11 @@ def test_issue_numbers_go_on_per_plan(demo, tmp_path):
 
 
 def test_bulletin_names_the_units_that_did_not_return_their_workbooks(demo, tmp_path):
-    fillin = pytest.importorskip("planner_desktop.fillin")
-    from planner_desktop.reports import build_document
+    from planner_desktop.ops.fillin.export import export_fillin
+    from planner_desktop.ops.reports import build_document
 
     plan = demo.demo_plan
-    exported = fillin.export_fillin(demo, plan, "2026-11", tmp_path / "out")
+    exported = export_fillin(demo, plan, "2026-11", tmp_path / "out")
     doc = build_document(demo, "bulletin", plan_id=plan, as_of=AS_OF)
     bulletin = doc.bulletin
     assert bulletin.not_reported_note.startswith("2026年11月填报表已发放")

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 from planner_desktop.domain.ledger_table import SavedView
 from planner_desktop.domain.report_content import ReportKind
-from planner_desktop.reports import bulletin_defaults
+from planner_desktop.ops.reports import bulletin_defaults
 from tests.conftest import DEMO_AS_OF as AS_OF
 
 

@@ -14,7 +14,6 @@ import openpyxl
 import pytest
 from docx import Document
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.domain.report_content import (
     CellKind,
     Column,
@@ -26,8 +25,9 @@ from planner_desktop.domain.report_content import (
 )
 from planner_desktop.domain.status import Light
 from planner_desktop.exchange.report_xlsx import sheet_name, write_report_xlsx
+from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.printing.chart import BARS_PER_PICTURE
-from planner_desktop.reports import make_report
+from planner_desktop.printing.report_files import make_report
 from planner_desktop.store.database import open_ledger
 from tests.fixtures_sheets import soffice_convert
 

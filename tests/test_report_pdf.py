@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.domain.ledger_table import leaf_items
 from planner_desktop.domain.report_content import (
     CellKind,
@@ -26,8 +25,10 @@ from planner_desktop.domain.report_content import (
     percent_text,
 )
 from planner_desktop.domain.status import Light, Schedule, Status
-from planner_desktop.ledger_query import load_snapshot
-from planner_desktop.reports import build_document, make_report
+from planner_desktop.ops.demo import create_demo_ledger
+from planner_desktop.ops.ledger_query import load_snapshot
+from planner_desktop.ops.reports import build_document
+from planner_desktop.printing.report_files import make_report
 from planner_desktop.store.database import open_ledger
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler missing")

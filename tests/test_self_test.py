@@ -26,7 +26,7 @@ def module_exists(name: str) -> bool:
 
 
 # Steps whose module is still being written: they must fail (never pass silently) until it lands.
-UNFINISHED = set() if module_exists("planner_desktop.reports") else {"pdf_report", "docx_bulletin"}
+UNFINISHED = set() if module_exists("planner_desktop.ops.reports") else {"pdf_report", "docx_bulletin"}
 
 
 @pytest.fixture
@@ -73,10 +73,10 @@ def test_all_passing_steps_pass_and_no_steps_is_not_a_pass(folder):
 
 
 def test_a_missing_module_fails_its_step(folder, monkeypatch):
-    monkeypatch.setitem(sys.modules, "planner_desktop.reports", None)  # import raises ImportError
+    monkeypatch.setitem(sys.modules, "planner_desktop.printing.report_files", None)  # import raises ImportError
     state = SelfTest(folder)
     assert not state.run("pdf_report", self_test.step_pdf_report)
-    assert "planner_desktop.reports" in state.checks[0].error
+    assert "planner_desktop.printing.report_files" in state.checks[0].error
 
 
 def test_the_steps_that_exist_pass_in_process(folder, qapp, restore_qsettings_format, message_boxes):

@@ -17,10 +17,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.errors import UserFixableError
+from planner_desktop.ops.demo import create_demo_ledger
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.database import open_ledger
-from planner_desktop.task_import import commit_task_list, preview_task_list
 from tests.fixtures_sheets import (
     TASKS_SIMPLIFIED,
     TASKS_TRADITIONAL,

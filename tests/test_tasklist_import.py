@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.ledger_rows import fetch_items
-from planner_desktop.task_import import commit_task_list, preview_task_list
 
 SAMPLE_LISTS = [
     "2020_tasklist_gbk.csv",

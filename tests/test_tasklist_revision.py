@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from planner_desktop.domain.status import Status
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.editing import record_hand_update
 from planner_desktop.store.undo import undo_batch
-from planner_desktop.task_import import commit_task_list, preview_task_list
 from tests.fixtures_sheets import write_rows_xlsx
 
 HEADER = ["序号", "重点任务", "牵头股室", "配合股室", "完成时限"]

@@ -23,15 +23,15 @@ from pathlib import Path
 
 import pytest
 
-from planner_desktop.demo import create_demo_ledger
 from planner_desktop.domain.deadlines import period_for
 from planner_desktop.domain.fillin import FillinExport
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.exchange.file_checks import IncompleteFile, check_pdf, check_zip
 from planner_desktop.exchange.leftovers import STALE_AFTER_S, host_tag, process_alive, remove_stale_temps
+from planner_desktop.ops.demo import create_demo_ledger
+from planner_desktop.ops.reports import build_document
 from planner_desktop.paths import backup_dir_for
-from planner_desktop.reports import build_document
 from planner_desktop.store.backup import check_copy, remove_backup_leftovers, take_backup
 from planner_desktop.store.database import open_ledger
 from planner_desktop.store.fillin import fetch_fillin_sheets
@@ -188,7 +188,7 @@ def test_a_backup_on_a_full_disk_keeps_the_old_backup_and_no_partial(demo, tmp_p
 def test_each_format_check_refuses_a_truncated_file_and_passes_a_whole_one(demo, tmp_path):
     from planner_desktop.exchange.report_xlsx import write_report_xlsx
     from planner_desktop.printing.render import write_pdf
-    from planner_desktop.reports import ensure_qt
+    from planner_desktop.printing.report_files import ensure_qt
 
     ensure_qt()
     doc = build_document(demo, "ledger", plan_id=demo.demo_plan, as_of=AS_OF)

@@ -1,6 +1,6 @@
 """``export-fillin``, ``import-returns`` and ``not-reported``: the fill-in round trip, headless.
 
-Each goes through ``planner_desktop.fillin`` exactly as the dialogs do, so a script gets the
+Each goes through ``planner_desktop.ops.fillin`` exactly as the dialogs do, so a script gets the
 same files, the same preview and the same result as the clerk.
 """
 
@@ -17,7 +17,7 @@ from planner_desktop.i18n import tr
 
 def _unit_ids(ledger, plan_id: int, names: list[str] | None, kinds: list[str] | None) -> list[int] | None:
     """The units named (full names, short names or aliases) and/or of the kinds given."""
-    from planner_desktop.fillin import plan_units_for_export
+    from planner_desktop.ops.fillin.export import plan_units_for_export
     from planner_desktop.store.fillin import find_unit
 
     if not names and not kinds:
@@ -36,7 +36,7 @@ def _unit_ids(ledger, plan_id: int, names: list[str] | None, kinds: list[str] | 
 
 
 def cmd_export_fillin(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.fillin import export_fillin
+    from planner_desktop.ops.fillin.export import export_fillin
 
     with opened_ledger(args) as ledger:
         unit_ids = _unit_ids(ledger, args.plan, args.units, args.kind)
@@ -49,7 +49,8 @@ def cmd_export_fillin(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_import_returns(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.domain.returns import Side
-    from planner_desktop.fillin import choose_side, commit_returns, preview_returns
+    from planner_desktop.ops.fillin.commit import choose_side, commit_returns
+    from planner_desktop.ops.fillin.returns import preview_returns
 
     with opened_ledger(args) as ledger:
         preview = preview_returns(ledger, [Path(p).expanduser() for p in args.paths],
@@ -64,7 +65,7 @@ def cmd_import_returns(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_not_reported(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.fillin import reminder_list, write_reminder_list
+    from planner_desktop.ops.fillin.reminders import reminder_list, write_reminder_list
 
     with opened_ledger(args) as ledger:
         reminders = reminder_list(ledger, args.plan, args.period)

@@ -1,6 +1,6 @@
 """``import-plan``: a work plan document (工作要点) into plan items, headless.
 
-It goes through ``planner_desktop.plan_import`` exactly as the 导入工作要点 dialog does, so a
+It goes through ``planner_desktop.ops.plan_import`` exactly as the 导入工作要点 dialog does, so a
 script gets the same proposed tree; the JSON keys are fixed in DESIGN.md.
 """
 
@@ -17,7 +17,7 @@ from planner_desktop.i18n import tr
 
 def cmd_import_plan(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.cli import open_from_args
-    from planner_desktop.plan_import import (
+    from planner_desktop.ops.plan_import import (
         commit_plan_document,
         confirm_all_suggestions,
         preview_plan_document,

@@ -1,6 +1,6 @@
 """``report KIND``: the status sheets headless, as PDF, .xlsx and (for the bulletin) .docx.
 
-Goes through ``planner_desktop.reports.make_report`` exactly as the report dialog does. With
+Goes through ``planner_desktop.printing.report_files.make_report`` exactly as the report dialog does. With
 ``--json`` it prints ``kind``, ``rows``, ``pages`` and ``files`` (DESIGN.md), and for the
 bulletin its issue number and summary numbers after them. Without any output file it only
 counts (rows and A4 pages), which scripts use to check a report before printing it.
@@ -17,7 +17,7 @@ from planner_desktop.domain.report_content import ReportKind
 
 def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
     from planner_desktop.cli import open_from_args
-    from planner_desktop.reports import make_report
+    from planner_desktop.printing.report_files import make_report
 
     options: dict[str, Any] = {}
     bulletin = {key: getattr(args, key) for key in ("series", "issue", "office", "addressee")

@@ -32,7 +32,7 @@ def offer_demo(ledger: Ledger) -> None:
             "先熟悉一下程序？\n\n演示数据以后可以删除；选择“否”则从空账本开始。"),
     )
     if answer == QMessageBox.Yes:
-        from planner_desktop.demo import create_demo_ledger
+        from planner_desktop.ops.demo import create_demo_ledger
 
         create_demo_ledger(ledger)
 

@@ -32,7 +32,7 @@ from planner_desktop.domain.ledger_table import (
     units_silent_since,
 )
 from planner_desktop.domain.status import Status
-from planner_desktop.ledger_query import LedgerSnapshot
+from planner_desktop.ops.ledger_query import LedgerSnapshot
 
 BAR_HEIGHT = 22
 LABEL_WIDTH = 150

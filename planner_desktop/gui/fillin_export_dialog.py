@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
-from planner_desktop.fillin import ExportResult, export_fillin, plan_units_for_export
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.fillin_export_dialog_ui import Ui_FillinExportDialog
+from planner_desktop.ops.fillin.export import ExportResult, export_fillin, plan_units_for_export
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans

@@ -30,9 +30,9 @@ from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.import_dialog_ui import Ui_ImportTasksDialog
+from planner_desktop.ops.task_import import TaskListFile, commit_task_list, preview_task_list
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.units import list_units
-from planner_desktop.task_import import TaskListFile, commit_task_list, preview_task_list
 
 TASK_LIST_FILTER = "任务表 (*.xlsx *.xlsm *.xls *.csv *.ods);;所有文件 (*)"
 

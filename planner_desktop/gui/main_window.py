@@ -48,7 +48,7 @@ from planner_desktop.gui.forms.ledger_page_ui import Ui_LedgerPage
 from planner_desktop.gui.ledger_model import DEFAULT_WIDTHS, LIGHT_TEXT, LedgerTableModel
 from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
 from planner_desktop.gui.reporting_panel import ReportingPanel
-from planner_desktop.ledger_query import LedgerSnapshot, load_snapshot
+from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.editing import item_ids_under
 from planner_desktop.store.units import list_units

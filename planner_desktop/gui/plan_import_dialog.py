@@ -35,7 +35,7 @@ from planner_desktop.domain.plan_outline import OutlineNode, PlanOutline
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
-from planner_desktop.plan_import import (
+from planner_desktop.ops.plan_import import (
     PlanDocumentPreview,
     commit_plan_document,
     confirm_all_suggestions,

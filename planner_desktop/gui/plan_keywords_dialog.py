@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.lead_suggestion import KeywordTable
 from planner_desktop.gui.forms.paste_text_dialog_ui import Ui_PasteTextDialog
 from planner_desktop.gui.forms.plan_keywords_dialog_ui import Ui_PlanKeywordsDialog
-from planner_desktop.plan_import import save_keywords
+from planner_desktop.ops.plan_import import save_keywords
 from planner_desktop.store.database import Ledger
 
 

@@ -26,8 +26,9 @@ from planner_desktop.domain.report_content import KIND_TITLES, BulletinFields, R
 from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.background import BackgroundJob, show_job_failure
 from planner_desktop.gui.forms.report_dialog_ui import Ui_ReportDialog
+from planner_desktop.ops.reports import build_document, bulletin_defaults, remember_bulletin
 from planner_desktop.printing.render import page_layout, render
-from planner_desktop.reports import build_document, bulletin_defaults, remember_bulletin, write_files
+from planner_desktop.printing.report_files import write_files
 from planner_desktop.store.database import Ledger
 
 SUFFIXES = {"pdf": ("PDF 文件 (*.pdf)", ".pdf"), "xlsx": ("Excel 工作簿 (*.xlsx)", ".xlsx"),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.deadlines import period_for
 from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
-from planner_desktop.fillin import ReminderList, reminder_list, write_reminder_list
+from planner_desktop.ops.fillin.reminders import ReminderList, reminder_list, write_reminder_list
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans

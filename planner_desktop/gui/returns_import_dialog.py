@@ -24,16 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain.returns import Action, Side
-from planner_desktop.fillin import (
-    FilePreview,
-    ReturnsPreview,
-    RowPreview,
-    choose_side,
-    commit_returns,
-    preview_returns,
-)
 from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
+from planner_desktop.ops.fillin.commit import choose_side, commit_returns
+from planner_desktop.ops.fillin.previews import FilePreview, ReturnsPreview, RowPreview
+from planner_desktop.ops.fillin.returns import preview_returns
 from planner_desktop.store.database import Ledger
 
 RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"

@@ -1,8 +1,8 @@
-"""Status sheets end to end: the ledger as of a day → a report document → PDF, .xlsx, .docx.
+"""Status sheets: the ledger as of a day → a report document (no Qt, no files).
 
-The report dialog, the ``report`` command and the self-test all come through
-:func:`make_report` (or :func:`build_document` for the print preview), so paper, files and
-scripts show the same rows and the same numbers. The rows are the ledger table's own
+The report dialog, the ``report`` command and the self-test all build their document here
+(:func:`build_document`) and write it through ``printing/report_files.py``, so paper, files
+and scripts show the same rows and the same numbers. The rows are the ledger table's own
 (:func:`load_snapshot`), narrowed to a plan and, when the clerk prints the current view, to
 the items shown in it.
 """
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +33,7 @@ from planner_desktop.domain.report_tables import (
 )
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
-from planner_desktop.ledger_query import LedgerSnapshot, load_snapshot
+from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plans import list_plans
 from planner_desktop.store.settings import get_setting, set_setting
@@ -125,7 +123,7 @@ def _not_reported(ledger: Ledger, plan_id: int | None, as_of: dt.date, assignmen
     if plan_id is not None:
         try:
             from planner_desktop.domain.deadlines import period_for
-            from planner_desktop.fillin import not_reported
+            from planner_desktop.ops.fillin.reminders import not_reported
             from planner_desktop.store.fillin import exported_periods
         except ImportError:  # a build without fill-in workbooks
             exported = []
@@ -212,77 +210,3 @@ def _bulletin_fields(ledger: Ledger, plan_id: int | None, as_of: dt.date,
         if value is not None and hasattr(fields, name):
             setattr(fields, name, value)
     return fields
-
-
-# -- writing ---------------------------------------------------------------------------------------
-
-def ensure_qt() -> None:
-    """Drawing pages needs a Qt application (fonts); the CLI and scripts have none.
-
-    A QApplication, not a bare QGuiApplication: a process that later opens a window (the
-    self-test, a test session) cannot make widgets under a QGuiApplication.
-    """
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    if QGuiApplication.instance() is None:
-        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        if sys.platform.startswith("linux") and headless:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        ensure_qt.app = QApplication([sys.argv[0] if sys.argv else "planner-desktop"])  # type: ignore[attr-defined]
-
-
-def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | None = None,
-                docx: Path | None = None, printed_at: dt.datetime | None = None,
-                count: bool = True) -> tuple[int | None, list[Path]]:
-    """Write the files asked for and return (A4 pages, files). Touches no ledger, so the
-    dialog runs it off the GUI thread. Without a PDF the pages are counted by laying the
-    report out (``count``), which the dialog skips for an Excel or Word export."""
-    ensure_qt()
-    from planner_desktop.printing.render import count_pages, write_pdf
-
-    if docx is not None and doc.kind not in DOCX_KINDS:
-        raise UserFixableError(tr("只有督办通报可以导出为 Word 文档（.docx）；其他报表请导出 PDF 或 Excel。"))
-    files: list[Path] = []
-    if pdf is not None:
-        pages = write_pdf(doc, Path(pdf), printed_at).pages
-        files.append(Path(pdf))
-    else:
-        pages = count_pages(doc) if count else None
-    if xlsx is not None:
-        from planner_desktop.exchange.report_xlsx import write_report_xlsx
-
-        write_report_xlsx(Path(xlsx), doc)
-        files.append(Path(xlsx))
-    if docx is not None:
-        from planner_desktop.exchange.report_docx import write_bulletin_docx
-        from planner_desktop.printing.chart import chart_pngs
-
-        ranking = doc.bulletin.ranking if doc.bulletin else []
-        kinds = {u.kind for u in ranking}
-        charts = {kind: chart_pngs([u for u in ranking if u.kind == kind]) for kind in kinds}
-        write_bulletin_docx(Path(docx), doc, charts)
-        files.append(Path(docx))
-    return pages, files
-
-
-def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, pdf: Path | None = None,
-                  xlsx: Path | None = None, docx: Path | None = None,
-                  printed_at: dt.datetime | None = None) -> ReportResult:
-    """Write the files asked for; an issued bulletin's number is remembered afterwards."""
-    pages, files = write_files(doc, pdf=pdf, xlsx=xlsx, docx=docx, printed_at=printed_at)
-    if doc.bulletin is not None and files:
-        remember_bulletin(ledger, plan_id, doc.bulletin.fields)
-    return ReportResult(doc.kind, doc.row_count, pages, files, doc)
-
-
-def make_report(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | None = None,
-                item_ids: list[int] | None = None, as_of: dt.date | None = None,
-                pdf: Path | str | None = None, xlsx: Path | str | None = None,
-                docx: Path | str | None = None, options: dict[str, Any] | None = None) -> ReportResult:
-    """Build a report and write it as PDF, .xlsx and/or .docx (the bulletin only)."""
-    doc = build_document(ledger, kind, plan_id=plan_id, item_ids=item_ids, as_of=as_of, options=options)
-    printed_at = (options or {}).get("printed_at")
-    return write_outputs(ledger, doc, plan_id=plan_id, pdf=Path(pdf) if pdf else None,
-                         xlsx=Path(xlsx) if xlsx else None, docx=Path(docx) if docx else None,
-                         printed_at=printed_at)

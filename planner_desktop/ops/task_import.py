@@ -15,7 +15,7 @@ from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
 from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
-from planner_desktop.gc_pause import gc_paused
+from planner_desktop.ops.gc_pause import gc_paused
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger

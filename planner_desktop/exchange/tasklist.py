@@ -115,10 +115,21 @@ class SheetLayout:
     header_rows: list[int]  # 0-based
     columns: dict[int, str]  # column index → field
     headers: dict[int, str]  # column index → header text as written
+    # Every column whose header names a field, duplicates included (two 重点任务 columns):
+    # ``columns`` can feed a field from one column only, so the others are told apart here.
+    header_fields: dict[int, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
         return max(self.header_rows) + 1
+
+    @property
+    def duplicates(self) -> dict[str, list[int]]:
+        """Field → the columns (in order) whose headers all name it, for fields named twice."""
+        by_field: dict[str, list[int]] = {}
+        for column, name in sorted(self.header_fields.items()):
+            by_field.setdefault(name, []).append(column)
+        return {name: cols for name, cols in by_field.items() if len(cols) > 1}
 
     def column_of(self, field_name: str) -> int | None:
         return next((c for c, f in self.columns.items() if f == field_name), None)
@@ -202,17 +213,23 @@ def detect_layout(grid: Grid) -> SheetLayout | None:
 
 
 def layout_from_rows(grid: Grid, rows: list[int]) -> SheetLayout:
+    """The fields a header row names; a field named twice is mapped to its first column here
+    (``prefer_fuller_duplicates`` may choose another once the header is settled)."""
     columns: dict[int, str] = {}
     headers: dict[int, str] = {}
+    named: dict[int, str] = {}
     row = rows[0]
     for c, text in enumerate(grid.rows[row]):
         if c in grid.hidden_cols:
             continue
         found = field_for_header(text)
-        if found and found not in columns.values():
+        if not found:
+            continue
+        named[c] = found
+        if found not in columns.values():
             columns[c] = found
             headers[c] = text.strip()
-    return SheetLayout(grid.name, rows, columns, headers)
+    return SheetLayout(grid.name, rows, columns, headers, named)
 
 
 def merge_second_header_row(grid: Grid, layout: SheetLayout, below: int) -> SheetLayout:
@@ -230,7 +247,8 @@ def merge_second_header_row(grid: Grid, layout: SheetLayout, below: int) -> Shee
         if found and found not in [f for k, f in columns.items() if k != c]:
             columns[c] = found
             headers[c] = lower[c].strip()
-    return SheetLayout(layout.sheet, [layout.header_rows[0], below], columns, headers)
+    named = {**layout.header_fields, **{c: f for c, f in lower_fields.items() if f}}
+    return SheetLayout(layout.sheet, [layout.header_rows[0], below], columns, headers, named)
 
 
 def score_layout(layout: SheetLayout) -> int:
@@ -238,6 +256,64 @@ def score_layout(layout: SheetLayout) -> int:
     if not fields & {"task", "measure"}:
         return 0
     return len(fields) + 2 * bool(fields & {"lead", "units"}) + bool("deadline" in fields)
+
+
+def prefer_fuller_duplicates(grid: Grid, layout: SheetLayout) -> None:
+    """A field whose header is written over two columns is fed by the one with more filled
+    cells below the header (the first of equals): a leftover empty copy of a column, or one
+    left over from an older list, must not hide the column the clerk filled in."""
+    for name, candidates in layout.duplicates.items():
+        current = layout.column_of(name)
+        if current is None:
+            continue
+        counts = [_filled_cells(grid, c, layout.data_start) for c in candidates]
+        best = candidates[counts.index(max(counts))]
+        if best == current:
+            continue
+        del layout.columns[current], layout.headers[current]
+        layout.columns[best] = name
+        layout.headers[best] = _header_cell(grid, layout, best)[1]
+        layout.columns = dict(sorted(layout.columns.items()))
+
+
+def duplicate_column_warnings(grid: Grid, layout: SheetLayout) -> list[ImportWarning]:
+    """A warning for each column with content that is not imported because another column
+    with the same header feeds its field, naming both columns and how to choose the other."""
+    warnings = []
+    for name, candidates in layout.duplicates.items():
+        used = next((c for c in candidates if c in layout.columns), None)
+        if used is None:  # the clerk mapped none of them
+            continue
+        for other in candidates:
+            if other in layout.columns or not _filled_cells(grid, other, layout.data_start):
+                continue
+            row, header = _header_cell(grid, layout, other)
+            message = tr(
+                "工作表“{sheet}”第 {row} 行表头中，{used} 列“{used_header}”和 {other} 列“{header}”"
+                "都是“{field}”，只能导入其中一列：已导入 {used} 列，{other} 列的内容没有导入。"
+                "如需改用 {other} 列，请在导入对话框的“列映射”中把 {other} 列设为“{field}”，"
+                "或在表格中改掉不用的那一列的表头。"
+            ).format(sheet=grid.name, row=row + 1, used=Grid.column_letter(used),
+                     used_header=_header_cell(grid, layout, used)[1],
+                     other=Grid.column_letter(other), header=header,
+                     field=tr(FIELD_LABELS.get(name, name)))
+            warnings.append(ImportWarning(grid.name, row + 1, Grid.column_letter(other),
+                                          message))
+    return warnings
+
+
+def _filled_cells(grid: Grid, column: int, start: int) -> int:
+    return sum(1 for text in _column_below(grid, column, start) if text.strip())
+
+
+def _header_cell(grid: Grid, layout: SheetLayout, column: int) -> tuple[int, str]:
+    """(row, text) of the header cell that names ``column``'s field: the lowest header row's
+    cell that names one (the lower row of a two-row header), else the first row's."""
+    for row in reversed(layout.header_rows):
+        text = grid.cell(row, column).strip()
+        if text and field_for_header(text):
+            return row, text
+    return layout.header_rows[0], grid.cell(layout.header_rows[0], column).strip()
 
 
 def resolve_unit_columns(layout: SheetLayout) -> None:
@@ -803,10 +879,13 @@ def parse_task_list(
         if mapping and grid.name in mapping:
             layout = layout or SheetLayout(grid.name, [0], {}, {})
             layout.columns = {c: f for c, f in mapping[grid.name].items() if f}
+        elif layout is not None:
+            prefer_fuller_duplicates(grid, layout)
         if layout is None:
             skipped.append(grid.name)
             continue
         layouts.append(layout)
+        parser.warnings.extend(duplicate_column_warnings(grid, layout))
         headers[grid.name] = column_labels(grid, layout)
         parser.parse_sheet(grid, layout)
     if not layouts:

@@ -30,6 +30,7 @@ from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plans import PlanCreated, create_plan
 from planner_desktop.store.settings import get_setting, set_setting
+from planner_desktop.store.units import load_roster
 
 KEYWORDS_SETTING = "plan_lead_keywords"
 
@@ -122,7 +123,9 @@ def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest:
                           keywords: KeywordTable | None = None) -> PlanDocumentPreview:
     clean = clean_paragraphs(document.paragraphs, rejoin=document.kind != "docx",
                              starts_item=starts_with_marker)
-    outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title)
+    known = load_roster(ledger).known_keys() if ledger is not None else frozenset()
+    outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title,
+                            known_units=known)
     table = keywords or load_keywords(ledger)
     apply_suggestions(outline, lambda t, x: suggest_lead(t, x, table))
     preview = PlanDocumentPreview(document.name, digest, document, outline, table,

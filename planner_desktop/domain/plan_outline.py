@@ -489,9 +489,10 @@ def _fold_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
     return kept
 
 
-def _fill(node: OutlineNode, raw: str, year: int) -> None:
+def _fill(node: OutlineNode, raw: str, year: int, known_units: frozenset[str]) -> None:
     """Title, text, units, targets and deadline of an item from its raw words. Units and a
-    完成时限 written in brackets or on lines of their own are taken out of the title and text."""
+    完成时限 written in brackets or on lines of their own are taken out of the title and text;
+    a ``known_units`` name (``Roster.known_keys``) is not cut at the separators in it."""
     units_text = [m.group(1) for m in _UNIT_BRACKET.finditer(raw)]
     lines = []
     for line in raw.split("\n"):
@@ -505,7 +506,8 @@ def _fill(node: OutlineNode, raw: str, year: int) -> None:
     labelled = _DEADLINE_LABEL.search(body)
     words = _DEADLINE_LABEL.sub("", _UNIT_BRACKET.sub("", body)).strip()
     node.title, node.text = split_title(words, bool(node.children))
-    node.units = assign_roles("；".join(units_text), None) if units_text else []
+    node.units = assign_roles("；".join(units_text), None, None, known_units) \
+        if units_text else []
     node.targets = find_targets(node.full_text())
     node.deadline = parse_deadline(labelled.group(1).strip(), year) if labelled else deadline_of(words, year)
 
@@ -526,9 +528,11 @@ def find_plan_part(roots: list[OutlineNode]) -> OutlineNode | None:
 
 
 def parse_outline(clean: CleanText, *, year: int | None = None, default_year: int = 2024,
-                  title: str | None = None) -> PlanOutline:
+                  title: str | None = None,
+                  known_units: frozenset[str] = frozenset()) -> PlanOutline:
     """The outline of cleaned paragraphs. ``year`` (the clerk's) wins over the year written in
-    the plan part's heading or the title; ``default_year`` is used when neither says."""
+    the plan part's heading or the title; ``default_year`` is used when neither says.
+    ``known_units`` are the roster's names (``Roster.known_keys``), kept whole in unit cells."""
     paragraphs = clean.paragraphs
     offsets, position = [], 0
     for para in paragraphs:
@@ -569,7 +573,7 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
     outline.year = year
     for root in roots:
         for _, node in root.walk():
-            _fill(node, raw[id(node)], year)
+            _fill(node, raw[id(node)], year, known_units)
     preamble = "\n".join(preamble_lines).strip()
     if outline.plan_part is not None and outline.plan_part.text:
         preamble = "\n".join(x for x in (preamble, outline.plan_part.text) if x)

@@ -354,7 +354,8 @@ class TaskListParser:
     (``bench/import_tasklist.py``, ``bench/instruction_counts.py``).
     """
 
-    def __init__(self, file_name: str, year: int, title: str | None = None) -> None:
+    def __init__(self, file_name: str, year: int, title: str | None = None,
+                 known_units: frozenset[str] = frozenset()) -> None:
         self.file_name = file_name
         self.year = year
         self.title = title
@@ -380,7 +381,7 @@ class TaskListParser:
             lambda value: parse_deadline(value, year))
         self.mentions_of: Callable[[str, str | None, str | None], tuple[UnitMention, ...]] = \
             functools.cache(lambda lead, support, schools: tuple(
-                assign_roles(lead, support, schools)))
+                assign_roles(lead, support, schools, known_units)))
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
         # filled), the row those start at, and row → merged range of the task cell.
@@ -857,15 +858,17 @@ def parse_task_list(
     title: str | None = None,
     sheets: Iterable[str] | None = None,
     mapping: dict[str, dict[int, str]] | None = None,
+    known_units: frozenset[str] = frozenset(),
 ) -> ImportPreview:
     """The preview of importing ``workbook``: raises nothing for bad rows, only warns.
 
     ``mapping`` (sheet → {column: field}) overrides the detected columns, as the clerk
-    changes them in the import dialog.
+    changes them in the import dialog. ``known_units`` (``Roster.known_keys``) are names a
+    unit cell is not cut inside (``办公室 / 党建办`` is one roster unit, not two).
     """
     from planner_desktop.errors import FileReadError, Location
 
-    parser = TaskListParser(workbook.path.name, year, title)
+    parser = TaskListParser(workbook.path.name, year, title, known_units)
     layouts: list[SheetLayout] = []
     headers: dict[str, dict[int, str]] = {}
     skipped: list[str] = []

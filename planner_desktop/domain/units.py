@@ -63,6 +63,11 @@ def unit_choice_arguments(choices: Mapping[str, UnitChoice]) -> dict[str, dict[s
 
 # --- splitting and marking a cell -------------------------------------------------------------
 
+# The longest a unit's name may be (the longest real ones, 县教育和体育局基础教育与教师发展股 or
+# a school with its town and 附属幼儿园, run to 20–30 characters). A longer "name" is a
+# sentence or pasted text, never made into a unit: the importers warn about it instead.
+MAX_UNIT_NAME_CHARS = 50
+
 # After ``normalise`` the full-width ，；：／ are half-width. 、 and spaces separate the names of
 # one list; the others also end a clause, which limits how far a role mark reaches.
 _LIST_SEPARATORS = "、 /"
@@ -111,7 +116,8 @@ def _list_pieces(text: str, known: frozenset[str]) -> list[str]:
     """``text`` cut at list separators, except that a run of pieces which together make a
     known name (``办公室 / 党建办``, ``教 研 室``, ``城关镇 （中心） 学校``: a roster unit,
     alias or group, compared by :func:`name_key`) stays one piece: cut, it would be three
-    unknown units. The longest known run from each piece wins."""
+    unknown units. The longest known run from each piece wins; runs are tried only up to
+    a few times the longest name, so a pasted wall of text is cut in linear time."""
     separators = _LIST_SEPARATORS + _CLAUSE_SEPARATORS
     bounds = [-1, *_cuts_outside_brackets(text, separators), len(text)]
     count = len(bounds) - 1
@@ -119,8 +125,13 @@ def _list_pieces(text: str, known: frozenset[str]) -> list[str]:
         return [text[start + 1:end] for start, end in itertools.pairwise(bounds)]
     pieces, first = [], 0
     while first < count:
-        last = next((end for end in range(count - 1, first, -1)
-                     if _is_known(text[bounds[first] + 1:bounds[end + 1]], known)), first)
+        last = first
+        for end in range(first + 1, count):
+            run = text[bounds[first] + 1:bounds[end + 1]]
+            if len(run) > 3 * MAX_UNIT_NAME_CHARS:
+                break
+            if _is_known(run, known):
+                last = end
         pieces.append(text[bounds[first] + 1:bounds[last + 1]])
         first = last + 1
     return pieces
@@ -174,15 +185,29 @@ def _strip_mark(name: str) -> tuple[str, Role | None, bool]:
 
 
 def _parse_clause(clause: str, role: Role | None, known: frozenset[str]) -> list[UnitMention]:
-    """A mark after a name covers the unmarked names before it back to the previous mark."""
+    """A mark after a name covers the unmarked names before it back to the previous mark.
+    A name longer than ``MAX_UNIT_NAME_CHARS`` is left out (see overlong_unit_names)."""
     mentions: list[UnitMention] = []
     covering: Role | None = None
     for name, mark, whole in reversed([_strip_mark(n) for n in split_unit_names(clause, known)]):
         if mark is not None:
             covering = mark if whole else None
-        if name:
+        if name and len(name) <= MAX_UNIT_NAME_CHARS:
             mentions.append(UnitMention(name, mark or covering or role))
     return mentions[::-1]
+
+
+def overlong_unit_names(cell: str | None, known: frozenset[str] = frozenset()) -> list[str]:
+    """The "names" of a cell longer than ``MAX_UNIT_NAME_CHARS``, which parse_units_cell
+    leaves out: the importers name them in a warning. A cell no longer than the limit has
+    none, which is answered without cutting it."""
+    if cell is None or len(cell) <= MAX_UNIT_NAME_CHARS:
+        return []
+    text = normalise(re.sub(r"[\r\n]+", ";", cell))
+    return [name for _, segment in _label_segments(text)
+            for clause in _split_outside_brackets(segment, _CLAUSE_SEPARATORS)
+            for name in (_strip_mark(n)[0] for n in split_unit_names(clause, known))
+            if len(name) > MAX_UNIT_NAME_CHARS]
 
 
 def parse_units_cell(cell: str | None, known: frozenset[str] = frozenset()) -> list[UnitMention]:

@@ -18,10 +18,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
-from planner_desktop.domain.model import ItemDraft, PlanDraft
+from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS, ItemDraft, PlanDraft
 from planner_desktop.domain.targets import targets_of_each
 from planner_desktop.domain.text import normalise, to_simplified
-from planner_desktop.domain.units import UnitMention, assign_roles
+from planner_desktop.domain.units import (
+    MAX_UNIT_NAME_CHARS,
+    UnitMention,
+    assign_roles,
+    overlong_unit_names,
+)
 from planner_desktop.exchange.grid import Grid, MergedRange, Workbook
 from planner_desktop.i18n import tr
 
@@ -52,6 +57,7 @@ FIELD_LABELS = {
     "deadline": "完成时限", "progress": "进展情况", "note": "备注", "": "（不导入）",
 }
 TEXT_FIELDS = ("task", "measure")
+UNIT_FIELDS = frozenset({"lead", "support", "units", "schools", "lead_only"})
 HEADER_SEARCH_ROWS = 15
 CHINESE_DIGITS = "一二三四五六七八九十百零〇两"
 CATEGORY_CODE = re.compile(rf"^\s*([{CHINESE_DIGITS}]+)\s*[、.．]\s*")
@@ -359,6 +365,7 @@ class TaskListParser:
         self.file_name = file_name
         self.year = year
         self.title = title
+        self.known_units = known_units
         self.warnings: list[ImportWarning] = []
         self.top: list[ItemDraft] = []
         self.current_category: ItemDraft | None = None
@@ -419,6 +426,7 @@ class TaskListParser:
         task_column = self.columns.get("task")
         self.task_merges = grid.column_merges(task_column) if task_column is not None else {}
         fields, raw_columns, filled_columns = _field_columns(grid, layout)
+        self.warn_long_cells(grid, layout, fields, raw_columns)
         texts = self.texts = dict(zip(fields, filled_columns, strict=True))
         height = len(data_rows)
         blank = [""] * height
@@ -508,6 +516,35 @@ class TaskListParser:
                 continue
             add_row(r, code, task, measure, raw_task, deadline_text, deadline, mentioned,
                     source)
+
+    def warn_long_cells(self, grid: Grid, layout: SheetLayout, fields: list[str],
+                        raw_columns: list[list[str]]) -> None:
+        """A warning for each mapped cell longer than any sane one (a unit cell naming a
+        "unit" of more than MAX_UNIT_NAME_CHARS, which is not made a unit; any other cell
+        over MAX_ITEM_CHARS), naming the cell. A column whose longest text is within its
+        limit, the usual case, is passed over in one pass in C."""
+        column_of = layout.field_columns()
+        for name, texts in zip(fields, raw_columns, strict=True):
+            limit = MAX_UNIT_NAME_CHARS if name in UNIT_FIELDS else MAX_ITEM_CHARS
+            if max(map(len, texts), default=0) <= limit:
+                continue
+            for offset, text in enumerate(texts):
+                if len(text) > limit:
+                    self.warn_long_cell(grid.name, layout.data_start + offset, column_of[name],
+                                        name, text)
+
+    def warn_long_cell(self, sheet: str, row: int, column: int, name: str, text: str) -> None:
+        if name not in UNIT_FIELDS:
+            self.warn(sheet, row, column, tr(
+                "这一格有 {count} 个字（“{start}…”），超过 {limit} 字，不像是一项任务的内容；"
+                "已照原样导入，请核对是否把多项内容或别的文字粘贴进了这一格。").format(
+                    count=len(text), start=text[:20], limit=MAX_ITEM_CHARS))
+            return
+        for long_name in overlong_unit_names(text, self.known_units):
+            self.warn(sheet, row, column, tr(
+                "单位名称“{start}…”有 {count} 个字，超过 {limit} 字，不像是单位名称，"
+                "没有作为单位导入；请核对这一格，只填写单位名称。").format(
+                    start=long_name[:20], count=len(long_name), limit=MAX_UNIT_NAME_CHARS))
 
     def row_deadlines(self, grid: Grid, start: int, texts: list[str]) -> list[Deadline]:
         """The deadline of every row from ``start`` on: its date cell (kept typed by the
@@ -898,6 +935,10 @@ def parse_task_list(
             Location(file=workbook.path.name),
         )
     plan = parser.plan(guess_title(workbook))
+    if len(plan.title) > MAX_TITLE_CHARS:
+        parser.warn(layouts[0].sheet, None, None, tr(
+            "计划标题有 {count} 个字，超过 {limit} 字，请改为简短的标题。").format(
+                count=len(plan.title), limit=MAX_TITLE_CHARS))
     if not any(True for _ in plan.walk()):
         raise FileReadError(tr("表头下面没有任务行，没有可导入的内容。"),
                             Location(file=workbook.path.name, sheet=layouts[0].sheet))

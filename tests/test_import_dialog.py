@@ -91,3 +91,39 @@ def test_a_bad_file_shows_a_message_and_writes_nothing(qtbot, ledger, tmp_path, 
     assert "坏文件.xlsx" in shown[0]
     assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
     assert ledger.scalar("SELECT count(*) FROM plan") == 0
+
+
+def test_twin_header_columns_are_both_shown_and_the_clerk_chooses_one(qtbot, ledger, tmp_path):
+    """Two 重点任务 columns: both rows of the mapping are marked, the warning is listed, and
+    choosing the second one for 任务 imports its texts (the first is then left out)."""
+    from tests.test_tasklist_duplicate_columns import write_twin_list
+
+    dialog = ImportTasksDialog(ledger, write_twin_list(tmp_path / "两列任务.xlsx"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    table = dialog.mapping_table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert set(rows) == {"A", "B", "C", "D", "E", "F"}
+    combo_of = {letter: table.cellWidget(row, 2) for letter, row in rows.items()}
+    assert combo_of["B"].currentData() == "task" and combo_of["D"].currentData() == ""
+    for letter, twin in (("B", "D"), ("D", "B"), ("C", "E"), ("E", "C")):
+        assert f"{twin} 列" in table.item(rows[letter], 1).toolTip()
+    assert table.item(rows["A"], 1).toolTip() == ""
+    warned = {dialog.warnings_table.item(r, 2).text()
+              for r in range(dialog.warnings_table.rowCount())}
+    assert warned == {"D", "E"}
+
+    first = dialog.parsed
+    combo_of["D"].setCurrentIndex(combo_of["D"].findData("task"))
+    qtbot.waitUntil(lambda: dialog.parsed is not first and not dialog.job.running, timeout=20000)
+    sheet = dialog.sheet_combo.currentText()
+    assert dialog.mapping[sheet][3] == "task" and 1 not in dialog.mapping[sheet]
+    assert [dialog.tree.topLevelItem(i).text(1) for i in range(2)] == ["补充说明一", "补充说明二"]
+    combo_b = table.cellWidget(rows["B"], 2)
+    assert combo_b.currentData() == ""  # the mapping shown again: B no longer feeds 任务
+
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as imported:
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert [item.title for item in fetch_items(ledger, imported.args[0])] == [
+        "补充说明一", "补充说明二"]

@@ -14,6 +14,15 @@ from planner_desktop.domain.deadlines import Deadline
 from planner_desktop.domain.targets import Target
 from planner_desktop.domain.units import UnitMention
 
+# What a plan's title and an item's own text (title and text, without its children) may
+# sanely hold. Longer ones are warned about, naming where they are: a plan title runs to a
+# line, a 要点 to a few paragraphs; a cell of thousands of characters is text pasted into
+# the wrong place, or not a plan at all. (The readers' own limit, ``max_cell_chars``, is
+# Excel's 32,767 and refuses a file; these only warn. A unit name's limit is
+# ``units.MAX_UNIT_NAME_CHARS``.)
+MAX_TITLE_CHARS = 500
+MAX_ITEM_CHARS = 5_000
+
 
 @dataclass(slots=True)
 class ItemDraft:

@@ -95,15 +95,52 @@ def _has_line_numbers(lines: list[str]) -> bool:
     return cut * 2 >= len(lines) - 1
 
 
-def _ends_open(line: str) -> bool:
+def _ends_open(line: str, length: int | None = None) -> bool:
     """A line that stops where no sentence or heading would: a long line cut on a character
     (text wrapped by whatever copied it), or a short one on a connective (…总结与 / 下半年计划).
-    A short line ending on a noun is a title or heading, kept as it is."""
+    A short line ending on a noun is a title or heading, kept as it is. ``line`` may be the
+    last part of a paragraph being joined, whose whole ``length`` is given."""
     if not line or line[-1] in _SENTENCE_END or line[-1] in "，,、":
         return False
     if line[-1] in "与和及的之并或在对把将为":
         return True
-    return len(line) >= 30 and (_CJK.match(line[-1]) is not None or line[-1].isalnum())
+    return (len(line) if length is None else length) >= 30 and \
+        (_CJK.match(line[-1]) is not None or line[-1].isalnum())
+
+
+class _Joined:
+    """The paragraphs kept, the last one's text held as its parts while lines are joined to
+    it: adding to one string over and over copies it each time, which takes minutes for a
+    text of megabytes without a sentence end (a wrong file)."""
+
+    def __init__(self) -> None:
+        self.out: list[SourceParagraph] = []
+        self.parts: list[str] = []
+        self.length = 0
+
+    @property
+    def last(self) -> SourceParagraph | None:
+        return self.out[-1] if self.out else None
+
+    def last_text(self) -> str:
+        """The last paragraph's text (joined at most once per paragraph)."""
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def add(self, para: SourceParagraph) -> None:
+        self.finish()
+        self.out.append(para)
+        self.parts, self.length = [para.text], len(para.text)
+
+    def extend_last(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def finish(self) -> list[SourceParagraph]:
+        if self.out:
+            self.out[-1].text = self.last_text()
+        return self.out
 
 
 def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
@@ -134,24 +171,27 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
         result.line_numbers_removed = True
         merged = "".join(_LINE_NUMBER.sub("", p.text, count=1) for p in lines)
         kept = [SourceParagraph(merged, lines[0].index)]
-    out: list[SourceParagraph] = []
+    joined = _Joined()
     previous_blank = True
     for para in kept:
         if not para.text and not para.label:
             previous_blank = True
             continue
-        last = out[-1] if out else None
+        last, length = joined.last, joined.length
         if (rejoin and last is not None and not previous_blank and not para.label
-                and not last.label and last.heading is None and _ends_open(last.text)
-                and not starts_item(para.text)
-                and not (starts_item(last.text) and len(last.text) <= 60 and len(para.text) >= 20)):
-            last.text += para.text
+                and not last.label and last.heading is None
+                and _ends_open(joined.parts[-1], length) and not starts_item(para.text)
+                and not (length <= 60 and len(para.text) >= 20
+                         and starts_item(joined.last_text()))):
+            joined.extend_last(para.text)
             result.joined += 1
-        elif last is not None and para.text == last.text and para.label == last.label:
+        elif last is not None and len(para.text) == length and para.label == last.label \
+                and para.text == joined.last_text():
             result.removed.append(para.text)  # a title printed twice
         else:
-            out.append(para)
+            joined.add(para)
         previous_blank = False
+    out = joined.finish()
     if out:
         out = _split_title(out)
     result.paragraphs = out

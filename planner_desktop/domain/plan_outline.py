@@ -24,11 +24,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
-from planner_desktop.domain.model import ItemDraft, PlanDraft
+from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS, ItemDraft, PlanDraft
 from planner_desktop.domain.plan_cleaning import CleanText, SourceParagraph
 from planner_desktop.domain.targets import Target, find_targets
 from planner_desktop.domain.text import chinese_numeral_to_int
-from planner_desktop.domain.units import Role, UnitMention, assign_roles
+from planner_desktop.domain.units import (
+    MAX_UNIT_NAME_CHARS,
+    Role,
+    UnitMention,
+    assign_roles,
+    overlong_unit_names,
+)
+from planner_desktop.i18n import tr
 
 # -- marker styles ------------------------------------------------------------------------------
 
@@ -150,6 +157,7 @@ class OutlineNode:
     suggested_lead: str = ""  # from the keyword table: a suggestion until confirmed
     lead_confirmed: bool = False
     edited: bool = False  # title changed by the clerk
+    overlong_units: list[str] = field(default_factory=list)  # "names" too long to be units
 
     def walk(self, level: int = 1) -> Iterator[tuple[int, OutlineNode]]:
         yield level, self
@@ -489,9 +497,10 @@ def _fold_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
     return kept
 
 
-def _fill(node: OutlineNode, raw: str, year: int) -> None:
+def _fill(node: OutlineNode, raw: str, year: int, known_units: frozenset[str]) -> None:
     """Title, text, units, targets and deadline of an item from its raw words. Units and a
-    完成时限 written in brackets or on lines of their own are taken out of the title and text."""
+    完成时限 written in brackets or on lines of their own are taken out of the title and text;
+    a ``known_units`` name (``Roster.known_keys``) is not cut at the separators in it."""
     units_text = [m.group(1) for m in _UNIT_BRACKET.finditer(raw)]
     lines = []
     for line in raw.split("\n"):
@@ -505,7 +514,9 @@ def _fill(node: OutlineNode, raw: str, year: int) -> None:
     labelled = _DEADLINE_LABEL.search(body)
     words = _DEADLINE_LABEL.sub("", _UNIT_BRACKET.sub("", body)).strip()
     node.title, node.text = split_title(words, bool(node.children))
-    node.units = assign_roles("；".join(units_text), None) if units_text else []
+    node.units = assign_roles("；".join(units_text), None, None, known_units) \
+        if units_text else []
+    node.overlong_units = overlong_unit_names("；".join(units_text), known_units)
     node.targets = find_targets(node.full_text())
     node.deadline = parse_deadline(labelled.group(1).strip(), year) if labelled else deadline_of(words, year)
 
@@ -526,9 +537,11 @@ def find_plan_part(roots: list[OutlineNode]) -> OutlineNode | None:
 
 
 def parse_outline(clean: CleanText, *, year: int | None = None, default_year: int = 2024,
-                  title: str | None = None) -> PlanOutline:
+                  title: str | None = None,
+                  known_units: frozenset[str] = frozenset()) -> PlanOutline:
     """The outline of cleaned paragraphs. ``year`` (the clerk's) wins over the year written in
-    the plan part's heading or the title; ``default_year`` is used when neither says."""
+    the plan part's heading or the title; ``default_year`` is used when neither says.
+    ``known_units`` are the roster's names (``Roster.known_keys``), kept whole in unit cells."""
     paragraphs = clean.paragraphs
     offsets, position = [], 0
     for para in paragraphs:
@@ -563,13 +576,15 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
         roots = only.children
     outline = PlanOutline(title or doc_title, 0, source, "", roots, removed=clean.removed,
                           joined=clean.joined)
+    if not has_outline(outline):
+        roots = outline.roots = []  # told as a text without numbered items
     outline.plan_part = find_plan_part(roots)
     if year is None:
         year, outline.year_found = _guess_year(outline, doc_title, default_year)
     outline.year = year
     for root in roots:
         for _, node in root.walk():
-            _fill(node, raw[id(node)], year)
+            _fill(node, raw[id(node)], year, known_units)
     preamble = "\n".join(preamble_lines).strip()
     if outline.plan_part is not None and outline.plan_part.text:
         preamble = "\n".join(x for x in (preamble, outline.plan_part.text) if x)
@@ -578,13 +593,52 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
     return outline
 
 
+def has_outline(outline: PlanOutline) -> bool:
+    """Whether any item is one a plan could hold: a text whose every "item" runs over
+    MAX_ITEM_CHARS (a 50 MB file with a 1. somewhere in it) has no outline at all, and is
+    refused as a text without numbered items rather than imported as one giant item."""
+    return any(len(node.title) + len(node.text) <= MAX_ITEM_CHARS for _, node in outline.walk())
+
+
+def length_warnings(outline: PlanOutline, title: str) -> list[str]:
+    """A warning for a plan title over MAX_TITLE_CHARS, each item whose own text runs over
+    MAX_ITEM_CHARS (a numbering lost in the middle of the plan), and each unit "name" over
+    MAX_UNIT_NAME_CHARS (not made a unit), naming the item by its code and paragraph."""
+    warnings = []
+    if len(title) > MAX_TITLE_CHARS:
+        warnings.append(tr("计划标题有 {count} 个字，超过 {limit} 字，请改为简短的标题。").format(
+            count=len(title), limit=MAX_TITLE_CHARS))
+    if len(outline.preamble) > MAX_ITEM_CHARS:
+        warnings.append(tr("第一个要点之前的文字有 {count} 个字，超过 {limit} 字，请核对是否选对了"
+                           "文件、标题和编号是否完整。").format(count=len(outline.preamble),
+                                                      limit=MAX_ITEM_CHARS))
+    for _, node in outline.walk():
+        where = tr("第 {paragraph} 段的要点 {code}（“{title}”）").format(
+            paragraph=node.paragraph, code=node.code, title=node.title[:20])
+        size = len(node.title) + len(node.text)
+        if size > MAX_ITEM_CHARS:
+            warnings.append(tr("{where}有 {count} 个字，超过 {limit} 字，可能漏掉了编号，"
+                               "请核对后拆分。").format(where=where, count=size,
+                                                    limit=MAX_ITEM_CHARS))
+        for name in node.overlong_units:
+            warnings.append(tr("{where}写的单位“{name}…”有 {count} 个字，超过 {limit} 字，"
+                               "不像是单位名称，没有作为单位导入。").format(
+                where=where, name=name[:20], count=len(name), limit=MAX_UNIT_NAME_CHARS))
+    return warnings
+
+
+# More paragraphs than any plan has items (a county's runs to 300): without numbering, such
+# a text is not a plan, and is told as a text without numbered items.
+MAX_UNNUMBERED_ITEMS = 1_000
+
+
 def _paragraph_items(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[_Candidate]:
     """A plan with no numbering at all: every paragraph after the title is an item, so the
     clerk starts from a list to arrange rather than from nothing."""
     body = list(zip(paragraphs, offsets, strict=True))
     if body and len(body[0][0].line) <= 80 and not _SENTENCE_BREAK.search(body[0][0].line):
         body = body[1:]
-    if len(body) < 2:
+    if not 2 <= len(body) <= MAX_UNNUMBERED_ITEMS:
         return []
     return [_Candidate(base, base, "para", 0, True, False, para.index) for para, base in body]
 

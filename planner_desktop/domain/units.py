@@ -11,6 +11,7 @@ nobody does.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,11 @@ def unit_choice_arguments(choices: Mapping[str, UnitChoice]) -> dict[str, dict[s
 
 # --- splitting and marking a cell -------------------------------------------------------------
 
+# The longest a unit's name may be (the longest real ones, 县教育和体育局基础教育与教师发展股 or
+# a school with its town and 附属幼儿园, run to 20–30 characters). A longer "name" is a
+# sentence or pasted text, never made into a unit: the importers warn about it instead.
+MAX_UNIT_NAME_CHARS = 50
+
 # After ``normalise`` the full-width ，；：／ are half-width. 、 and spaces separate the names of
 # one list; the others also end a clause, which limits how far a role mark reaches.
 _LIST_SEPARATORS = "、 /"
@@ -89,19 +95,52 @@ _MARK_ROLES = {"牵头负责": Role.LEAD, "牵头单位": Role.LEAD, "牵头": R
 
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
     """Pieces of ``text`` cut at ``separators`` that are not inside （…）."""
-    pieces, current, depth = [], [], 0
-    for ch in text:
+    bounds = [-1, *_cuts_outside_brackets(text, separators), len(text)]
+    return [text[start + 1:end] for start, end in itertools.pairwise(bounds)]
+
+
+def _cuts_outside_brackets(text: str, separators: str) -> list[int]:
+    """Where ``text`` has one of ``separators`` that is not inside （…）."""
+    cuts, depth = [], 0
+    for position, ch in enumerate(text):
         if ch == "（":
             depth += 1
         elif ch == "）":
             depth = max(0, depth - 1)
-        if ch in separators and depth == 0:
-            pieces.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    pieces.append("".join(current))
+        elif ch in separators and depth == 0:
+            cuts.append(position)
+    return cuts
+
+
+def _list_pieces(text: str, known: frozenset[str]) -> list[str]:
+    """``text`` cut at list separators, except that a run of pieces which together make a
+    known name (``办公室 / 党建办``, ``教 研 室``, ``城关镇 （中心） 学校``: a roster unit,
+    alias or group, compared by :func:`name_key`) stays one piece: cut, it would be three
+    unknown units. The longest known run from each piece wins; runs are tried only up to
+    a few times the longest name, so a pasted wall of text is cut in linear time."""
+    separators = _LIST_SEPARATORS + _CLAUSE_SEPARATORS
+    bounds = [-1, *_cuts_outside_brackets(text, separators), len(text)]
+    count = len(bounds) - 1
+    if count == 1 or not known:
+        return [text[start + 1:end] for start, end in itertools.pairwise(bounds)]
+    pieces, first = [], 0
+    while first < count:
+        last = first
+        for end in range(first + 1, count):
+            run = text[bounds[first] + 1:bounds[end + 1]]
+            if len(run) > 3 * MAX_UNIT_NAME_CHARS:
+                break
+            if _is_known(run, known):
+                last = end
+        pieces.append(text[bounds[first] + 1:bounds[last + 1]])
+        first = last + 1
     return pieces
+
+
+def _is_known(piece: str, known: frozenset[str]) -> bool:
+    """Whether ``piece`` names a known unit, with or without a role mark (…牵头, …（配合）)."""
+    name = _clean_name(piece)
+    return name_key(name) in known or name_key(_strip_mark(name)[0]) in known
 
 
 def _clean_name(name: str) -> str:
@@ -113,10 +152,10 @@ def _clean_name(name: str) -> str:
     return name.strip()
 
 
-def split_unit_names(cell: str | None) -> list[str]:
-    """Names in a cell; separators inside brackets (各中小学（园、所）) do not split."""
-    pieces = _split_outside_brackets(normalise(cell or ""), _LIST_SEPARATORS + _CLAUSE_SEPARATORS)
-    return [name for name in map(_clean_name, pieces) if name]
+def split_unit_names(cell: str | None, known: frozenset[str] = frozenset()) -> list[str]:
+    """Names in a cell; separators inside brackets (各中小学（园、所）) do not split, nor do
+    those inside a ``known`` name (keys of :func:`name_key`, as ``Roster.known_keys`` gives)."""
+    return [name for name in map(_clean_name, _list_pieces(normalise(cell or ""), known)) if name]
 
 
 def _label_segments(text: str) -> list[tuple[Role | None, str]]:
@@ -145,54 +184,72 @@ def _strip_mark(name: str) -> tuple[str, Role | None, bool]:
     return name, None, False
 
 
-def _parse_clause(clause: str, role: Role | None) -> list[UnitMention]:
-    """A mark after a name covers the unmarked names before it back to the previous mark."""
+def _parse_clause(clause: str, role: Role | None, known: frozenset[str]) -> list[UnitMention]:
+    """A mark after a name covers the unmarked names before it back to the previous mark.
+    A name longer than ``MAX_UNIT_NAME_CHARS`` is left out (see overlong_unit_names)."""
     mentions: list[UnitMention] = []
     covering: Role | None = None
-    for name, mark, whole in reversed([_strip_mark(n) for n in split_unit_names(clause)]):
+    for name, mark, whole in reversed([_strip_mark(n) for n in split_unit_names(clause, known)]):
         if mark is not None:
             covering = mark if whole else None
-        if name:
+        if name and len(name) <= MAX_UNIT_NAME_CHARS:
             mentions.append(UnitMention(name, mark or covering or role))
     return mentions[::-1]
 
 
-def parse_units_cell(cell: str | None) -> list[UnitMention]:
+def overlong_unit_names(cell: str | None, known: frozenset[str] = frozenset()) -> list[str]:
+    """The "names" of a cell longer than ``MAX_UNIT_NAME_CHARS``, which parse_units_cell
+    leaves out: the importers name them in a warning. A cell no longer than the limit has
+    none, which is answered without cutting it."""
+    if cell is None or len(cell) <= MAX_UNIT_NAME_CHARS:
+        return []
+    text = normalise(re.sub(r"[\r\n]+", ";", cell))
+    return [name for _, segment in _label_segments(text)
+            for clause in _split_outside_brackets(segment, _CLAUSE_SEPARATORS)
+            for name in (_strip_mark(n)[0] for n in split_unit_names(clause, known))
+            if len(name) > MAX_UNIT_NAME_CHARS]
+
+
+def parse_units_cell(cell: str | None, known: frozenset[str] = frozenset()) -> list[UnitMention]:
     """Names with the roles the cell marks: 牵头：…；配合：…, XX牵头, XX（配合）, 由XX负责.
 
     A mark after a list (基教股、安全股配合) covers the list up to the previous comma or
     semicolon; a mark in brackets covers its own name only. Unmarked names get role None.
+    A ``known`` name (see :func:`split_unit_names`) is not cut at the separators in it.
     """
-    return list(_parse_units_text(cell or ""))
+    return list(_parse_units_text(cell or "", known))
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_units_text(cell: str) -> tuple[UnitMention, ...]:
-    """Cached: a task list repeats the same few unit cells on thousands of rows."""
+def _parse_units_text(cell: str, known: frozenset[str]) -> tuple[UnitMention, ...]:
+    """Cached: a task list repeats the same few unit cells on thousands of rows (and one
+    ``known`` set, whose hash a frozenset keeps)."""
     mentions: list[UnitMention] = []
     text = normalise(re.sub(r"[\r\n]+", ";", cell))  # a line break ends a clause
     for role, segment in _label_segments(text):
         for clause in _split_outside_brackets(segment, _CLAUSE_SEPARATORS):
-            mentions.extend(_parse_clause(clause, role))
+            mentions.extend(_parse_clause(clause, role, known))
     return tuple(mentions)
 
 
 def assign_roles(lead_cell: str | None, support_cell: str | None,
-                 school_cell: str | None = None) -> list[UnitMention]:
+                 school_cell: str | None = None,
+                 known: frozenset[str] = frozenset()) -> list[UnitMention]:
     """Combine a table's unit columns into mentions that all carry a role.
 
     Marks written in a cell win. In a lead column every unmarked unit leads. With a single
     units column (``support_cell`` None) the first unmarked unit leads and the others support,
     unless the cell marks a lead itself. Unmarked names in the school column carry the work
     out. A unit named twice keeps its strongest role (lead > support > carry). The result lists
-    leads, then supports, then schools, each in the order written.
+    leads, then supports, then schools, each in the order written. ``known`` names (see
+    :func:`split_unit_names`) are not cut at the separators in them.
     """
-    return list(_assign_roles(lead_cell, support_cell, school_cell))
+    return list(_assign_roles(lead_cell, support_cell, school_cell, known))
 
 
 @functools.lru_cache(maxsize=4096)
 def _assign_roles(lead_cell: str | None, support_cell: str | None,
-                  school_cell: str | None) -> tuple[UnitMention, ...]:
+                  school_cell: str | None, known: frozenset[str]) -> tuple[UnitMention, ...]:
     """Cached (mentions are frozen; no roster is involved): a task list repeats the same few
     combinations of unit cells on thousands of rows."""
     roles: dict[str, Role] = {}
@@ -204,7 +261,7 @@ def _assign_roles(lead_cell: str | None, support_cell: str | None,
             if known is None or ROLE_STRENGTH[role] < ROLE_STRENGTH[known]:
                 roles[mention.name] = role
 
-    lead_mentions = parse_units_cell(lead_cell)
+    lead_mentions = parse_units_cell(lead_cell, known)
     if support_cell is None:
         first_unmarked = next((i for i, m in enumerate(lead_mentions) if m.role is None), None)
         has_lead = any(m.role is Role.LEAD for m in lead_mentions)
@@ -212,8 +269,8 @@ def _assign_roles(lead_cell: str | None, support_cell: str | None,
             else Role.SUPPORT)
     else:
         add(lead_mentions, lambda _: Role.LEAD)
-        add(parse_units_cell(support_cell), lambda _: Role.SUPPORT)
-    add(parse_units_cell(school_cell), lambda _: Role.CARRY)
+        add(parse_units_cell(support_cell, known), lambda _: Role.SUPPORT)
+    add(parse_units_cell(school_cell, known), lambda _: Role.CARRY)
     ordered = sorted(roles.items(), key=lambda pair: ROLE_STRENGTH[pair[1]])
     return tuple(UnitMention(name, role) for name, role in ordered)
 
@@ -251,7 +308,10 @@ class Resolution:
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: half-width, Chinese brackets, simplified, no spaces."""
+    """The one form unit names are compared in, wherever they are compared (the roster as
+    read, a task list's or a plan's cells, aliases, group names and members, the store's
+    lookups): half-width letters and slashes, Chinese brackets, simplified characters, no
+    spaces. Two forms would match a name in one place and miss it in another."""
     return to_simplified(compact(name))
 
 
@@ -351,8 +411,18 @@ class Roster:
         return Resolution(name, (), None, True)
 
     def unknown_names(self, names: Iterable[str]) -> list[str]:
-        """The names that do not resolve, each once, in the order first written."""
-        return list(dict.fromkeys(n for n in names if self.resolve(n).unknown))
+        """The names that do not resolve, each once (two spellings of one name, as
+        :func:`name_key` compares them, as the first), in the order first written."""
+        first: dict[str, str] = {}
+        for name in names:
+            if self.resolve(name).unknown:
+                first.setdefault(name_key(name), name)
+        return list(first.values())
+
+    def known_keys(self) -> frozenset[str]:
+        """The keys of every name this roster resolves (units, aliases, short names, its
+        groups and the built-in ones), for cutting cells without cutting such a name."""
+        return frozenset({*self._names, *self._aliases, *self._groups, *self._built_in})
 
 
 # --- reading the roster workbook --------------------------------------------------------------
@@ -486,16 +556,22 @@ def _read_units(table: _Table) -> tuple[list[RosterUnit], dict[str, str]]:
 
 
 def _add_aliases(table: _Table, row: int, unit: RosterUnit, aliases: dict[str, str]) -> None:
+    """The section's 简称 as aliases; one written twice (in any spacing) is one alias."""
+    written = {name_key(alias): alias for alias in aliases}
     for alias in split_unit_names(unit.short_name):
-        known = aliases.get(alias)
+        key = name_key(alias)
+        known = aliases.get(written.get(key, alias))
         if known is not None and known != unit.name:
             raise table.error(f"简称“{alias}”同时用于“{known}”和“{unit.name}”，"
                               "请给其中一个换一个简称。", row, "short_name")
-        if alias != unit.name:
+        if key != name_key(unit.name) and key not in written:
             aliases[alias] = unit.name
+            written[key] = alias
 
 
-def _read_groups(table: _Table) -> list[GroupRule]:
+def _read_groups(table: _Table, known: frozenset[str]) -> list[GroupRule]:
+    """The group rows; members naming a unit or alias of the roster (``known`` keys) are not
+    cut at the spaces or slashes in its name."""
     groups: list[GroupRule] = []
     for row, values in table.records():
         name = compact(values["name"])
@@ -505,7 +581,7 @@ def _read_groups(table: _Table) -> list[GroupRule]:
         if by not in GROUP_BY:
             raise table.error(f"分组依据“{by}”无法识别，请填写：{'、'.join(GROUP_BY)}。",
                               row, "by")
-        members = split_unit_names(values.get("values", ""))
+        members = split_unit_names(values.get("values", ""), known)
         if not members:
             raise table.error(f"单位组“{name}”没有填写包含哪些{by}。", row, "values")
         groups.append(GroupRule(name, by, [_STAGE_SYNONYMS.get(v, v) for v in members]))
@@ -528,6 +604,7 @@ def parse_roster_rows(unit_rows: Sequence[Sequence[Any]],
             "单位名册是空的。第一行应为表头：单位名称、简称、类别、学段、所在乡镇…",
             Location(sheet=unit_sheet))
     units, aliases = _read_units(_find_table(unit_rows, _UNIT_COLUMNS, unit_sheet))
-    groups = _read_groups(_find_table(group_rows, _GROUP_COLUMNS, group_sheet)) if group_rows \
-        else []
+    known = Roster(units, aliases).known_keys()
+    groups = _read_groups(_find_table(group_rows, _GROUP_COLUMNS, group_sheet), known) \
+        if group_rows else []
     return units, aliases, groups

@@ -18,10 +18,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
-from planner_desktop.domain.model import ItemDraft, PlanDraft
+from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS, ItemDraft, PlanDraft
 from planner_desktop.domain.targets import targets_of_each
 from planner_desktop.domain.text import normalise, to_simplified
-from planner_desktop.domain.units import UnitMention, assign_roles
+from planner_desktop.domain.units import (
+    MAX_UNIT_NAME_CHARS,
+    UnitMention,
+    assign_roles,
+    overlong_unit_names,
+)
 from planner_desktop.exchange.grid import Grid, MergedRange, Workbook
 from planner_desktop.i18n import tr
 
@@ -52,6 +57,7 @@ FIELD_LABELS = {
     "deadline": "完成时限", "progress": "进展情况", "note": "备注", "": "（不导入）",
 }
 TEXT_FIELDS = ("task", "measure")
+UNIT_FIELDS = frozenset({"lead", "support", "units", "schools", "lead_only"})
 HEADER_SEARCH_ROWS = 15
 CHINESE_DIGITS = "一二三四五六七八九十百零〇两"
 CATEGORY_CODE = re.compile(rf"^\s*([{CHINESE_DIGITS}]+)\s*[、.．]\s*")
@@ -115,10 +121,21 @@ class SheetLayout:
     header_rows: list[int]  # 0-based
     columns: dict[int, str]  # column index → field
     headers: dict[int, str]  # column index → header text as written
+    # Every column whose header names a field, duplicates included (two 重点任务 columns):
+    # ``columns`` can feed a field from one column only, so the others are told apart here.
+    header_fields: dict[int, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
         return max(self.header_rows) + 1
+
+    @property
+    def duplicates(self) -> dict[str, list[int]]:
+        """Field → the columns (in order) whose headers all name it, for fields named twice."""
+        by_field: dict[str, list[int]] = {}
+        for column, name in sorted(self.header_fields.items()):
+            by_field.setdefault(name, []).append(column)
+        return {name: cols for name, cols in by_field.items() if len(cols) > 1}
 
     def column_of(self, field_name: str) -> int | None:
         return next((c for c, f in self.columns.items() if f == field_name), None)
@@ -202,17 +219,23 @@ def detect_layout(grid: Grid) -> SheetLayout | None:
 
 
 def layout_from_rows(grid: Grid, rows: list[int]) -> SheetLayout:
+    """The fields a header row names; a field named twice is mapped to its first column here
+    (``prefer_fuller_duplicates`` may choose another once the header is settled)."""
     columns: dict[int, str] = {}
     headers: dict[int, str] = {}
+    named: dict[int, str] = {}
     row = rows[0]
     for c, text in enumerate(grid.rows[row]):
         if c in grid.hidden_cols:
             continue
         found = field_for_header(text)
-        if found and found not in columns.values():
+        if not found:
+            continue
+        named[c] = found
+        if found not in columns.values():
             columns[c] = found
             headers[c] = text.strip()
-    return SheetLayout(grid.name, rows, columns, headers)
+    return SheetLayout(grid.name, rows, columns, headers, named)
 
 
 def merge_second_header_row(grid: Grid, layout: SheetLayout, below: int) -> SheetLayout:
@@ -230,7 +253,8 @@ def merge_second_header_row(grid: Grid, layout: SheetLayout, below: int) -> Shee
         if found and found not in [f for k, f in columns.items() if k != c]:
             columns[c] = found
             headers[c] = lower[c].strip()
-    return SheetLayout(layout.sheet, [layout.header_rows[0], below], columns, headers)
+    named = {**layout.header_fields, **{c: f for c, f in lower_fields.items() if f}}
+    return SheetLayout(layout.sheet, [layout.header_rows[0], below], columns, headers, named)
 
 
 def score_layout(layout: SheetLayout) -> int:
@@ -238,6 +262,64 @@ def score_layout(layout: SheetLayout) -> int:
     if not fields & {"task", "measure"}:
         return 0
     return len(fields) + 2 * bool(fields & {"lead", "units"}) + bool("deadline" in fields)
+
+
+def prefer_fuller_duplicates(grid: Grid, layout: SheetLayout) -> None:
+    """A field whose header is written over two columns is fed by the one with more filled
+    cells below the header (the first of equals): a leftover empty copy of a column, or one
+    left over from an older list, must not hide the column the clerk filled in."""
+    for name, candidates in layout.duplicates.items():
+        current = layout.column_of(name)
+        if current is None:
+            continue
+        counts = [_filled_cells(grid, c, layout.data_start) for c in candidates]
+        best = candidates[counts.index(max(counts))]
+        if best == current:
+            continue
+        del layout.columns[current], layout.headers[current]
+        layout.columns[best] = name
+        layout.headers[best] = _header_cell(grid, layout, best)[1]
+        layout.columns = dict(sorted(layout.columns.items()))
+
+
+def duplicate_column_warnings(grid: Grid, layout: SheetLayout) -> list[ImportWarning]:
+    """A warning for each column with content that is not imported because another column
+    with the same header feeds its field, naming both columns and how to choose the other."""
+    warnings = []
+    for name, candidates in layout.duplicates.items():
+        used = next((c for c in candidates if c in layout.columns), None)
+        if used is None:  # the clerk mapped none of them
+            continue
+        for other in candidates:
+            if other in layout.columns or not _filled_cells(grid, other, layout.data_start):
+                continue
+            row, header = _header_cell(grid, layout, other)
+            message = tr(
+                "工作表“{sheet}”第 {row} 行表头中，{used} 列“{used_header}”和 {other} 列“{header}”"
+                "都是“{field}”，只能导入其中一列：已导入 {used} 列，{other} 列的内容没有导入。"
+                "如需改用 {other} 列，请在导入对话框的“列映射”中把 {other} 列设为“{field}”，"
+                "或在表格中改掉不用的那一列的表头。"
+            ).format(sheet=grid.name, row=row + 1, used=Grid.column_letter(used),
+                     used_header=_header_cell(grid, layout, used)[1],
+                     other=Grid.column_letter(other), header=header,
+                     field=tr(FIELD_LABELS.get(name, name)))
+            warnings.append(ImportWarning(grid.name, row + 1, Grid.column_letter(other),
+                                          message))
+    return warnings
+
+
+def _filled_cells(grid: Grid, column: int, start: int) -> int:
+    return sum(1 for text in _column_below(grid, column, start) if text.strip())
+
+
+def _header_cell(grid: Grid, layout: SheetLayout, column: int) -> tuple[int, str]:
+    """(row, text) of the header cell that names ``column``'s field: the lowest header row's
+    cell that names one (the lower row of a two-row header), else the first row's."""
+    for row in reversed(layout.header_rows):
+        text = grid.cell(row, column).strip()
+        if text and field_for_header(text):
+            return row, text
+    return layout.header_rows[0], grid.cell(layout.header_rows[0], column).strip()
 
 
 def resolve_unit_columns(layout: SheetLayout) -> None:
@@ -278,10 +360,12 @@ class TaskListParser:
     (``bench/import_tasklist.py``, ``bench/instruction_counts.py``).
     """
 
-    def __init__(self, file_name: str, year: int, title: str | None = None) -> None:
+    def __init__(self, file_name: str, year: int, title: str | None = None,
+                 known_units: frozenset[str] = frozenset()) -> None:
         self.file_name = file_name
         self.year = year
         self.title = title
+        self.known_units = known_units
         self.warnings: list[ImportWarning] = []
         self.top: list[ItemDraft] = []
         self.current_category: ItemDraft | None = None
@@ -304,7 +388,7 @@ class TaskListParser:
             lambda value: parse_deadline(value, year))
         self.mentions_of: Callable[[str, str | None, str | None], tuple[UnitMention, ...]] = \
             functools.cache(lambda lead, support, schools: tuple(
-                assign_roles(lead, support, schools)))
+                assign_roles(lead, support, schools, known_units)))
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
         # filled), the row those start at, and row → merged range of the task cell.
@@ -342,6 +426,7 @@ class TaskListParser:
         task_column = self.columns.get("task")
         self.task_merges = grid.column_merges(task_column) if task_column is not None else {}
         fields, raw_columns, filled_columns = _field_columns(grid, layout)
+        self.warn_long_cells(grid, layout, fields, raw_columns)
         texts = self.texts = dict(zip(fields, filled_columns, strict=True))
         height = len(data_rows)
         blank = [""] * height
@@ -431,6 +516,35 @@ class TaskListParser:
                 continue
             add_row(r, code, task, measure, raw_task, deadline_text, deadline, mentioned,
                     source)
+
+    def warn_long_cells(self, grid: Grid, layout: SheetLayout, fields: list[str],
+                        raw_columns: list[list[str]]) -> None:
+        """A warning for each mapped cell longer than any sane one (a unit cell naming a
+        "unit" of more than MAX_UNIT_NAME_CHARS, which is not made a unit; any other cell
+        over MAX_ITEM_CHARS), naming the cell. A column whose longest text is within its
+        limit, the usual case, is passed over in one pass in C."""
+        column_of = layout.field_columns()
+        for name, texts in zip(fields, raw_columns, strict=True):
+            limit = MAX_UNIT_NAME_CHARS if name in UNIT_FIELDS else MAX_ITEM_CHARS
+            if max(map(len, texts), default=0) <= limit:
+                continue
+            for offset, text in enumerate(texts):
+                if len(text) > limit:
+                    self.warn_long_cell(grid.name, layout.data_start + offset, column_of[name],
+                                        name, text)
+
+    def warn_long_cell(self, sheet: str, row: int, column: int, name: str, text: str) -> None:
+        if name not in UNIT_FIELDS:
+            self.warn(sheet, row, column, tr(
+                "这一格有 {count} 个字（“{start}…”），超过 {limit} 字，不像是一项任务的内容；"
+                "已照原样导入，请核对是否把多项内容或别的文字粘贴进了这一格。").format(
+                    count=len(text), start=text[:20], limit=MAX_ITEM_CHARS))
+            return
+        for long_name in overlong_unit_names(text, self.known_units):
+            self.warn(sheet, row, column, tr(
+                "单位名称“{start}…”有 {count} 个字，超过 {limit} 字，不像是单位名称，"
+                "没有作为单位导入；请核对这一格，只填写单位名称。").format(
+                    start=long_name[:20], count=len(long_name), limit=MAX_UNIT_NAME_CHARS))
 
     def row_deadlines(self, grid: Grid, start: int, texts: list[str]) -> list[Deadline]:
         """The deadline of every row from ``start`` on: its date cell (kept typed by the
@@ -781,15 +895,17 @@ def parse_task_list(
     title: str | None = None,
     sheets: Iterable[str] | None = None,
     mapping: dict[str, dict[int, str]] | None = None,
+    known_units: frozenset[str] = frozenset(),
 ) -> ImportPreview:
     """The preview of importing ``workbook``: raises nothing for bad rows, only warns.
 
     ``mapping`` (sheet → {column: field}) overrides the detected columns, as the clerk
-    changes them in the import dialog.
+    changes them in the import dialog. ``known_units`` (``Roster.known_keys``) are names a
+    unit cell is not cut inside (``办公室 / 党建办`` is one roster unit, not two).
     """
     from planner_desktop.errors import FileReadError, Location
 
-    parser = TaskListParser(workbook.path.name, year, title)
+    parser = TaskListParser(workbook.path.name, year, title, known_units)
     layouts: list[SheetLayout] = []
     headers: dict[str, dict[int, str]] = {}
     skipped: list[str] = []
@@ -803,10 +919,13 @@ def parse_task_list(
         if mapping and grid.name in mapping:
             layout = layout or SheetLayout(grid.name, [0], {}, {})
             layout.columns = {c: f for c, f in mapping[grid.name].items() if f}
+        elif layout is not None:
+            prefer_fuller_duplicates(grid, layout)
         if layout is None:
             skipped.append(grid.name)
             continue
         layouts.append(layout)
+        parser.warnings.extend(duplicate_column_warnings(grid, layout))
         headers[grid.name] = column_labels(grid, layout)
         parser.parse_sheet(grid, layout)
     if not layouts:
@@ -816,6 +935,10 @@ def parse_task_list(
             Location(file=workbook.path.name),
         )
     plan = parser.plan(guess_title(workbook))
+    if len(plan.title) > MAX_TITLE_CHARS:
+        parser.warn(layouts[0].sheet, None, None, tr(
+            "计划标题有 {count} 个字，超过 {limit} 字，请改为简短的标题。").format(
+                count=len(plan.title), limit=MAX_TITLE_CHARS))
     if not any(True for _ in plan.walk()):
         raise FileReadError(tr("表头下面没有任务行，没有可导入的内容。"),
                             Location(file=workbook.path.name, sheet=layouts[0].sheet))

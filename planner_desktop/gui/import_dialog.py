@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -177,10 +178,14 @@ class ImportTasksDialog(QDialog):
         sheet = self.sheet_combo.currentText()
         layout = next(lay for lay in self.parsed.preview.layouts if lay.sheet == sheet)
         columns = self.parsed.preview.sheet_headers.get(sheet, {})
+        twins = _twin_columns(layout.duplicates)
         self.mapping_table.setRowCount(len(columns))
         for row, (column, header) in enumerate(sorted(columns.items())):
             self.mapping_table.setItem(row, 0, QTableWidgetItem(_column_letter(column)))
-            self.mapping_table.setItem(row, 1, QTableWidgetItem(header))
+            header_item = QTableWidgetItem(header)
+            if column in twins:
+                self.mark_twin(header_item, twins[column])
+            self.mapping_table.setItem(row, 1, header_item)
             combo = QComboBox()
             for key, label in FIELD_LABELS.items():
                 combo.addItem(self.tr(label), key)
@@ -190,6 +195,14 @@ class ImportTasksDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _, c=column, box=combo: self.change_mapping(sheet, c, box.currentData()))
             self.mapping_table.setCellWidget(row, 2, combo)
+
+    def mark_twin(self, item: QTableWidgetItem, others: list[int]) -> None:
+        """A header written over several columns: highlighted, with a tip saying that only one
+        of them can feed the field and how to choose it (the parser warns about it too)."""
+        item.setBackground(QBrush(QColor("#fff3c4")))
+        item.setToolTip(self.tr("与 {columns} 列的表头相同，只能导入其中一列；"
+                                "请在“导入为”中为要导入的那一列选择这一项。").format(
+            columns="、".join(map(_column_letter, others))))
 
     def change_mapping(self, sheet: str, column: int, field_name: str) -> None:
         columns = self.mapping.setdefault(sheet, {})
@@ -237,6 +250,12 @@ class ImportTasksDialog(QDialog):
 
 def _column_letter(column: int) -> str:
     return Grid.column_letter(column)
+
+
+def _twin_columns(duplicates: dict[str, list[int]]) -> dict[int, list[int]]:
+    """Column → the other columns whose header names the same field."""
+    return {column: [other for other in columns if other != column]
+            for columns in duplicates.values() for column in columns}
 
 
 

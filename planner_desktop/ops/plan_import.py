@@ -18,20 +18,28 @@ from planner_desktop.domain.plan_cleaning import clean_paragraphs
 from planner_desktop.domain.plan_outline import (
     PlanOutline,
     apply_suggestions,
+    length_warnings,
     parse_outline,
     renumber,
     starts_with_marker,
     to_draft,
 )
 from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
+from planner_desktop.errors import FileReadError, Location
 from planner_desktop.exchange.plan_document import PlanDocument, read_plan_file, read_plan_text
+from planner_desktop.i18n import tr
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plans import PlanCreated, create_plan
 from planner_desktop.store.settings import get_setting, set_setting
+from planner_desktop.store.units import load_roster
 
 KEYWORDS_SETTING = "plan_lead_keywords"
+# Far more text than any plan holds (a county's 工作要点 runs to 10,000–50,000 characters,
+# with a summary before it to 100,000): such a file is refused before its outline is looked
+# for, which for 50 MB of text would take half a minute to find nothing.
+MAX_PLAN_CHARS = 2_000_000
 
 
 @dataclass
@@ -120,20 +128,34 @@ def preview_plan_document(ledger: Ledger | None, path: Path | None = None, *, te
 def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest: str, *,
                           year: int | None = None, title: str | None = None,
                           keywords: KeywordTable | None = None) -> PlanDocumentPreview:
+    refuse_oversized(document)
     clean = clean_paragraphs(document.paragraphs, rejoin=document.kind != "docx",
                              starts_item=starts_with_marker)
-    outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title)
+    known = load_roster(ledger).known_keys() if ledger is not None else frozenset()
+    outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title,
+                            known_units=known)
     table = keywords or load_keywords(ledger)
     apply_suggestions(outline, lambda t, x: suggest_lead(t, x, table))
     preview = PlanDocumentPreview(document.name, digest, document, outline, table,
                                   title=outline.title)
     if not outline.count():
         preview.warnings.append("没有找到带编号的要点（一、（一）1. 等），请检查文件内容。")
+    preview.warnings.extend(length_warnings(outline, preview.title))
     if not outline.year_found and year is None:
         preview.warnings.append(f"文件中没有写明年度，暂按 {outline.year} 年，请核对。")
     if ledger is not None:
         preview.already_imported_batch = find_batch_by_sha256(ledger, "plan", digest)
     return preview
+
+
+def refuse_oversized(document: PlanDocument) -> None:
+    """A text of more than MAX_PLAN_CHARS characters is no plan: refused, naming its size."""
+    size = sum(len(paragraph.text) for paragraph in document.paragraphs)
+    if size > MAX_PLAN_CHARS:
+        raise FileReadError(tr(
+            "文件中的文字有 {count} 万字，远多于一份工作要点（通常不到 10 万字），"
+            "没有找到可导入的要点，没有导入。请确认选对了文件。").format(count=size // 10_000),
+            Location(file=document.name))
 
 
 def confirm_all_suggestions(preview: PlanDocumentPreview) -> int:

@@ -58,17 +58,18 @@ def preview_task_list(
 ) -> TaskListFile:
     """Read and parse ``path``; nothing is written. ``ledger`` supplies the roster."""
     path = Path(path)
+    roster = load_roster(ledger) if ledger is not None else None
     with gc_paused():  # tens of thousands of objects, none in a cycle (see gc_pause)
         workbook = read_workbook(path)
         year = year or guess_year(workbook, dt.date.today().year)
         preview = parse_task_list(workbook, year=year, title=title,
-                                  sheets=[sheet] if sheet else None, mapping=mapping)
+                                  sheets=[sheet] if sheet else None, mapping=mapping,
+                                  known_units=roster.known_keys() if roster else frozenset())
         # Freed while the collector still waits: its young collection, when the pause ends,
         # then goes over the preview's objects alone, not also the grid's thousands of rows.
         del workbook
     result = TaskListFile(path, file_sha256(path), preview)
-    if ledger is not None:
-        roster = load_roster(ledger)
+    if ledger is not None and roster is not None:
         result.unknown_units = roster.unknown_names(preview.unit_names())
         result.already_imported_batch = find_batch_by_sha256(ledger, "tasks", result.sha256)
         if result.already_imported_batch is None:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft, guess_unit_kind
-from planner_desktop.domain.units import Role, Roster, UnitMention
+from planner_desktop.domain.units import Role, Roster, UnitMention, name_key
 from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger, now_text
-from planner_desktop.store.units import load_roster, unit_ids_by_name
+from planner_desktop.store.units import load_roster, unit_ids_by_key, unit_ids_by_name
 
 ROLE_STRENGTH = {Role.LEAD: 0, Role.SUPPORT: 1, Role.CARRY: 2}
 INSERT_ITEMS = (
@@ -89,6 +89,9 @@ class _PlanWriter:
         self.conn = ledger.conn
         self.roster = roster
         self.unit_ids = unit_ids_by_name(ledger)
+        # name_key → id of the units not in the roster this writer made, so that two
+        # spellings of one unknown name (城关 二小, 城关二小) make one unit.
+        self.made_keys: dict[str, int] = {}
         self.created_units: list[int] = []
         self.result = PlanCreated(plan_id=plan_id, batch_id=batch_id)
         # Targets and assignments are written in two statements at the end (flush), not two
@@ -115,15 +118,16 @@ class _PlanWriter:
         resolution = self.roster.resolve(name)
         if not resolution.unknown:
             return [self.unit_ids[n] for n in resolution.units], resolution.group or ""
-        if name not in self.unit_ids:
+        key = name_key(name)
+        if key not in self.made_keys:
             cursor = self.conn.execute(
                 "INSERT INTO unit (name, kind, needs_review, position) VALUES (?, ?, 1, 10000)",
                 (name, self.unit_kinds.get(name) or guess_unit_kind(name)),
             )
-            self.unit_ids[name] = int(cursor.lastrowid)
-            self.created_units.append(self.unit_ids[name])
+            self.made_keys[key] = self.unit_ids[name] = int(cursor.lastrowid)
+            self.created_units.append(self.made_keys[key])
             self.result.unknown_units.append(name)
-        return [self.unit_ids[name]], ""
+        return [self.made_keys[key]], ""
 
     def write_item(self, draft: ItemDraft, level: int, parent_id: int | None, position: int) -> int:
         """Insert ``draft`` and its subtree now (their targets and assignments at flush)."""
@@ -238,10 +242,10 @@ def create_plan(
 
 def remember_aliases(ledger: Ledger, aliases: dict[str, str]) -> list[str]:
     """Store the clerk's name → unit mappings (inside the caller's transaction)."""
-    ids = unit_ids_by_name(ledger)
+    ids, taken = unit_ids_by_name(ledger), unit_ids_by_key(ledger)
     created = []
     for alias, unit_name in aliases.items():
-        if alias in ids or unit_name not in ids:
+        if name_key(alias) in taken or unit_name not in ids:
             continue
         cursor = ledger.conn.execute(
             "INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'clerk') "

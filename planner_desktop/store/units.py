@@ -6,7 +6,14 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from planner_desktop.domain.units import GroupRule, Roster, RosterUnit, UnitKind, unique_short_names
+from planner_desktop.domain.units import (
+    GroupRule,
+    Roster,
+    RosterUnit,
+    UnitKind,
+    name_key,
+    unique_short_names,
+)
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.store.batches import finish_batch, start_batch
@@ -37,11 +44,14 @@ def import_roster(
     """Add or update the roster in one transaction; units are matched by name, ids kept.
 
     Aliases that came from an earlier roster are replaced; the ones the clerk made by hand
-    (mapping an unknown name during an import) are kept.
+    (mapping an unknown name during an import) are kept. Names are matched as
+    :func:`name_key` compares them, so a unit an earlier import made of another spelling
+    (``城关 二小``) becomes the roster's unit, with its assignments.
     """
     units, groups = list(units), list(groups)
     with ledger.transaction() as conn:
         batch = start_batch(ledger, "roster", file_name, sha256)
+        adopt_spellings(ledger, [unit.name for unit in units])
         for position, unit in enumerate(units):
             conn.execute(
                 "INSERT INTO unit (name, kind, stage, town, contact, phone, position, needs_review) "
@@ -53,12 +63,13 @@ def import_roster(
                  getattr(unit, "contact", ""), getattr(unit, "phone", ""), position),
             )
         ids = unit_ids_by_name(ledger)
+        taken = {name_key(name) for name in ids}
         conn.execute("DELETE FROM unit_alias WHERE source = 'roster'")
         # A school's 简称 (一中, 城关一小) stays on the roster's unit in the domain; stored as
         # an alias, it is recognised when a task list names the school by it.
         short_names = unique_short_names(units)
         for alias, name in {**short_names, **aliases}.items():
-            if alias != name and alias not in ids:
+            if name_key(alias) != name_key(name) and name_key(alias) not in taken:
                 conn.execute(
                     "INSERT INTO unit_alias (alias, unit_id, source) VALUES (?, ?, 'roster') "
                     "ON CONFLICT (alias) DO UPDATE SET unit_id = excluded.unit_id, source = 'roster'",
@@ -83,6 +94,27 @@ def import_roster(
 
 def unit_ids_by_name(ledger: Ledger) -> dict[str, int]:
     return dict(ledger.conn.execute("SELECT name, id FROM unit").fetchall())
+
+
+def unit_ids_by_key(ledger: Ledger) -> dict[str, int]:
+    """:func:`name_key` of each unit's name → its id (the first unit of a key, if two share
+    one), for finding a unit however its name is spelt."""
+    keys: dict[str, int] = {}
+    for name, unit_id in ledger.conn.execute("SELECT name, id FROM unit ORDER BY id"):
+        keys.setdefault(name_key(name), unit_id)
+    return keys
+
+
+def adopt_spellings(ledger: Ledger, names: list[str]) -> None:
+    """A unit stored under another spelling of one of ``names`` takes that spelling (inside
+    the caller's transaction), keeping its id and so its assignments and aliases."""
+    ids = unit_ids_by_name(ledger)
+    by_key = unit_ids_by_key(ledger)
+    for name in names:
+        unit_id = by_key.get(name_key(name))
+        if unit_id is not None and name not in ids:
+            ledger.conn.execute("UPDATE unit SET name = ? WHERE id = ?", (name, unit_id))
+            ids[name] = unit_id
 
 
 def list_units(ledger: Ledger) -> list[dict]:
@@ -126,7 +158,7 @@ def add_alias(ledger: Ledger, alias: str, unit_name: str) -> str:
             tr("单位“{name}”不在单位名册中，请先在单位管理中添加它。").format(name=unit_name))
     target = resolution.units[0]
     ids = unit_ids_by_name(ledger)
-    if alias in ids and alias != target:
+    if unit_ids_by_key(ledger).get(name_key(alias), ids[target]) != ids[target]:
         raise UserFixableError(
             tr("“{alias}”本身是另一个单位的名称，不能作为“{name}”的简称。").format(
                 alias=alias, name=target))

@@ -12,13 +12,13 @@ import pytest
 from planner_desktop.domain.model import MAX_ITEM_CHARS
 from planner_desktop.domain.units import MAX_UNIT_NAME_CHARS, assign_roles, overlong_unit_names
 from planner_desktop.errors import FileReadError
-from planner_desktop.plan_import import (
+from planner_desktop.ops.plan_import import (
     MAX_PLAN_CHARS,
     commit_plan_document,
     preview_plan_document,
 )
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.units import list_units
-from planner_desktop.task_import import commit_task_list, preview_task_list
 from tests.fixtures_sheets import write_rows_xlsx
 from tests.test_cli import cli
 

@@ -73,7 +73,7 @@ def test_all_passing_steps_pass_and_no_steps_is_not_a_pass(folder):
 
 
 def test_a_missing_module_fails_its_step(folder, monkeypatch):
-    monkeypatch.setitem(sys.modules, "planner_desktop.printing.report_files", None)  # import raises ImportError
+    monkeypatch.setitem(sys.modules, "planner_desktop.printing.report_files", None)  # importing it raises
     state = SelfTest(folder)
     assert not state.run("pdf_report", self_test.step_pdf_report)
     assert "planner_desktop.printing.report_files" in state.checks[0].error

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import parse_task_list
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.ledger_rows import fetch_items
-from planner_desktop.task_import import commit_task_list, preview_task_list
 from tests.fixtures_sheets import write_rows_xlsx
 from tests.test_cli import cli
 

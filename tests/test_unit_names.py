@@ -23,9 +23,9 @@ from planner_desktop.domain.units import (
     split_unit_names,
 )
 from planner_desktop.exchange.roster import read_roster
-from planner_desktop.plan_import import commit_plan_document, preview_plan_document
+from planner_desktop.ops.plan_import import commit_plan_document, preview_plan_document
+from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.units import add_alias, import_roster, list_units
-from planner_desktop.task_import import commit_task_list, preview_task_list
 from tests.fixtures_sheets import write_csv, write_rows_xlsx
 
 ROSTER_HEADER = ["单位名称", "简称", "类别", "学段", "所在乡镇"]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planner_desktop.domain.plan_cleaning import SourceParagraph
 from planner_desktop.errors import FileReadError, Location
+from planner_desktop.exchange.files import read_incoming
 from planner_desktop.exchange.readers import OLE2_MAGIC, ZIP_MAGIC, decode_text
 from planner_desktop.i18n import tr
 
@@ -94,9 +95,8 @@ def _read_bytes(path: Path, where: Location) -> bytes:
         refused = REFUSED.get(path.suffix.lower())
         if refused:
             raise FileReadError(tr(refused), where)
-        if path.stat().st_size > MAX_PLAN_BYTES:
-            raise FileReadError(tr("文件过大，不像是工作要点。请确认选对了文件。"), where)
-        data = path.read_bytes()
+        data = read_incoming(path, MAX_PLAN_BYTES,
+                             tr("文件过大，不像是工作要点。请确认选对了文件。"), where)
     except OSError as exc:
         raise FileReadError(tr("无法读取文件（{error}）。请确认有权限读取它，并已在 Word/WPS 中关闭。")
                             .format(error=exc.strerror or exc), where) from exc

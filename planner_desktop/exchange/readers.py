@@ -31,7 +31,9 @@ with 500 merged ranges and a hidden row and column; ``bench/read_formats.py`` re
 * **Safety**: an .xlsx never legitimately holds a DTD, so every XML part whose start
   declares ``<!DOCTYPE``/``<!ENTITY`` is refused before anything parses it (calamine itself
   refuses entity references quickly too: "unrecognized entity", checked); the sizes the zip
-  declares are capped; files over ``MAX_FILE_BYTES`` are refused before being read.
+  declares are capped; what is not a regular file (a device, a FIFO) is refused, and no
+  more than ``MAX_FILE_BYTES`` is ever read (``files.read_incoming``); a sheet whose grid
+  would be too large is refused before calamine builds it (``sheet_extent``).
 
 What a cell becomes (the text a person sees, as far as we can know without number formats,
 which would need the styles part and cost as much as the read): dates → ``YYYY-MM-DD`` (also
@@ -67,6 +69,7 @@ from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, Shee
 from xlrd.compdoc import CompDoc, CompDocError
 
 from planner_desktop.errors import FileReadError, Location
+from planner_desktop.exchange.files import read_incoming
 from planner_desktop.exchange.grid import Grid, MergedRange, Workbook
 from planner_desktop.exchange.sheet_extent import (
     MAX_CELLS,
@@ -174,13 +177,9 @@ def _read_bytes(path: Path, where: Location) -> bytes:
         refused = REFUSED_EXTENSIONS.get(path.suffix.lower())
         if refused:
             raise FileReadError(tr(refused), where)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(tr("文件过大（{size} MB），超过 {limit} MB 的上限，不像是任务清单。"
-                                   "请确认选对了文件。").format(size=size // (1024 * 1024),
-                                                        limit=MAX_FILE_BYTES // (1024 * 1024)),
-                                where)
-        data = path.read_bytes()
+        data = read_incoming(path, MAX_FILE_BYTES, tr(
+            "文件过大，超过 {limit} MB 的上限，不像是任务清单。请确认选对了文件。").format(
+                limit=MAX_FILE_BYTES // (1024 * 1024)), where)
     except OSError as exc:
         raise FileReadError(tr("无法读取文件（{error}）。请确认有权限读取它、"
                                "它没有被其他程序独占打开（可先关闭 Excel/WPS 再试）。")

@@ -18,6 +18,7 @@ from planner_desktop.exchange import files, plan_document, readers
 from planner_desktop.exchange.files import MSG_NOT_REGULAR, file_sha256
 from planner_desktop.exchange.plan_document import read_plan_file
 from planner_desktop.exchange.readers import read_workbook
+from tests.fixtures_sheets import write_compound_file, write_encrypted_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
@@ -77,3 +78,39 @@ def test_fifos_are_refused_without_waiting(tmp_path):
     assert cli.returncode == 1, cli.stderr[-2000:]
     answer = json.loads(cli.stdout)
     assert MSG_NOT_REGULAR in answer["error"] and answer["file"] == "任务.txt"
+
+
+# -- what an OLE2 file is (issue 16, item 11a) ---------------------------------------------------
+
+def _workbook(path: Path) -> Path:
+    return write_compound_file(path, {"Workbook": b"\x09\x08" + b"\x00" * 30})
+
+
+def _word(path: Path) -> Path:
+    return write_compound_file(path, {"WordDocument": b"\xec\xa5" + b"\x00" * 100})
+
+
+@pytest.mark.parametrize("name, make, words", [
+    ("要点.et", _workbook, "WPS 表格（.et）"),  # refused by its suffix
+    ("要点.doc", _workbook, "Excel 表格"),  # a spreadsheet renamed .doc: told by its streams
+    ("要点.txt", _workbook, "Excel 表格"),
+    ("要点.txt", _word, "旧版 Word 文档（.doc）"),
+    ("要点.wps", _word, "WPS 文字文档（.wps）"),
+    ("要点.txt", write_encrypted_xlsx, "打开密码"),
+])
+def test_an_ole2_file_is_named_by_its_kind(tmp_path, name, make, words):
+    error = refused(read_plan_file, make(tmp_path / name))
+    assert words in error.message
+    assert ("不是工作要点文档" in error.message) == (make is _workbook)
+
+
+def test_import_plan_names_a_wps_spreadsheet(tmp_path):
+    path = _workbook(tmp_path / "工作要点.et")
+    cli = subprocess.run([sys.executable, "-m", "planner_desktop", "--db",
+                          str(tmp_path / "ledger.sqlite"), "import-plan", str(path), "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert cli.returncode == 1, cli.stderr[-2000:]
+    answer = json.loads(cli.stdout)
+    assert "WPS 表格" in answer["error"] and "Word" not in answer["error"]
+    assert answer["file"] == "工作要点.et"

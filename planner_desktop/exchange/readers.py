@@ -214,6 +214,14 @@ def _refuse_other_binary(data: bytes, path: Path, where: Location) -> None:
         raise FileReadError(tr(MSG_UNKNOWN), where)
 
 
+def ole2_stream_names(data: bytes) -> set[str]:
+    """The names of the streams in an OLE2 compound file, in lower case (OLE2 names compare
+    without case, as Excel and xlrd do): what tells an .xls or WPS .et (Workbook, Book) from
+    a .doc or .wps (WordDocument) or a password-protected .xlsx/.docx (EncryptedPackage).
+    Raises whatever xlrd's compdoc raises for a damaged file."""
+    return {entry.name.lower() for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+
+
 def _check_ole2(data: bytes, where: Location) -> None:
     """An OLE2 file is an .xls only if it holds a Workbook (or BIFF5 Book) stream.
 
@@ -222,8 +230,7 @@ def _check_ole2(data: bytes, where: Location) -> None:
     properly (xlrd's compdoc), not searched for bytes, so it is found wherever it lies.
     """
     try:
-        # OLE2 names compare without case, as Excel and xlrd do.
-        names = {entry.name.lower() for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+        names = ole2_stream_names(data)
     except Exception as exc:  # xlrd's compdoc fails on bad input in many ways
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
     if "encryptioninfo" in names or "encryptedpackage" in names:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner_desktop.errors import FileReadError
-from planner_desktop.exchange import readers
+from planner_desktop.exchange import files, readers
 from planner_desktop.exchange.grid import Grid, MergedRange
 from planner_desktop.exchange.readers import cell_text, read_workbook
 from tests.fixtures_sheets import (
@@ -342,10 +342,10 @@ def test_missing_file_and_folder(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write_rows_xlsx(tmp_path / "locked.xlsx", [["a"]])
 
-    def locked(self):
+    def locked(path):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", locked)  # we run as root: chmod would not stop us
+    monkeypatch.setattr(files, "_open_fd", locked)  # we run as root: chmod would not stop us
     error = refused(path)
     assert "无法读取文件" in error.message and "Excel/WPS" in error.message
 

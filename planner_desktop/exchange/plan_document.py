@@ -19,12 +19,14 @@ from pathlib import Path
 
 from planner_desktop.domain.plan_cleaning import SourceParagraph
 from planner_desktop.errors import FileReadError, Location
-from planner_desktop.exchange.readers import OLE2_MAGIC, ZIP_MAGIC, decode_text
+from planner_desktop.exchange.files import read_incoming
+from planner_desktop.exchange.readers import OLE2_MAGIC, ZIP_MAGIC, decode_text, ole2_stream_names
 from planner_desktop.i18n import tr
 
 MAX_PLAN_BYTES = 50 * 1024 * 1024
 SAVE_AS_DOCX = ("请在 Word 或 WPS 中打开它，“另存为” Word 文档（.docx）后再导入；"
                 "也可以复制全文，用“粘贴文本”导入。")
+WPS_TASK_LIST = "任务分解表请在 WPS 中另存为 .xlsx 后，用“导入任务表”导入。"
 REFUSED = {
     ".doc": "这是旧版 Word 文档（.doc），本程序不能直接读取。" + SAVE_AS_DOCX,
     ".wps": "这是 WPS 文字文档（.wps），本程序不能直接读取。" + SAVE_AS_DOCX,
@@ -34,11 +36,18 @@ REFUSED = {
     ".rtf": "这是 RTF 文档，本程序不能直接读取。" + SAVE_AS_DOCX,
     ".xlsx": "这是 Excel 表格，不是工作要点文档。任务分解表请用“导入任务表”。",
     ".xls": "这是 Excel 表格，不是工作要点文档。任务分解表请用“导入任务表”。",
+    ".et": "这是 WPS 表格（.et），不是工作要点文档。" + WPS_TASK_LIST,
+    ".ett": "这是 WPS 表格模板（.ett），不是工作要点文档。" + WPS_TASK_LIST,
     ".csv": "这是表格（CSV），不是工作要点文档。任务分解表请用“导入任务表”。",
 }
+# Suffixes of OLE2 files that are refused only once their content said what they are: a
+# spreadsheet renamed .doc is named a spreadsheet (a .docx renamed .doc is read).
+TOLD_BY_CONTENT = {".doc", ".wps", ".wpt"}
 MSG_CORRUPT = "文件已损坏或不完整（可能没有下载或复制完整），无法读取。请重新获取文件。" + SAVE_AS_DOCX
 MSG_NOT_TEXT = "这不是文字文件（里面是二进制内容）。请选择 .docx 或 .txt 格式的工作要点。"
 MSG_EMPTY = "文件中没有文字。请确认选对了文件。"
+MSG_PASSWORD = "文件设有打开密码，无法读取。请在 Word/WPS 中取消密码后另存为 .docx 再导入。"
+MSG_PRESENTATION = "这是 PowerPoint 演示文稿，不是工作要点文档。" + SAVE_AS_DOCX
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -71,18 +80,33 @@ def read_plan_file(path: str | Path) -> PlanDocument:
     if data.startswith(ZIP_MAGIC):
         return PlanDocument(path.name, "docx", _read_docx(data, where), sha256=digest)
     if data.startswith(OLE2_MAGIC):
-        # .doc, .wps and password-protected .docx are all OLE2 compound files
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            raise FileReadError(tr("文件设有打开密码，无法读取。"
-                                   "请在 Word/WPS 中取消密码后另存为 .docx 再导入。"), where)
-        raise FileReadError(tr(REFUSED[".wps" if path.suffix.lower() == ".wps" else ".doc"]), where)
+        raise FileReadError(tr(_ole2_kind_message(data, path.suffix.lower())), where)
     if data.startswith(b"%PDF"):
         raise FileReadError(tr(REFUSED[".pdf"]), where)
     if data.startswith(b"{\\rtf"):
         raise FileReadError(tr(REFUSED[".rtf"]), where)
+    if path.suffix.lower() in TOLD_BY_CONTENT:  # Word's "web page" .doc, say: still a .doc
+        raise FileReadError(tr(REFUSED[path.suffix.lower()]), where)
     text, encoding = _decode(data, where)
     document = read_plan_text(text, path.name)
     return PlanDocument(path.name, "txt", document.paragraphs, encoding, digest)
+
+
+def _ole2_kind_message(data: bytes, suffix: str) -> str:
+    """What an OLE2 compound file is, told by its streams: .doc, .wps, a password-protected
+    .docx, but also an .xls or a WPS spreadsheet (.et) are all OLE2 files; the suffix only
+    tells a WPS file from Microsoft's of the same kind."""
+    try:
+        names = ole2_stream_names(data)
+    except Exception:  # xlrd's compdoc fails on bad input in many ways
+        return MSG_CORRUPT
+    if "encryptedpackage" in names or "encryptioninfo" in names:
+        return MSG_PASSWORD
+    if "workbook" in names or "book" in names:
+        return REFUSED[".et" if suffix in (".et", ".ett") else ".xls"]
+    if "powerpoint document" in names:
+        return MSG_PRESENTATION
+    return REFUSED[".wps" if suffix in (".wps", ".wpt") else ".doc"]
 
 
 def _read_bytes(path: Path, where: Location) -> bytes:
@@ -92,11 +116,10 @@ def _read_bytes(path: Path, where: Location) -> bytes:
         if path.is_dir():
             raise FileReadError(tr("选择的是一个文件夹。请选择 .docx 或 .txt 格式的工作要点。"), where)
         refused = REFUSED.get(path.suffix.lower())
-        if refused:
+        if refused and path.suffix.lower() not in TOLD_BY_CONTENT:
             raise FileReadError(tr(refused), where)
-        if path.stat().st_size > MAX_PLAN_BYTES:
-            raise FileReadError(tr("文件过大，不像是工作要点。请确认选对了文件。"), where)
-        data = path.read_bytes()
+        data = read_incoming(path, MAX_PLAN_BYTES,
+                             tr("文件过大，不像是工作要点。请确认选对了文件。"), where)
     except OSError as exc:
         raise FileReadError(tr("无法读取文件（{error}）。请确认有权限读取它，并已在 Word/WPS 中关闭。")
                             .format(error=exc.strerror or exc), where) from exc

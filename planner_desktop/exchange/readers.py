@@ -31,7 +31,9 @@ with 500 merged ranges and a hidden row and column; ``bench/read_formats.py`` re
 * **Safety**: an .xlsx never legitimately holds a DTD, so every XML part whose start
   declares ``<!DOCTYPE``/``<!ENTITY`` is refused before anything parses it (calamine itself
   refuses entity references quickly too: "unrecognized entity", checked); the sizes the zip
-  declares are capped; files over ``MAX_FILE_BYTES`` are refused before being read.
+  declares are capped; what is not a regular file (a device, a FIFO) is refused, and no
+  more than ``MAX_FILE_BYTES`` is ever read (``files.read_incoming``); a sheet whose grid
+  would be too large is refused before calamine builds it (``sheet_extent``).
 
 What a cell becomes (the text a person sees, as far as we can know without number formats,
 which would need the styles part and cost as much as the read): dates → ``YYYY-MM-DD`` (also
@@ -67,7 +69,17 @@ from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, Shee
 from xlrd.compdoc import CompDoc, CompDocError
 
 from planner_desktop.errors import FileReadError, Location
+from planner_desktop.exchange.files import read_incoming
 from planner_desktop.exchange.grid import Grid, MergedRange, Workbook
+from planner_desktop.exchange.sheet_extent import (
+    MAX_CELLS,
+    Box,
+    Extent,
+    Fit,
+    blank_shared_strings,
+    fit_xlsx_sheet,
+    ods_extents,
+)
 from planner_desktop.i18n import tr
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -96,6 +108,11 @@ MSG_CORRUPT = ("文件已损坏或不完整（可能没有下载或复制完整�
                "如果 Excel/WPS 能打开它，请另存为 .xlsx 后再导入。")
 MSG_TOO_MANY_ROWS = ("表格超过 {limit} 行{detail}，不像是任务清单。请确认选对了文件；"
                      "如确需导入，请拆分成几个文件。")
+MSG_TOO_MANY_CELLS = ("表格过大（{size}，共 {cells} 个单元格，上限 {limit} 个），"
+                      "不像是任务清单。")
+MSG_STRAY_CELLS = ("如果远处的内容是误输入或误粘贴留下的，请在 Excel/WPS 中删除多余的行和列"
+                   "（选中数据以外的整行、整列，右键“删除”）后保存；或把只含数据的区域复制到"
+                   "新工作簿，另存为 .xlsx 后再导入。")
 MSG_UNKNOWN = ("无法识别的文件格式：它不是 Excel（.xlsx/.xls）、ODS 或 CSV 表格。"
                + SAVE_AS_XLSX)
 MSG_UNSAFE_XML = ("文件中含有不安全的 XML 内容（DTD/实体定义），正常的 Excel/WPS 文件不会有，"
@@ -160,13 +177,9 @@ def _read_bytes(path: Path, where: Location) -> bytes:
         refused = REFUSED_EXTENSIONS.get(path.suffix.lower())
         if refused:
             raise FileReadError(tr(refused), where)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(tr("文件过大（{size} MB），超过 {limit} MB 的上限，不像是任务清单。"
-                                   "请确认选对了文件。").format(size=size // (1024 * 1024),
-                                                        limit=MAX_FILE_BYTES // (1024 * 1024)),
-                                where)
-        data = path.read_bytes()
+        data = read_incoming(path, MAX_FILE_BYTES, tr(
+            "文件过大，超过 {limit} MB 的上限，不像是任务清单。请确认选对了文件。").format(
+                limit=MAX_FILE_BYTES // (1024 * 1024)), where)
     except OSError as exc:
         raise FileReadError(tr("无法读取文件（{error}）。请确认有权限读取它、"
                                "它没有被其他程序独占打开（可先关闭 Excel/WPS 再试）。")
@@ -201,6 +214,14 @@ def _refuse_other_binary(data: bytes, path: Path, where: Location) -> None:
         raise FileReadError(tr(MSG_UNKNOWN), where)
 
 
+def ole2_stream_names(data: bytes) -> set[str]:
+    """The names of the streams in an OLE2 compound file, in lower case (OLE2 names compare
+    without case, as Excel and xlrd do): what tells an .xls or WPS .et (Workbook, Book) from
+    a .doc or .wps (WordDocument) or a password-protected .xlsx/.docx (EncryptedPackage).
+    Raises whatever xlrd's compdoc raises for a damaged file."""
+    return {entry.name.lower() for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+
+
 def _check_ole2(data: bytes, where: Location) -> None:
     """An OLE2 file is an .xls only if it holds a Workbook (or BIFF5 Book) stream.
 
@@ -209,8 +230,7 @@ def _check_ole2(data: bytes, where: Location) -> None:
     properly (xlrd's compdoc), not searched for bytes, so it is found wherever it lies.
     """
     try:
-        # OLE2 names compare without case, as Excel and xlrd do.
-        names = {entry.name.lower() for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+        names = ole2_stream_names(data)
     except Exception as exc:  # xlrd's compdoc fails on bad input in many ways
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
     if "encryptioninfo" in names or "encryptedpackage" in names:
@@ -354,6 +374,28 @@ def calamine_failure(exc: BaseException) -> bool:
 
 def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max_rows: int,
                         max_cell_chars: int) -> Workbook:
+    # The .xlsx's sheet parts are scanned in a thread while calamine opens the workbook: how
+    # far each sheet reaches (needed before calamine reads it, see sheet_extent), its hidden
+    # rows and columns and its error cells (bench/read_formats.py). calamine reads every
+    # sheet of an .xls or .ods when it opens the file, so those are scanned before.
+    fits: concurrent.futures.Future | None = None
+    marks = None
+    if kind == "xlsx":
+        fits = concurrent.futures.Future()
+        marks = _background().submit(_xlsx_marks, data, max_rows, fits)
+    # Given bytes, calamine tries each format in turn and reports only "Cannot detect file
+    # format" for an .xls with a password, whose cell records are encrypted: look for its
+    # FILEPASS record first.
+    if kind == "xls" and _xls_is_encrypted(data):
+        raise FileReadError(tr(MSG_PASSWORD), where)
+    try:
+        before = _SheetsBeforeReading(kind, data, fits, marks, max_rows)
+    except _DAMAGED_EXTRAS as exc:
+        # The records saying how far the sheets reach, which rows are hidden or which cells
+        # are errors are damaged: importing hidden rows unknowingly would be worse than
+        # asking for the file to be saved again.
+        raise FileReadError(tr(MSG_CORRUPT), where) from exc
+    before.refuse_too_large(where)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as exc:
@@ -361,42 +403,104 @@ def _read_with_calamine(path: Path, data: bytes, kind: str, where: Location, max
     except BaseException as exc:  # calamine's errors (Zip, Xml, Calamine) all mean a bad file
         if not calamine_failure(exc):
             raise
-        # Given bytes, calamine tries each format in turn and reports only "Cannot detect
-        # file format", even for an .xls with a password: look for its FILEPASS record.
-        if kind == "xls" and _xls_is_encrypted(data):
-            raise FileReadError(tr(MSG_PASSWORD), where) from exc
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
-    # calamine parses sheets without holding the GIL: meanwhile a thread finds the hidden rows
-    # and columns and the error cells in the .xlsx's sheet parts (bench/read_formats.py).
-    marks = _background().submit(_xlsx_marks, data) if kind == "xlsx" else None
+    workbook, positions = _read_sheets(path, book, kind, where, max_rows, max_cell_chars, before)
     try:
-        workbook, positions = _read_sheets(path, book, kind, where, max_rows, max_cell_chars)
-    except BaseException:
-        if marks is not None:
-            marks.cancel()  # a scan still waiting for a thread is dropped; a running one ends
-        raise
-    try:
-        if marks is not None:
-            sheet_marks = marks.result()
-            for grid in workbook.sheets:
-                if grid.rows and grid.name in sheet_marks:
-                    sheet_marks[grid.name].apply(grid, data)
-        elif kind == "ods":
-            _add_ods_extras(data, workbook)
-        elif kind == "xls":
-            _add_xls_extras(data, workbook, positions)
+        before.apply(workbook, positions)
     except _DAMAGED_EXTRAS as exc:
-        # calamine read the cells, but the records saying which rows are hidden or which cells
-        # are errors are damaged: importing hidden rows unknowingly would be worse than asking
-        # for the file to be saved again.
         raise FileReadError(tr(MSG_CORRUPT), where) from exc
     for grid in workbook.sheets:
         _trim(grid)
     return workbook
 
 
+class _SheetsBeforeReading:
+    """What is known of each sheet before calamine reads it, per format: how far it reaches
+    (so that a sheet too large is refused or trimmed before calamine builds its grid, see
+    sheet_extent) and the extras calamine does not give (hidden rows and columns, errors)."""
+
+    def __init__(self, kind: str, data: bytes, fits, marks, max_rows: int) -> None:
+        self.kind, self.data, self.max_rows = kind, data, max_rows
+        self.fits = fits  # the .xlsx sheets' fits and marks, still being found: the fits are
+        self.marks = marks  # waited for before the first sheet is read, the marks after all
+        self.xls: list[tuple[str | None, _XlsMarks]] = _xls_marks(data) if kind == "xls" else []
+        self.ods_content = _ods_content(data) if kind == "ods" else b""
+        self.ods: dict[str, Extent] = ods_extents(self.ods_content, max_rows)
+
+    def refuse_too_large(self, where: Location) -> None:
+        """Refuse an .xls or .ods with a sheet too large before calamine opens (and so reads)
+        it; .xlsx sheets are refused one by one, as calamine reads them."""
+        if self.kind == "ods":
+            found = [(name, extent) for name, extent in self.ods.items()
+                     if not extent.fits(self.max_rows)]
+        else:
+            found = [(name, marks.box.extent(self.max_rows)) for name, marks in self.xls
+                     if not marks.box.extent(self.max_rows).fits(self.max_rows)]
+        if found:
+            name, extent = found[0]
+            raise _too_large(extent, Location(file=where.file, sheet=name), self.max_rows)
+
+    def xls_marks(self, index: int, name: str) -> _XlsMarks | None:
+        """A sheet's BIFF marks: by its name (BIFF8), else by its place among the sheets."""
+        by_name = [marks for sheet, marks in self.xls if sheet == name]
+        if by_name:
+            return by_name[0]
+        return self.xls[index][1] if index < len(self.xls) else None
+
+    def sheet(self, book, index: int, name: str, where: Location):
+        """calamine's sheet, read once it is known to fit (from the trimmed copy of the file
+        when its far cells were only blank values)."""
+        fits: dict[str, tuple[str, Fit]] = self.fits.result() if self.fits is not None else {}
+        part, fit = fits.get(name, ("", Fit()))
+        if fit.too_large is not None:
+            raise _too_large(fit.too_large, where, self.max_rows)
+        if fit.trimmed is None:
+            return book.get_sheet_by_name(name)
+        trimmed = _with_part(self.data, part, fit.trimmed)
+        return CalamineWorkbook.from_filelike(io.BytesIO(trimmed)).get_sheet_by_name(name)
+
+    def apply(self, workbook: Workbook, positions: list[int]) -> None:
+        """Add the extras to the grids calamine gave (``positions``: their sheet indices)."""
+        if self.kind == "ods":
+            _add_ods_extras(self.ods_content, workbook)
+            return
+        xlsx = self.marks.result() if self.marks is not None else {}
+        for grid, index in zip(workbook.sheets, positions, strict=True):
+            if not grid.rows:
+                continue
+            if grid.name in xlsx:
+                xlsx[grid.name].apply(grid, self.data)
+            elif (marks := self.xls_marks(index, grid.name)) is not None:
+                marks.apply(grid)
+
+
+def _too_large(extent: Extent, where: Location, max_rows: int) -> FileReadError:
+    """The message for a sheet whose grid would be too large: how large, which cell lies
+    farthest out, and how to cut the sheet down to its data."""
+    row, col = extent.far
+    size = tr("此工作表的数据区域有 {rows} 行 × {cols} 列，最远的内容在 {cell} 单元格").format(
+        rows=extent.rows, cols=extent.cols, cell=f"{Grid.column_letter(col)}{row + 1}")
+    if extent.rows > max_rows:
+        head = tr("表格超过 {limit} 行（{size}），不像是任务清单。").format(limit=max_rows, size=size)
+    else:
+        head = tr(MSG_TOO_MANY_CELLS).format(size=size, cells=extent.cells, limit=MAX_CELLS)
+    return FileReadError(head + tr(MSG_STRAY_CELLS),
+                         Location(where.file, where.sheet, row + 1, Grid.column_letter(col)))
+
+
+def _with_part(data: bytes, part: str, xml: bytes) -> bytes:
+    """The zip ``data`` with ``part`` replaced by ``xml`` (stored: it is read at once)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, xml if info.filename == part else source.read(info))
+    return out.getvalue()
+
+
 def _read_sheets(path: Path, book, kind: str, where: Location, max_rows: int,
-                 max_cell_chars: int) -> tuple[Workbook, list[int]]:
+                 max_cell_chars: int, before: _SheetsBeforeReading
+                 ) -> tuple[Workbook, list[int]]:
     """Every sheet that can hold cells, as calamine reads it, and each grid's index among all
     the workbook's sheets (the .xls records number sheets that way)."""
     sheets: list[Grid] = []
@@ -406,7 +510,7 @@ def _read_sheets(path: Path, book, kind: str, where: Location, max_rows: int,
             if meta.typ in (SheetTypeEnum.ChartSheet, SheetTypeEnum.Vba):
                 continue  # no cells
             sheet_where = Location(file=where.file, sheet=meta.name)
-            sheet = book.get_sheet_by_name(meta.name)
+            sheet = before.sheet(book, index, meta.name, sheet_where)
             grid = _grid_from_calamine(meta.name, sheet, sheet_where, max_rows, max_cell_chars)
             grid.hidden = meta.visible != SheetVisibleEnum.Visible
             sheets.append(grid)
@@ -699,20 +803,44 @@ class _SheetMarks:
             grid.hidden_rows.update(r for r in self.hidden_rows if r < grid.height)
 
 
-def _xlsx_marks(data: bytes) -> dict[str, _SheetMarks]:
-    """Sheet name → its marks (see :class:`_SheetMarks`), for every sheet part of the file."""
+def _xlsx_marks(data: bytes, max_rows: int,
+                fits: concurrent.futures.Future) -> dict[str, _SheetMarks]:
+    """Sheet name → its marks (see :class:`_SheetMarks`), for every sheet part of the file.
+
+    First, as soon as they are known, ``fits`` is given each sheet's part and whether
+    calamine may read it as it is (see sheet_extent): the reader waits for those, and reads
+    the sheets while the marks are found."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = _xlsx_sheet_parts(archive)
+            names = set(archive.namelist())
+            xml = {sheet: archive.read(part) for sheet, part in parts.items() if part in names}
+            fits.set_result(_xlsx_fits(archive, names, parts, xml, max_rows))
+    except BaseException as exc:
+        fits.set_exception(exc)
+        raise
     marks: dict[str, _SheetMarks] = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = _xlsx_sheet_parts(archive)
-        names = set(archive.namelist())
-        for sheet, part in parts.items():
-            if part not in names:
-                continue
-            try:
-                marks[sheet] = _scan_xlsx_sheet(archive.read(part), part)
-            except _DAMAGED_EXTRAS as exc:
-                marks[sheet] = _SheetMarks(damage=exc)
+    for sheet, part_xml in xml.items():
+        try:
+            marks[sheet] = _scan_xlsx_sheet(part_xml, parts[sheet])
+        except _DAMAGED_EXTRAS as exc:
+            marks[sheet] = _SheetMarks(damage=exc)
     return marks
+
+
+def _xlsx_fits(archive: zipfile.ZipFile, names: set[str], parts: dict[str, str],
+               xml: dict[str, bytes], max_rows: int) -> dict[str, tuple[str, Fit]]:
+    """Sheet name → its part and whether calamine may read it as it is (see sheet_extent)."""
+    blanks: list[frozenset[int]] = []
+
+    def blank_strings() -> frozenset[int]:  # read once, only for a sheet too large
+        if not blanks:
+            shared = "xl/sharedStrings.xml"
+            blanks.append(blank_shared_strings(archive.read(shared) if shared in names else None))
+        return blanks[0]
+
+    return {sheet: (parts[sheet], fit_xlsx_sheet(part_xml, blank_strings, max_rows))
+            for sheet, part_xml in xml.items()}
 
 
 def _scan_xlsx_sheet(xml: bytes, part: str) -> _SheetMarks:
@@ -836,7 +964,12 @@ _ODS_CELL_END = re.compile(rb"</table:table-cell\s*>")
 _XML_TAG = re.compile(rb"<[^>]*>")
 
 
-def _add_ods_extras(data: bytes, workbook: Workbook) -> None:
+def _ods_content(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("content.xml")
+
+
+def _add_ods_extras(content: bytes, workbook: Workbook) -> None:
     """calamine gives no merged ranges for .ods; read them (and hidden parts) from content.xml.
 
     Only the start tags of tables, columns and rows are walked (rows counted with their
@@ -844,8 +977,6 @@ def _add_ods_extras(data: bytes, workbook: Workbook) -> None:
     rows at the end); the cells of a row are walked only when the row holds a merged or an
     error cell, which a substring search tells.
     """
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        content = archive.read("content.xml")
     spans = b"-spanned=" in content
     errors = b'value-type="error"' in content
     if not (spans or errors or b"table:visibility=" in content):
@@ -946,26 +1077,43 @@ def _xls_is_encrypted(data: bytes) -> bool:
         return False
 
 
-def _add_xls_extras(data: bytes, workbook: Workbook, positions: list[int]) -> None:
-    """Walk the BIFF records: BOUNDSHEET gives each sheet's offset, then ROW (bit 0x20: hidden),
-    COLINFO (bit 0: hidden), BOOLERR and FORMULA (cached error values) in each sheet."""
+@dataclass
+class _XlsMarks:
+    """What one sheet's BIFF records say beyond calamine's values, found before calamine
+    reads the sheet: how far its value cells reach, hidden rows and columns, error cells."""
+
+    box: Box = field(default_factory=Box)
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_cols: list[tuple[int, int]] = field(default_factory=list)  # first, last; 0-based
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def apply(self, grid: Grid) -> None:
+        height, width = grid.height, grid.width
+        grid.hidden_rows.update(r for r in self.hidden_rows if r < height)
+        for first, last in self.hidden_cols:
+            grid.hidden_cols.update(range(first, min(last, width - 1) + 1))
+        for row, col, text in self.errors:
+            _set_error(grid, row, col, text)
+
+
+def _xls_marks(data: bytes) -> list[tuple[str | None, _XlsMarks]]:
+    """Each sheet's name (BIFF8; None for BIFF5, whose names are in a code page: matched by
+    order) and marks, in the workbook's order: BOUNDSHEET gives each sheet's offset, then its
+    substream is walked once (:func:`_scan_xls_sheet`)."""
     stream = _workbook_stream(data)
     if stream is None:
-        return
-    offsets: list[int] = []
-    by_name: dict[str, int] = {}
+        return []
+    sheets = []
     biff8 = len(stream) >= 6 and struct.unpack_from("<H", stream, 4)[0] == 0x0600
     for kind, pos, length in _biff_records(stream, 0, globals_only=True):
         if kind == _BOUNDSHEET and length >= 8:
-            offsets.append(struct.unpack_from("<I", stream, pos + 4)[0])
-            if biff8:  # BIFF8 names are Unicode; BIFF5 ones are in a code page: match by order
+            offset, name = struct.unpack_from("<I", stream, pos + 4)[0], None
+            if biff8:
                 count, high = stream[pos + 10], stream[pos + 11] & 1
                 raw = bytes(stream[pos + 12:pos + 12 + count * (2 if high else 1)])
-                by_name[raw.decode("utf-16-le" if high else "latin-1", "replace")] = offsets[-1]
-    for grid, index in zip(workbook.sheets, positions, strict=True):
-        offset = by_name.get(grid.name, offsets[index] if index < len(offsets) else None)
-        if offset is not None and grid.rows:
-            _scan_xls_sheet(stream, offset, grid)
+                name = raw.decode("utf-16-le" if high else "latin-1", "replace")
+            sheets.append((name, _scan_xls_sheet(stream, offset)))
+    return sheets
 
 
 def _biff_records(stream: memoryview, start: int, globals_only: bool = False):
@@ -985,11 +1133,19 @@ def _biff_records(stream: memoryview, start: int, globals_only: bool = False):
         pos += 4 + length
 
 
-def _scan_xls_sheet(stream: memoryview, offset: int, grid: Grid) -> None:
+# The records of a cell holding a value, each starting with its row and column (BLANK and
+# MULBLANK, formatting only, are not among them: calamine leaves them out of the grid).
+_VALUE_RECORDS = frozenset({0x0203, 0x0204, 0x00FD, 0x027E, 0x00D6, _BOOLERR, _FORMULA})
+_MULRK = 0x00BD
+
+
+def _scan_xls_sheet(stream: memoryview, offset: int) -> _XlsMarks:
     """One sheet's substream, record by record (the loop is inlined: it runs once per cell)."""
     unpack = struct.unpack_from
-    height, width = grid.height, grid.width
-    wanted = {_ROW, _COLINFO, _BOOLERR, _FORMULA, _BOF, _EOF}
+    marks = _XlsMarks()
+    box = marks.box
+    values = _VALUE_RECORDS
+    wanted = values | {_ROW, _COLINFO, _MULRK, _BOF, _EOF}
     pos, end, depth = offset, len(stream), 0
     while pos + 4 <= end:
         kind, length = unpack("<HH", stream, pos)
@@ -1002,24 +1158,29 @@ def _scan_xls_sheet(stream: memoryview, offset: int, grid: Grid) -> None:
         elif kind == _EOF:
             depth -= 1
             if depth <= 0:
-                return
+                break
         elif depth > 1:
             continue  # inside an embedded chart
+        elif kind in values and length >= 4:
+            row, col = unpack("<HH", stream, data)
+            if row >= box.rows or col >= box.cols:
+                box.add(row, col)
+            if kind == _BOOLERR and length >= 8 and stream[data + 7] == 1:
+                marks.errors.append((row, col, _BIFF_ERRORS.get(stream[data + 6], "#N/A")))
+            elif kind == _FORMULA and length >= 14 and stream[data + 6] == 2 \
+                    and stream[data + 12] == 0xFF and stream[data + 13] == 0xFF:
+                marks.errors.append((row, col, _BIFF_ERRORS.get(stream[data + 8], "#N/A")))
+        elif kind == _MULRK and length >= 6:
+            row = unpack("<H", stream, data)[0]
+            box.add(row, unpack("<H", stream, pos - 2)[0])
         elif kind == _ROW and length >= 16:
-            number = unpack("<H", stream, data)[0]
-            if stream[data + 12] & 0x20 and number < height:
-                grid.hidden_rows.add(number)
+            if stream[data + 12] & 0x20:
+                marks.hidden_rows.append(unpack("<H", stream, data)[0])
         elif kind == _COLINFO and length >= 10:
             first, last, _, _, flags = unpack("<HHHHH", stream, data)
             if flags & 1:
-                grid.hidden_cols.update(range(first, min(last, width - 1) + 1))
-        elif kind == _BOOLERR and length >= 8 and stream[data + 7] == 1:
-            row, col = unpack("<HH", stream, data)
-            _set_error(grid, row, col, _BIFF_ERRORS.get(stream[data + 6], "#N/A"))
-        elif kind == _FORMULA and length >= 14 and stream[data + 6] == 2 \
-                and stream[data + 12] == 0xFF and stream[data + 13] == 0xFF:
-            row, col = unpack("<HH", stream, data)
-            _set_error(grid, row, col, _BIFF_ERRORS.get(stream[data + 8], "#N/A"))
+                marks.hidden_cols.append((first, last))
+    return marks
 
 
 # -- csv ---------------------------------------------------------------------------------------

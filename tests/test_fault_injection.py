@@ -11,10 +11,8 @@ or backs up to.
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -115,7 +113,7 @@ def kill_during(args: list[str], db: Path, delay: float) -> bool:
         process.wait(timeout=delay)
         return False
     except subprocess.TimeoutExpired:
-        os.kill(process.pid, signal.SIGKILL)
+        process.kill()  # SIGKILL; TerminateProcess on Windows
         process.wait()
         return True
 

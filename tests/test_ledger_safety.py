@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -81,7 +80,7 @@ def test_a_background_job_and_a_second_process_leave_the_windows_log_in_place(le
         window.stdin.flush()
         assert window.stdout.readline().strip() == "written"
     finally:
-        os.kill(window.pid, signal.SIGKILL)
+        window.kill()  # SIGKILL; TerminateProcess on Windows
         window.wait()
     conn = sqlite3.connect(ledger_path)
     try:
@@ -348,3 +347,39 @@ def test_declining_the_restore_leaves_the_damaged_ledger_as_it_is(tmp_path, mess
     assert [title for title, _ in message_boxes] == ["账本无法打开", "无法打开账本"]
     message_boxes.clear()
     assert digest(db) == damaged
+
+
+# -- the ledger picked as an input file ----------------------------------------------------
+
+def test_the_open_ledger_picked_as_a_task_list_or_evidence_is_refused_unread(ledger, monkeypatch):
+    """Reading it would open and close a descriptor of it, dropping SQLite's locks."""
+    from planner_desktop.errors import FileReadError
+    from planner_desktop.ops.task_import import preview_task_list
+    from planner_desktop.store.editing import add_evidence
+
+    opened = []
+    real_open = os.open
+
+    def watching_open(path, *args, **kwargs):
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", watching_open)
+    with pytest.raises(FileReadError, match="正在使用的账本文件"):
+        preview_task_list(ledger, ledger.path)
+    for part in (ledger.path, ledger.path.with_name(ledger.path.name + "-wal")):
+        with pytest.raises(FileReadError, match="正在使用的账本文件"):
+            add_evidence(ledger, 1, part)
+    assert not [p for p in opened if Path(p).name.startswith(ledger.path.name)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /dev/zero and /proc")
+def test_evidence_is_read_with_a_bound_whatever_the_file_is(ledger, monkeypatch):
+    from planner_desktop.errors import FileReadError
+    from planner_desktop.store import editing
+
+    monkeypatch.setattr(editing, "MAX_EVIDENCE_BYTES", 1024)
+    with pytest.raises(FileReadError, match="不是普通文件"):
+        editing.add_evidence(ledger, 1, Path("/dev/zero"))
+    with pytest.raises(FileReadError, match="超过"):
+        editing.add_evidence(ledger, 1, Path("/proc/self/maps"))

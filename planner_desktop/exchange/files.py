@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from planner_desktop.errors import FileReadError, Location
+from planner_desktop.files_in_use import is_open_in_this_process
 from planner_desktop.i18n import tr
 
+MSG_LEDGER_IN_USE = ("这是督办台正在使用的账本文件，不是要导入或附加的文件。请选择任务表、工作要点、"
+                     "回收的填报表或佐证材料。")
 MSG_NOT_REGULAR = ("这不是普通文件（而是设备、管道或指向它们的快捷方式），无法读取。"
                    "请选择保存在磁盘或 U 盘上的文件。")
 
@@ -38,7 +41,10 @@ def open_regular(path: Path, where: Location | None = None) -> BinaryIO:
     """``path`` opened for reading, if it is a regular file; FileReadError if it is not.
 
     OSError (missing, no permission, locked) goes to the caller, which words it for its kind
-    of file."""
+    of file. A ledger this process has open is refused too: closing our descriptor of it
+    would drop SQLite's locks on it (see ``files_in_use.py``)."""
+    if is_open_in_this_process(path):
+        raise FileReadError(tr(MSG_LEDGER_IN_USE), where or Location(file=Path(path).name))
     fd = _open_fd(Path(path))
     handle = open(fd, "rb")  # noqa: SIM115 - returned to the caller, who closes it
     try:

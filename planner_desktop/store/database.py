@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import shutil
 import sqlite3
 import struct
-import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
 
 from planner_desktop.errors import DamagedLedgerError, LedgerError, Location
+from planner_desktop.files_in_use import FILES_IN_USE, is_open_in_this_process  # noqa: F401 (re-exported)
 from planner_desktop.i18n import tr
 from planner_desktop.store.schema import (
     latest_schema_version,
@@ -82,53 +80,6 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str |
     return None
 
 
-class _FilesInUse:
-    """The ledger files this process has SQLite connections to, counted.
-
-    On Linux and macOS, closing *any* descriptor of a file drops all of the process's POSIX
-    locks on it, SQLite's included. If :func:`read_header` opened and closed the file while
-    a connection of this process holds it, another process (the CLI, a second window, a
-    backup script) would take itself for the last user at its close, checkpoint, and delete
-    ``-wal`` and ``-shm`` while this process still writes into them. So the header is read
-    straight from the file only while no connection of ours is open; otherwise through
-    SQLite, whose own descriptors are kept open until its locks are released. The lock is
-    held around the raw read and around registering a connection, so no thread connects
-    between the check and the close.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.RLock()
-        self._counts: Counter[str] = Counter()
-
-    @staticmethod
-    def key(path: Path) -> str:
-        return os.path.normcase(str(Path(path).resolve()))
-
-    def holds(self, path: Path) -> bool:
-        with self.lock:
-            return self._counts[self.key(path)] > 0
-
-    def add(self, path: Path) -> None:
-        with self.lock:
-            self._counts[self.key(path)] += 1
-
-    def remove(self, path: Path) -> None:
-        with self.lock:
-            key = self.key(path)
-            self._counts[key] -= 1
-            if self._counts[key] <= 0:
-                del self._counts[key]
-
-
-FILES_IN_USE = _FilesInUse()
-
-
-def is_open_in_this_process(path: Path | str) -> bool:
-    """Whether this process has a connection to ``path`` (then no code may open and close a
-    plain descriptor of it: see :class:`_FilesInUse`)."""
-    return FILES_IN_USE.holds(Path(path))
-
-
 def disk_is_full(path: Path) -> bool:
     """Whether the disk holding ``path`` has (almost) no free space left."""
     try:
@@ -143,7 +94,7 @@ def read_header(path: Path) -> tuple[int, int] | None:
     Before this process has a connection to the file, the header is read straight from it,
     which leaves a file from a newer version untouched (opening it with SQLite in WAL mode
     could create ``-wal``/``-shm`` files). Once a connection is open, SQLite reads it (see
-    :class:`_FilesInUse` for why a plain read would then endanger the write-ahead log).
+    ``files_in_use.py`` for why a plain read would then endanger the write-ahead log).
     """
     with FILES_IN_USE.lock:
         if FILES_IN_USE.holds(path):

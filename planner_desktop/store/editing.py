@@ -18,6 +18,7 @@ from planner_desktop.domain.units import Role
 from planner_desktop.errors import Location, UserFixableError
 from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.exchange.file_checks import IncompleteFile
+from planner_desktop.exchange.files import read_incoming
 from planner_desktop.i18n import tr
 from planner_desktop.paths import evidence_dir_for
 from planner_desktop.store.assignments import StatusChange, record_status_changes
@@ -172,13 +173,19 @@ def find_assignment(ledger: Ledger, item_id: int, unit_id: int) -> int | None:
 
 # -- evidence -----------------------------------------------------------------------------------
 
+MAX_EVIDENCE_BYTES = 200 * 1024 * 1024  # scans and photos; stops a device or a wrong pick
+
+
 def add_evidence(ledger: Ledger, assignment_id: int, source: Path) -> int:
     """Copy a 佐证材料 file into the data folder (named by its content) and record it."""
     source = Path(source)
+    where = Location(file=str(source))
+    too_large = tr("佐证材料超过 {limit} MB，请压缩或拆分后再附加。").format(
+        limit=MAX_EVIDENCE_BYTES // (1024 * 1024))
     try:
-        data = source.read_bytes()
+        data = read_incoming(source, MAX_EVIDENCE_BYTES, too_large, where)
     except OSError as exc:
-        raise UserFixableError(tr("无法读取文件：") + str(exc), Location(file=str(source))) from exc
+        raise UserFixableError(tr("无法读取文件：") + str(exc), where) from exc
     digest = hashlib.sha256(data).hexdigest()
     folder = evidence_dir_for(ledger.path) / digest[:2]
     stored = folder / f"{digest[:16]}{source.suffix.lower()}"

@@ -110,6 +110,7 @@ class Operation(QObject):
         self._signals.failed.connect(self._on_failed)
         self._runnable = _Runnable(self._run_in_worker, self._signals)
         self.progress: QProgressDialog | None = None
+        self.progress_shown = False  # whether the work was slow enough to show it
         self._timer = QTimer(self, singleShot=True, interval=SHOW_PROGRESS_AFTER_MS)
         self._timer.timeout.connect(self._show_progress)
 
@@ -140,26 +141,27 @@ class Operation(QObject):
         if not self.cancellable:
             progress.setCancelButton(None)
         progress.show()
-        self.progress = progress
+        self.progress, self.progress_shown = progress, True
 
     def _on_cancel_clicked(self) -> None:
         self.cancel()
-        if self.progress is not None:
+        if self.progress is not None and shiboken6.isValid(self.progress):
             self.progress.setLabelText(translate("正在取消…"))
             self.progress.setCancelButton(None)
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None and not self.cancelled:
+        if self.progress is not None and shiboken6.isValid(self.progress) and not self.cancelled:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
 
     def _done(self) -> None:
         self.running = False
         self._timer.stop()
-        if self.progress is not None:
+        # The progress dialog goes with its parent: the dialog may have been closed meanwhile.
+        if self.progress is not None and shiboken6.isValid(self.progress):
             self.progress.hide()
             self.progress.deleteLater()
-            self.progress = None
+        self.progress = None
 
     def _on_finished(self, result: Any) -> None:
         self._done()

@@ -8,6 +8,7 @@ crash handler, and one announcement after which every view refreshes once.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
 import pytest
@@ -78,13 +79,15 @@ def test_cancel_rolls_back_a_real_import(qtbot, ledger, parent, task_list):
     parsed = preview_task_list(ledger, task_list)
     before = counts(ledger)
     written = []
+    clicked = threading.Event()
     heard = announcements(qtbot)
 
     def work(worker_ledger, progress):
         def slowed(done, total):
-            # The rows are in the worker's open transaction now; the clerk presses Cancel.
+            # The rows are in the worker's open transaction now: the work is slow until the
+            # clerk has pressed Cancel.
             written.append(worker_ledger.scalar("SELECT count(*) FROM plan_item"))
-            time.sleep(SHOW_PROGRESS_AFTER_MS / 1000 + 0.6)
+            clicked.wait(timeout=20)
             progress(done, total)
         return commit_task_list(worker_ledger, parsed, on_progress=slowed)
 
@@ -95,6 +98,7 @@ def test_cancel_rolls_back_a_real_import(qtbot, ledger, parent, task_list):
     cancel = operation.progress.findChild(QPushButton)
     assert cancel.text() == "取消"
     cancel.click()
+    clicked.set()
     qtbot.waitUntil(lambda: bool(failures), timeout=10000)
     assert isinstance(failures[0], Cancelled)
     assert written and written[0] > before[1], "the import had written its rows"

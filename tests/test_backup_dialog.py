@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from planner_desktop.gui.backup_dialog import BackupDialog
+from planner_desktop.gui.events import ledger_events
+from planner_desktop.ops.changes import EVERYTHING
 from planner_desktop.ops.demo import create_demo_ledger
 
 
@@ -17,8 +19,9 @@ def test_back_up_then_restore_from_the_list(qtbot, ledger, message_boxes):
     with ledger.transaction() as conn:
         conn.execute("DELETE FROM status_update")
     dialog.list.setCurrentRow(0)
-    with qtbot.waitSignal(dialog.restored):
+    with qtbot.waitSignal(ledger_events().changed) as announced:  # every view reads again
         assert dialog.restore_selected()
+    assert announced.args[0] == EVERYTHING
     assert [title for title, _ in message_boxes] == ["从备份恢复"]
     message_boxes.clear()
     assert ledger.scalar("SELECT count(*) FROM status_update") > 0

@@ -227,8 +227,11 @@ def test_import_history_undoes_a_task_list(qtbot, ledger, samples, message_boxes
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 2).text() == "任务表"
     dialog.table.selectRow(0)
-    with qtbot.waitSignal(dialog.undone):
+    from planner_desktop.gui.events import ledger_events
+
+    with qtbot.waitSignal(ledger_events().changed) as announced:
         assert dialog.undo_selected()
+    assert announced.args[0].plans and announced.args[0].batches
     message_boxes.clear()
     assert ledger.scalar("SELECT count(*) FROM plan") == 0
     assert ledger.scalar("SELECT count(*) FROM assignment") == 0

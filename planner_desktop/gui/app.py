@@ -16,9 +16,9 @@ from planner_desktop import __version__
 from planner_desktop.errors import DamagedLedgerError, UserFixableError
 from planner_desktop.gui.backup_dialog import reason_label
 from planner_desktop.gui.main_window import MainWindow
+from planner_desktop.ops.backups import list_backups, remove_backup_leftovers, restore_in_place_of_damaged
+from planner_desktop.ops.ledger import Ledger, open_ledger
 from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir, resource_path
-from planner_desktop.store.backup import list_backups, remove_backup_leftovers, restore_in_place_of_damaged
-from planner_desktop.store.database import Ledger, open_ledger
 
 
 def offer_demo(ledger: Ledger) -> None:

@@ -1,14 +1,15 @@
 """备份与恢复: the automatic backups listed, a backup on demand, and restoring one.
 
 Restoring always backs up the current ledger first (``store/backup.restore``), so choosing
-the wrong backup can itself be undone by restoring the one taken just before.
+the wrong backup can itself be undone by restoring the one taken just before. A restore says
+that everything changed (``gui/operation.run_here``), and every view reads the ledger again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +19,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.forms.backup_dialog_ui import Ui_BackupDialog
+from planner_desktop.gui.operation import run_here
+from planner_desktop.ops.backups import list_backups, restore_backup, take_backup
+from planner_desktop.ops.ledger import Ledger
 from planner_desktop.paths import backup_dir_for
-from planner_desktop.store.backup import list_backups, restore, take_backup
-from planner_desktop.store.database import Ledger
 
 REASONS = {"daily": "每日自动", "manual": "手动", "before-import": "导入前", "before-restore": "恢复前",
            "before-merge": "合并单位前", "before-returns": "导入回收表前"}
@@ -35,8 +36,6 @@ def reason_label(reason: str) -> str:
 
 
 class BackupDialog(QDialog):
-    restored = Signal()
-
     def __init__(self, ledger: Ledger, parent=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
@@ -61,14 +60,11 @@ class BackupDialog(QDialog):
             self.list.addItem(entry)
 
     def guarded(self, action) -> bool:
+        """Run a write; a problem the clerk can fix is shown, the list re-read either way."""
         try:
-            action()
-        except UserFixableError as exc:
-            QMessageBox.warning(self, self.tr("备份与恢复"), exc.full_message())
-            return False
+            return run_here(self, action, error_title=self.tr("备份与恢复")) is not None
         finally:
             self.reload()
-        return True
 
     def back_up_now(self) -> bool:
         return self.guarded(lambda: take_backup(self.ledger, reason="manual"))
@@ -79,10 +75,7 @@ class BackupDialog(QDialog):
             self.tr("用这份备份替换当前账本的全部内容？\n{name}\n\n当前账本会先自动备份。").format(name=path.name))
         if answer != QMessageBox.Yes:
             return False
-        if self.guarded(lambda: restore(self.ledger, path)):
-            self.restored.emit()
-            return True
-        return False
+        return self.guarded(lambda: restore_backup(self.ledger, path))
 
     def restore_selected(self) -> bool:
         entry = self.list.currentItem()

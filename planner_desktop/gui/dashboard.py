@@ -100,7 +100,7 @@ class Dashboard(QWidget):
     def __init__(self, parent=None, reporting: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snapshot: LedgerSnapshot | None = None
-        self.reporting = reporting  # the 填报表回收情况 panel (it reads the ledger itself)
+        self.reporting = reporting  # the 填报表回收情况 panel (it reads and follows the ledger itself)
         self._stale = False
         self.totals = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -212,8 +212,6 @@ class Dashboard(QWidget):
             self.since.setDate(QDate(start.year, start.month, start.day))
             self.since.blockSignals(False)
         self.fill_silent()
-        if self.reporting is not None:
-            self.reporting.reload()
 
     def fill_items(self, widget: QListWidget, rows: list[LedgerRow]) -> None:
         widget.clear()

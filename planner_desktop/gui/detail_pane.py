@@ -1,7 +1,9 @@
 """The detail pane: one item in full, its assignments editable inline, history and evidence.
 
 Edits are not written here: each becomes an undoable command handed to ``run_command`` (the
-main window pushes it on its undo stack and refreshes every view).
+main window pushes it on its undo stack). The pane follows the application's ``changed``
+signal itself: after any write that touches items, assignments or units it reads its item
+again, once.
 """
 
 from __future__ import annotations
@@ -38,9 +40,11 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.gui import undo_commands as cmd
+from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.editing import ItemDetail, evidence_path, item_detail
+from planner_desktop.ops.changes import Changes
+from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail
+from planner_desktop.ops.ledger import Ledger
 
 KIND_LABELS = {"date": "日期", "recurring": "周期性", "ongoing": "长期/全年", "relative": "相对时限",
                "unparsed": "未能识别", "none": "无时限"}
@@ -107,6 +111,7 @@ class DetailPane(QWidget):
         self.ledger = ledger
         self.run_command = run_command
         self.detail: ItemDetail | None = None
+        self.shown: tuple[int | None, int | None] = (None, None)  # item, assignment
         self.read_only = False
         self._filling = False
 
@@ -173,9 +178,21 @@ class DetailPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self.show_item(None)
+        ledger_events().changed.connect(self.on_ledger_changed)
 
     # -- showing ----------------------------------------------------------------------------
+    def on_ledger_changed(self, changes: Changes, _initiator: object) -> None:
+        if not self.ledger.closed and changes.any_of("plans", "items", "assignments", "units"):
+            self.show_item(*self.shown)
+
+    def follow(self, item_id: int | None, assignment_id: int | None = None) -> None:
+        """Show this item unless it is the one shown (the table's selection moved, or was
+        restored after a reload)."""
+        if (item_id, assignment_id) != self.shown:
+            self.show_item(item_id, assignment_id)
+
     def show_item(self, item_id: int | None, select_assignment: int | None = None) -> None:
+        self.shown = (item_id, select_assignment)
         self.detail = item_detail(self.ledger, item_id) if item_id is not None else None
         d = self.detail
         enabled = d is not None

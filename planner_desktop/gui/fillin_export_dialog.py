@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
-from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.fillin_export_dialog_ui import Ui_FillinExportDialog
+from planner_desktop.gui.operation import Operation, run_operation
 from planner_desktop.ops.fillin.export import ExportResult, export_fillin, plan_units_for_export
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.fillin import exported_periods
-from planner_desktop.store.plans import list_plans
+from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.plans import exported_periods, list_plans
+from planner_desktop.ops.progress import Cancelled
 
 OUT_DIR_KEY = "fillin/out_dir"
 KINDS = ("股室", "学校")
@@ -46,7 +46,7 @@ class FillinExportDialog(QDialog):
         self.today = today or dt.date.today()
         self.view_items = view_items  # the items of the window's current view, if narrowed
         self.view_name = view_name
-        self.job: BackgroundJob | None = None
+        self.job: Operation | None = None
         self.result: ExportResult | None = None
         self.build()
         plans = list_plans(ledger)
@@ -219,14 +219,15 @@ class FillinExportDialog(QDialog):
         zip_files = per_unit and self.zip_box.isChecked()
         report_by = self.due_edit.date().toPython() if self.due_box.isChecked() else None
 
-        def work(ledger: Ledger) -> ExportResult:
+        def work(ledger: Ledger, progress) -> ExportResult:
             return export_fillin(ledger, plan_id, period, folder, unit_ids=unit_ids,
                                  per_unit=per_unit, combined=combined, zip_files=zip_files,
-                                 report_by=report_by, item_ids=item_ids)
+                                 report_by=report_by, item_ids=item_ids, on_progress=progress)
 
         self.result_label.setText(self.tr("正在写入 {n} 个单位的填报表…").format(n=len(unit_ids)))
-        self.job = start_ledger_job(self, self.ledger.path, work, self.tr("正在导出填报表…"),
-                                    self.on_exported, self.on_failed, daily_backup=True)
+        self.job = run_operation(self, self.ledger.path, work, label=self.tr("正在导出填报表…"),
+                                 writes=True, error_label=self.result_label,
+                                 succeeded=self.on_exported, failed=self.on_failed)
         self.update_buttons()
 
     def on_exported(self, result: ExportResult) -> None:
@@ -239,6 +240,7 @@ class FillinExportDialog(QDialog):
         self.update_buttons()
         self.exported.emit(result)
 
-    def on_failed(self, exc: BaseException, trace: str) -> None:
+    def on_failed(self, exc: BaseException) -> None:
         self.update_buttons()
-        show_job_failure(self, exc, label=self.result_label)
+        if isinstance(exc, Cancelled):
+            self.result_label.setText(self.tr("已取消导出，没有记录这次导出；已写出的文件可以删除。"))

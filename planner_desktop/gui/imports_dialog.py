@@ -1,11 +1,11 @@
 """导入记录: every imported file (task lists, plan documents, returned workbooks, rosters),
 newest first, with what it brought in; any one can be undone, putting the ledger back as it
 was before that file (a returned workbook's rows changed again later keep the later change).
+The undo announces what it changed (``gui/operation.run_here``); the views follow.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.forms.imports_dialog_ui import Ui_ImportHistoryDialog
-from planner_desktop.store.batches import ImportBatch, list_batches
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.undo import undo_batch
+from planner_desktop.gui.operation import run_here
+from planner_desktop.ops.imports import ImportBatch, list_batches, undo_import
+from planner_desktop.ops.ledger import Ledger
 
 KIND_LABELS = {"tasks": "任务表", "plan": "工作要点", "returns": "回收表", "roster": "单位名册",
                "demo": "演示数据", "calendar": "节假日安排"}
@@ -37,8 +36,6 @@ def describe_counts(counts: dict) -> str:
 
 
 class ImportHistoryDialog(QDialog):
-    undone = Signal(int)  # batch id
-
     def __init__(self, ledger: Ledger, parent: QWidget | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
         self.ledger = ledger
@@ -94,13 +91,10 @@ class ImportHistoryDialog(QDialog):
                 id=batch.id, kind=self.tr(KIND_LABELS.get(batch.kind, batch.kind)), file=batch.file_name))
         if answer != QMessageBox.Yes:
             return False
-        try:
-            undo_batch(self.ledger, batch.id)
-        except UserFixableError as exc:
-            QMessageBox.warning(self, self.tr("不能撤销"), exc.full_message())
+        if run_here(self, lambda: undo_import(self.ledger, batch.id),
+                    error_title=self.tr("不能撤销")) is None:
             return False
         self.reload()
         self.select_batch(batch.id)
-        self.undone.emit(batch.id)
         return True
 

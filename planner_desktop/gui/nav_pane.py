@@ -1,7 +1,9 @@
 """The navigation pane: saved views, plans with their outline, units by kind, stage and town.
 
 Choosing an entry narrows the ledger table; the pane only says what was chosen (a
-:class:`NavChoice`), the window turns it into a filter.
+:class:`NavChoice`), the window turns it into a filter. The pane follows the application's
+``changed`` signal: it is rebuilt when plans, their outline, the units or the due-soon
+setting (in the 临期 label) changed.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from planner_desktop.domain.ledger_table import SavedView
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.editing import top_items
-from planner_desktop.store.plans import list_plans
-from planner_desktop.store.units import list_units
+from planner_desktop.gui.events import ledger_events
+from planner_desktop.ops.changes import Changes
+from planner_desktop.ops.ledger import Ledger, due_soon_days
+from planner_desktop.ops.plans import list_plans, top_items
+from planner_desktop.ops.units import list_units
+
+SHOWN_KINDS = ("plans", "items", "units", "settings")  # what the tree shows
 
 
 @dataclass(frozen=True)
@@ -34,14 +39,19 @@ class NavChoice:
 class NavigationPane(QTreeWidget):
     chosen = Signal(object)  # NavChoice
 
-    def __init__(self, ledger: Ledger, due_soon_days: int = 3, parent=None) -> None:
+    def __init__(self, ledger: Ledger, parent=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
-        self.due_soon_days = due_soon_days
+        self.due_soon_days = 3
         self.setHeaderHidden(True)
         self.setMinimumWidth(180)
         self.currentItemChanged.connect(self._on_current)
         self.reload()
+        ledger_events().changed.connect(self.on_ledger_changed)
+
+    def on_ledger_changed(self, changes: Changes, _initiator: object) -> None:
+        if not self.ledger.closed and changes.any_of(*SHOWN_KINDS):
+            self.reload()
 
     def view_label(self, view: SavedView) -> str:
         if view is SavedView.DUE_SOON:
@@ -51,6 +61,7 @@ class NavigationPane(QTreeWidget):
     def reload(self) -> None:
         """Rebuild from the ledger, keeping the clerk's current choice when it still exists."""
         previous = self.current_choice()
+        self.due_soon_days = due_soon_days(self.ledger)
         self.blockSignals(True)
         self.clear()
         views = QTreeWidgetItem(self, [self.tr("视图")])
@@ -88,8 +99,12 @@ class NavigationPane(QTreeWidget):
         views.setExpanded(True)
         plans.setExpanded(True)
         units.setExpanded(True)
+        # The choice made before is taken again quietly: the window's filter still holds it.
+        # Only when it is gone (its plan was undone) does the window hear of the fallback.
+        if previous is None or not self.select(previous):
+            self.blockSignals(False)
+            self.select(NavChoice("view", view=SavedView.ALL, label=self.tr("全部")))
         self.blockSignals(False)
-        self.select(previous or NavChoice("view", view=SavedView.ALL, label=self.tr("全部")))
 
     def _leaf(self, parent: QTreeWidgetItem, text: str, choice: NavChoice) -> QTreeWidgetItem:
         node = QTreeWidgetItem(parent, [text])

@@ -32,17 +32,18 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.plan_outline import OutlineNode, PlanOutline
-from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
+from planner_desktop.gui.operation import Operation, run_operation
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
+from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.plan_import import (
     PlanDocumentPreview,
     commit_plan_document,
     confirm_all_suggestions,
     preview_plan_document,
 )
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.units import list_units, load_roster
+from planner_desktop.ops.progress import Cancelled
+from planner_desktop.ops.units import list_units, load_roster
 
 T = TypeVar("T")
 PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
@@ -62,7 +63,7 @@ class PlanImportDialog(QDialog):
         self.path: Path | None = None
         self.pasted: str | None = None
         self.preview: PlanDocumentPreview | None = None
-        self.job: BackgroundJob | None = None
+        self.job: Operation | None = None
         self.created = None
         self.nodes: list[OutlineNode] = []
         self.build()
@@ -166,15 +167,19 @@ class PlanImportDialog(QDialog):
         path, text = self.path, self.pasted
         title = self.title_edit.text().strip() or None
 
-        def work(ledger: Ledger) -> PlanDocumentPreview:
+        def work(ledger: Ledger, _progress) -> PlanDocumentPreview:
             return preview_plan_document(ledger, path, text=text, year=year, title=title)
 
         self.set_editing_enabled(False)
-        self.job = start_ledger_job(self, self.ledger.path, work, self.tr("正在读取工作要点…"),
-                                    self.show_preview, self.show_failure)
+        self.job = self.run(work, self.tr("正在读取工作要点…"), self.show_preview)
 
-    def show_failure(self, exc: BaseException, trace: str) -> None:
-        show_job_failure(self, exc, label=self.summary, box_title=self.tr("无法导入"))
+    def run(self, work, label: str, succeeded, *, writes: bool = False,
+            failed=None) -> Operation:
+        """Reading and committing both run through the one runner; a problem the clerk can
+        fix shows in the summary line and a box."""
+        return run_operation(self, self.ledger.path, work, label=label, writes=writes,
+                             error_label=self.summary, error_title=self.tr("无法导入"),
+                             succeeded=succeeded, failed=failed)
 
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, preview: PlanDocumentPreview) -> None:
@@ -502,10 +507,14 @@ class PlanImportDialog(QDialog):
         if self.year_spin.value() != preview.outline.year:
             outline_edits.set_year(preview.outline, self.year_spin.value())
         self.set_editing_enabled(False)
-        self.job = start_ledger_job(self, self.ledger.path,
-                                    lambda ledger: commit_plan_document(ledger, preview),
-                                    self.tr("正在导入…"), self.on_committed, self.show_failure,
-                                    daily_backup=True)
+        self.job = self.run(
+            lambda ledger, progress: commit_plan_document(ledger, preview, on_progress=progress),
+            self.tr("正在导入…"), self.on_committed, writes=True,
+            failed=self.on_commit_failed)
+
+    def on_commit_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):  # nothing was written: the clerk may go on editing
+            self.set_editing_enabled(True)
 
     def on_committed(self, created) -> None:
         self.created = created

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.lead_suggestion import KeywordTable
 from planner_desktop.gui.forms.paste_text_dialog_ui import Ui_PasteTextDialog
 from planner_desktop.gui.forms.plan_keywords_dialog_ui import Ui_PlanKeywordsDialog
+from planner_desktop.gui.operation import run_here
+from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.plan_import import save_keywords
-from planner_desktop.store.database import Ledger
 
 
 class PlanKeywordsDialog(QDialog):
@@ -61,7 +62,9 @@ class PlanKeywordsDialog(QDialog):
 
     def save(self) -> None:
         table = self.current_table()
-        save_keywords(self.ledger, table)
+        if run_here(self, lambda: save_keywords(self.ledger, table),
+                    error_title=self.tr("无法保存")) is None:
+            return
         self.saved.emit(table)
         self.accept()
 

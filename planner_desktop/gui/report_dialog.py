@@ -2,7 +2,7 @@
 print or export it.
 
 The document is built on the GUI thread (it reads the ledger, a few tenths of a second) and
-the files are written off it (``BackgroundJob``), so a 2,000-row PDF never freezes the
+the files are written off it (``gui/operation.py``), so a 2,000-row PDF never freezes the
 window. The print preview keeps its QPrinter for the dialog's whole life: a preview whose
 printer was a temporary crashes (PLATFORM_NOTES.md).
 """
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain.report_content import KIND_TITLES, BulletinFields, ReportDocument, ReportKind
 from planner_desktop.errors import UserFixableError
-from planner_desktop.gui.background import BackgroundJob, show_job_failure
 from planner_desktop.gui.forms.report_dialog_ui import Ui_ReportDialog
+from planner_desktop.gui.operation import Operation, run_here, run_operation
+from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.reports import build_document, bulletin_defaults, remember_bulletin
 from planner_desktop.printing.render import page_layout, render
 from planner_desktop.printing.report_files import write_files
-from planner_desktop.store.database import Ledger
 
 SUFFIXES = {"pdf": ("PDF 文件 (*.pdf)", ".pdf"), "xlsx": ("Excel 工作簿 (*.xlsx)", ".xlsx"),
             "docx": ("Word 文档 (*.docx)", ".docx")}
@@ -53,7 +53,7 @@ class ReportDialog(QDialog):
         self.today: dt.date = getattr(parent, "today", None) or dt.date.today()
         self.printer: QPrinter | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
-        self.job: BackgroundJob | None = None
+        self.job: Operation | None = None
         self._document: ReportDocument | None = None
         self.ui = Ui_ReportDialog()  # the layout lives in ui/report_dialog.ui
         self.ui.setupUi(self)
@@ -147,10 +147,9 @@ class ReportDialog(QDialog):
         """A bulletin printed or exported is issued: the next one gets the next number."""
         if doc.bulletin is None:
             return
-        try:
-            remember_bulletin(self.ledger, self.plan_id, doc.bulletin.fields)
-        except UserFixableError as exc:  # a read-only ledger: the number is simply not kept
-            self.status.setText(exc.full_message())
+        # A read-only ledger keeps no number: the status line says so, nothing else happens.
+        if run_here(self, lambda: remember_bulletin(self.ledger, self.plan_id, doc.bulletin.fields),
+                    error_label=self.status) is None:
             return
         self.issue.setValue(max(self.issue.value(), doc.bulletin.fields.issue + 1))
 
@@ -206,7 +205,7 @@ class ReportDialog(QDialog):
         return True
 
     # -- files ------------------------------------------------------------------------------------
-    def export(self, what: str, path: Path | None = None) -> BackgroundJob | None:
+    def export(self, what: str, path: Path | None = None) -> Operation | None:
         """Export as ``pdf``, ``xlsx`` or ``docx``; asks for the file unless ``path`` is given."""
         doc = self.document()
         if path is None:
@@ -219,14 +218,13 @@ class ReportDialog(QDialog):
             if path.suffix.lower() != suffix:
                 path = path.with_suffix(suffix)
         target = {what: Path(path)}
-        job = BackgroundJob(lambda: write_files(doc, count=what == "pdf", **target),
-                            self.tr("正在生成报表…"), self)
-        job.finished.connect(lambda result: self._exported(doc, result))
-        job.failed.connect(self._failed)
-        self.job = job
         self.enable_exports(False)
-        job.start()
-        return job
+        self.job = run_operation(
+            self, None, lambda _ledger, _progress: write_files(doc, count=what == "pdf", **target),
+            label=self.tr("正在生成报表…"), cancellable=False,
+            error_title=self.tr("无法保存报表"), succeeded=lambda result: self._exported(doc, result),
+            failed=lambda _exc: self.enable_exports(True))
+        return self.job
 
     def _exported(self, doc: ReportDocument, result: tuple[int | None, list[Path]]) -> None:
         pages, files = result
@@ -240,7 +238,3 @@ class ReportDialog(QDialog):
                 files=names, n=doc.row_count, pages=pages)
         self.status.setText(text)
         self.exported.emit(files)
-
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self.enable_exports(True)
-        show_job_failure(self, exc, box_title=self.tr("无法保存报表"))

@@ -2,7 +2,9 @@
 
 It lists the units still missing (nothing returned, or rows left empty), with contact and
 phone for the reminder call, and saves the 催报名单 as a workbook. Double-clicking a unit
-opens its tasks in the ledger.
+opens its tasks in the ledger. It follows the application's ``changed`` signal: after an
+export, a returns import or a change of plans or units it is read again, at once when shown,
+else when the clerk opens the dashboard.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain.deadlines import period_for
 from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.events import ledger_events
+from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.reminders import ReminderList, reminder_list, write_reminder_list
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.fillin import exported_periods
-from planner_desktop.store.plans import list_plans
+from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.plans import exported_periods, list_plans
 
 REMINDER_DIR_KEY = "fillin/reminder_dir"
+SHOWN_KINDS = ("plans", "assignments", "units", "exports")  # who was asked, who answered
 
 
 class ReportingPanel(QWidget):
@@ -66,9 +70,24 @@ class ReportingPanel(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.units, 1)
         layout.addLayout(bottom)
+        self._stale = True  # read when first shown
+        ledger_events().changed.connect(self.on_ledger_changed)
+
+    def on_ledger_changed(self, changes: Changes, _initiator: object) -> None:
+        if self.ledger.closed or not changes.any_of(*SHOWN_KINDS):
+            return
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
         """Read the plans again (after an import or an export), keeping the clerk's choice."""
+        self._stale = False
         chosen = self.plan_combo.currentData()
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()

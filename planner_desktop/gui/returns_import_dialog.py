@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain.returns import Action, Side
-from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
+from planner_desktop.gui.operation import Operation, run_operation
 from planner_desktop.ops.fillin.commit import choose_side, commit_returns
 from planner_desktop.ops.fillin.previews import FilePreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.fillin.returns import preview_returns
-from planner_desktop.store.database import Ledger
+from planner_desktop.ops.ledger import Ledger
 
 RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
 ACTION_LABELS = {Action.UPDATE: "更新", Action.UNCHANGED: "不变", Action.CONFLICT: "冲突",
@@ -59,7 +59,7 @@ class ReturnsImportDialog(QDialog):
         self.ledger = ledger
         self.paths: list[Path] = []
         self.preview: ReturnsPreview | None = None
-        self.job: BackgroundJob | None = None
+        self.job: Operation | None = None
         self.batches: dict[Path, int] = {}
         self.build()
         if paths:
@@ -129,12 +129,10 @@ class ReturnsImportDialog(QDialog):
         paths, period = list(self.paths), self.chosen_period()
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.summary.setText(self.tr("正在读取 {n} 个文件或文件夹…").format(n=len(paths)))
-        self.job = start_ledger_job(
-            self, self.ledger.path, lambda ledger: preview_returns(ledger, paths, period=period),
-            self.tr("正在读取回收表…"), self.show_preview, self.show_failure)
-
-    def show_failure(self, exc: BaseException, trace: str) -> None:
-        show_job_failure(self, exc, label=self.summary)
+        self.job = run_operation(
+            self, self.ledger.path,
+            lambda ledger, progress: preview_returns(ledger, paths, period=period, on_progress=progress),
+            label=self.tr("正在读取回收表…"), error_label=self.summary, succeeded=self.show_preview)
 
     def show_preview(self, preview: ReturnsPreview) -> None:
         self.preview = preview
@@ -295,12 +293,13 @@ class ReturnsImportDialog(QDialog):
             return
         preview = self.preview
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = start_ledger_job(
-            self, self.ledger.path, lambda ledger: commit_returns(ledger, preview),
-            self.tr("正在导入回收表…"), self.on_committed, self.on_commit_failed, daily_backup=True)
+        self.job = run_operation(
+            self, self.ledger.path,
+            lambda ledger, progress: commit_returns(ledger, preview, on_progress=progress),
+            label=self.tr("正在导入回收表…"), writes=True, error_label=self.summary,
+            succeeded=self.on_committed, failed=self.on_commit_failed)
 
-    def on_commit_failed(self, exc: BaseException, trace: str) -> None:
-        self.show_failure(exc, trace)
+    def on_commit_failed(self, _exc: BaseException) -> None:
         self.run_preview()  # nothing was written: read again against the ledger as it is now
 
     def on_committed(self, batches: dict[Path, int]) -> None:

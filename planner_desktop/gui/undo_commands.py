@@ -1,72 +1,77 @@
 """The clerk's edits as undoable commands (Ctrl+Z / Ctrl+Y over the session).
 
-Each command calls a store function and keeps what that function returned for its inverse
-(see ``store/editing.py``). A command is applied once before it is pushed, so that an error
-the clerk can fix (a locked ledger, a deleted row) reaches the window as an exception rather
-than disappearing inside ``QUndoStack.push``.
+Each command calls one edit in ``ops/editing.py`` and keeps what it returned for its
+inverse. A command is applied once before it is pushed, so that an error the clerk can fix
+(a locked ledger, a deleted row) reaches the window as an exception rather than
+disappearing inside ``QUndoStack.push``. Every step (the push, each undo and redo) announces
+what it changed on ``gui/events.py``, with the command as initiator: the views refresh, and
+the window knows the change came from its own undo stack.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import reduce
 from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import Role
-from planner_desktop.store import editing
-from planner_desktop.store.database import Ledger
+from planner_desktop.gui.events import ledger_events
+from planner_desktop.ops import editing
+from planner_desktop.ops.changes import NOTHING, Changes
+from planner_desktop.ops.ledger import Ledger
 
 
 class LedgerCommand(QUndoCommand):
-    """Subclasses implement ``apply`` and ``revert``; ``redo`` skips the first, already-done call."""
+    """Subclasses implement ``apply`` and ``revert``, each returning what it changed;
+    ``redo`` skips the first, already-done call."""
 
     def __init__(self, ledger: Ledger, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self.ledger = ledger
+        self.changes: Changes = NOTHING
         self._skip_next_redo = False
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         raise NotImplementedError
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         raise NotImplementedError
 
     def redo(self) -> None:
         if self._skip_next_redo:
             self._skip_next_redo = False
-            return
-        self.apply()
+        else:
+            self.changes = self.apply()
+        ledger_events().announce(self.changes, initiator=self)
 
     def undo(self) -> None:
-        self.revert()
+        self.changes = self.revert()
+        ledger_events().announce(self.changes, initiator=self)
 
 
 class MacroCommand(LedgerCommand):
-    """Several commands as one step (a bulk action on a selection)."""
+    """Several commands as one step (a bulk action on a selection), announced once."""
 
     def __init__(self, ledger: Ledger, text: str, commands: list[LedgerCommand]) -> None:
         super().__init__(ledger, text)
         self.commands = commands
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         with self.ledger.transaction():
-            for command in self.commands:
-                command.apply()
+            return reduce(Changes.__or__, (c.apply() for c in self.commands), NOTHING)
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         with self.ledger.transaction():
-            for command in reversed(self.commands):
-                command.revert()
+            return reduce(Changes.__or__, (c.revert() for c in reversed(self.commands)), NOTHING)
 
 
 def push_command(stack: QUndoStack, command: LedgerCommand) -> None:
-    """Apply ``command`` (exceptions reach the caller), then make it undoable.
-
-    Views refresh on the stack's ``indexChanged``, which push, undo and redo all emit.
-    """
-    command.apply()
+    """Apply ``command`` (exceptions reach the caller), then make it undoable (the push
+    announces what it changed)."""
+    command.changes = command.apply()
     command._skip_next_redo = True
     stack.push(command)
 
@@ -76,45 +81,46 @@ class SetAssignment(LedgerCommand):
                  note: str, unit_name: str = "") -> None:
         super().__init__(ledger, f"修改 {unit_name} 的进展")
         self.assignment_id, self.status, self.progress, self.note = assignment_id, status, progress, note
-        self.before: editing.AssignmentState | None = None
-        self.update_id: int | None = None
+        self.done = None
 
-    def apply(self) -> None:
-        self.before = editing.assignment_state(self.ledger, self.assignment_id)
-        self.update_id = editing.record_hand_update(self.ledger, self.assignment_id, self.status,
-                                                    self.progress, self.note)
+    def apply(self) -> Changes:
+        result = editing.set_progress(self.ledger, self.assignment_id, self.status, self.progress,
+                                      self.note)
+        self.done = result.value
+        return result.changes
 
-    def revert(self) -> None:
-        editing.undo_hand_update(self.ledger, self.update_id, self.before)
+    def revert(self) -> Changes:
+        return editing.undo_progress(self.ledger, self.done)
 
 
 class SetItemDue(LedgerCommand):
     def __init__(self, ledger: Ledger, item_id: int, due: dt.date | None) -> None:
         super().__init__(ledger, "修改到期日")
         self.item_id, self.due = item_id, due
-        self.before: editing.ItemDue | None = None
+        self.before = None
 
-    def apply(self) -> None:
-        self.before = editing.set_item_due(self.ledger, self.item_id, self.due)
+    def apply(self) -> Changes:
+        result = editing.set_item_due(self.ledger, self.item_id, self.due)
+        self.before = result.value
+        return result.changes
 
-    def revert(self) -> None:
-        editing.restore_item_due(self.ledger, self.before)
+    def revert(self) -> Changes:
+        return editing.restore_item_due(self.ledger, self.before)
 
 
 class GrantExtension(LedgerCommand):
     def __init__(self, ledger: Ledger, assignment_id: int, new_due: dt.date, reason: str) -> None:
         super().__init__(ledger, "延期")
         self.assignment_id, self.new_due, self.reason = assignment_id, new_due, reason
-        self.before: editing.AssignmentState | None = None
-        self.extension_id: int | None = None
+        self.done = None
 
-    def apply(self) -> None:
-        self.before = editing.assignment_state(self.ledger, self.assignment_id)
-        self.extension_id = editing.grant_extension(self.ledger, self.assignment_id, self.new_due,
-                                                    self.reason)
+    def apply(self) -> Changes:
+        result = editing.grant_extension(self.ledger, self.assignment_id, self.new_due, self.reason)
+        self.done = result.value
+        return result.changes
 
-    def revert(self) -> None:
-        editing.revoke_extension(self.ledger, self.extension_id, self.before)
+    def revert(self) -> Changes:
+        return editing.revoke_extension(self.ledger, self.done)
 
 
 class AddAssignment(LedgerCommand):
@@ -123,25 +129,30 @@ class AddAssignment(LedgerCommand):
         self.item_id, self.unit_id, self.role = item_id, unit_id, role
         self.assignment_id: int | None = None
 
-    def apply(self) -> None:
-        self.assignment_id = editing.add_assignment(self.ledger, self.item_id, self.unit_id, self.role)
+    def apply(self) -> Changes:
+        result = editing.add_assignment(self.ledger, self.item_id, self.unit_id, self.role)
+        self.assignment_id = result.value
+        return result.changes
 
-    def revert(self) -> None:
-        if self.assignment_id is not None:
-            editing.remove_assignment(self.ledger, self.assignment_id)
+    def revert(self) -> Changes:
+        if self.assignment_id is None:  # the unit was on the item already: nothing was added
+            return NOTHING
+        return editing.remove_assignment(self.ledger, self.assignment_id).changes
 
 
 class RemoveAssignment(LedgerCommand):
     def __init__(self, ledger: Ledger, assignment_id: int) -> None:
         super().__init__(ledger, "移除单位")
         self.assignment_id = assignment_id
-        self.removed: editing.RemovedAssignment | None = None
+        self.removed = None
 
-    def apply(self) -> None:
-        self.removed = editing.remove_assignment(self.ledger, self.assignment_id)
+    def apply(self) -> Changes:
+        result = editing.remove_assignment(self.ledger, self.assignment_id)
+        self.removed = result.value
+        return result.changes
 
-    def revert(self) -> None:
-        editing.restore_assignment(self.ledger, self.removed)
+    def revert(self) -> Changes:
+        return editing.restore_assignment(self.ledger, self.removed)
 
 
 class AddEvidence(LedgerCommand):
@@ -150,8 +161,10 @@ class AddEvidence(LedgerCommand):
         self.assignment_id, self.source = assignment_id, Path(source)
         self.evidence_id: int | None = None
 
-    def apply(self) -> None:
-        self.evidence_id = editing.add_evidence(self.ledger, self.assignment_id, self.source)
+    def apply(self) -> Changes:
+        result = editing.add_evidence(self.ledger, self.assignment_id, self.source)
+        self.evidence_id = result.value
+        return result.changes
 
-    def revert(self) -> None:
-        editing.remove_evidence(self.ledger, self.evidence_id)
+    def revert(self) -> Changes:
+        return editing.remove_evidence(self.ledger, self.evidence_id)

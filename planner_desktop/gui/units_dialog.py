@@ -1,30 +1,28 @@
 """单位管理: sections and schools with aliases, stage, town and contacts; groups; roster import;
-merging two units that turned out to be one."""
+merging two units that turned out to be one. Each write announces what it changed
+(``gui/operation.run_here``); the window's views follow."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QInputDialog,
-    QMessageBox,
     QTableWidgetItem,
 )
 
-from planner_desktop.errors import UserFixableError
-from planner_desktop.exchange.files import file_sha256
-from planner_desktop.exchange.roster import read_roster
 from planner_desktop.gui.forms.merge_dialog_ui import Ui_MergeDialog
 from planner_desktop.gui.forms.units_dialog_ui import Ui_UnitsDialog
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.units import (
+from planner_desktop.gui.operation import run_here
+from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.units import (
     add_alias,
-    import_roster,
+    import_roster_file,
     list_groups,
     list_units,
     merge_units,
@@ -54,8 +52,6 @@ class MergeDialog(QDialog):
 
 
 class UnitsDialog(QDialog):
-    changed = Signal()
-
     def __init__(self, ledger: Ledger, parent=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
@@ -115,15 +111,9 @@ class UnitsDialog(QDialog):
 
     def guarded(self, action) -> bool:
         """Run a write; a problem the clerk can fix is shown, and the table re-read either way."""
-        try:
-            action()
-        except UserFixableError as exc:
-            QMessageBox.warning(self, self.tr("单位管理"), exc.full_message())
-            self.reload()
-            return False
+        done = run_here(self, action, error_title=self.tr("单位管理")) is not None
         self.reload()
-        self.changed.emit()
-        return True
+        return done
 
     def import_roster_file(self, path: Path | None = None) -> bool:
         if not path:
@@ -131,12 +121,7 @@ class UnitsDialog(QDialog):
             if not name:
                 return False
             path = Path(name)
-
-        def do() -> None:
-            units, aliases, groups = read_roster(path)
-            import_roster(self.ledger, units, aliases, groups, file_name=path.name,
-                          sha256=file_sha256(path))
-        return self.guarded(do)
+        return self.guarded(lambda: import_roster_file(self.ledger, path))
 
     def add_alias(self) -> None:
         name = self.selected_name()

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import DeadlineKind, parse_deadline
 from planner_desktop.domain.model import ItemDraft, PlanDraft
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.targets import find_targets
 from planner_desktop.domain.units import GroupRule, Role, RosterUnit, UnitKind, UnitMention
+from planner_desktop.ops.changes import PLAN_WRITTEN, Changes
 from planner_desktop.paths import resource_path
 from planner_desktop.store.assignments import StatusChange, record_status_changes
 from planner_desktop.store.database import Ledger
@@ -49,9 +50,11 @@ class DemoCreated:
     assignments: int
     sections: int
     schools: int
+    changes: Changes = field(default=PLAN_WRITTEN, repr=False)
 
     def to_json(self) -> dict:
-        return self.__dict__.copy()
+        return {"plan_id": self.plan_id, "items": self.items, "assignments": self.assignments,
+                "sections": self.sections, "schools": self.schools}
 
 
 def load_demo_content() -> dict:

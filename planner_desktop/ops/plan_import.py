@@ -28,10 +28,13 @@ from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
 from planner_desktop.errors import FileReadError, Location
 from planner_desktop.exchange.plan_document import PlanDocument, read_plan_file, read_plan_text
 from planner_desktop.i18n import tr
+from planner_desktop.ops.changes import Changes
+from planner_desktop.ops.plan_results import PlanImported, imported
+from planner_desktop.ops.progress import Progress
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
-from planner_desktop.store.plans import PlanCreated, create_plan
+from planner_desktop.store.plans import create_plan
 from planner_desktop.store.settings import get_setting, set_setting
 from planner_desktop.store.units import load_roster
 
@@ -108,8 +111,9 @@ def load_keywords(ledger: Ledger | None) -> KeywordTable:
     return KeywordTable.from_json(stored) if stored else KeywordTable.default()
 
 
-def save_keywords(ledger: Ledger, table: KeywordTable) -> None:
+def save_keywords(ledger: Ledger, table: KeywordTable) -> Changes:
     set_setting(ledger, KEYWORDS_SETTING, table.to_json())
+    return Changes(preferences=True)
 
 
 def preview_plan_document(ledger: Ledger | None, path: Path | None = None, *, text: str | None = None,
@@ -168,11 +172,20 @@ def confirm_all_suggestions(preview: PlanDocumentPreview) -> int:
     return count
 
 
-def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview) -> PlanCreated:
-    """Write the previewed (and possibly edited) tree as one import batch, after a backup."""
+def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview,
+                         on_progress: Progress | None = None) -> PlanImported:
+    """Write the previewed (and possibly edited) tree as one import batch, after a backup.
+
+    ``on_progress`` is called once the rows are written but before they are committed, so a
+    caller that cancels there (by raising) leaves the ledger as it was.
+    """
     if not ledger.is_empty():
         take_backup(ledger, reason="before-import")
     renumber(preview.outline.items)
     draft = to_draft(preview.outline, preview.title or None)
-    return create_plan(ledger, draft, batch_kind="plan", file_name=preview.name,
-                       sha256=preview.sha256, **unit_choice_arguments(preview.unit_choices))
+    with ledger.transaction():
+        written = create_plan(ledger, draft, batch_kind="plan", file_name=preview.name,
+                              sha256=preview.sha256, **unit_choice_arguments(preview.unit_choices))
+        if on_progress is not None:
+            on_progress(1, 1)
+    return imported(written)

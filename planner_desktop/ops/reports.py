@@ -33,6 +33,7 @@ from planner_desktop.domain.report_tables import (
 )
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
+from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plans import list_plans
@@ -93,7 +94,7 @@ def bulletin_defaults(ledger: Ledger, plan_id: int | None, as_of: dt.date | None
     return fields
 
 
-def remember_bulletin(ledger: Ledger, plan_id: int | None, fields: BulletinFields) -> None:
+def remember_bulletin(ledger: Ledger, plan_id: int | None, fields: BulletinFields) -> Changes:
     """Record an issued bulletin: the next one gets the following number, even when this one
     was printed twice or numbered by hand."""
     key = _bulletin_key(plan_id)
@@ -102,6 +103,7 @@ def remember_bulletin(ledger: Ledger, plan_id: int | None, fields: BulletinField
     set_setting(ledger, key, {"series": fields.series, "office": fields.office,
                               "addressee": fields.addressee, "requirements": fields.requirements,
                               "last_issue": last})
+    return Changes(preferences=True)
 
 
 # -- building the document -------------------------------------------------------------------------

@@ -16,17 +16,18 @@ from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
 from planner_desktop.ops.gc_pause import gc_paused
+from planner_desktop.ops.plan_results import PlanImported, PlanRevised, imported
+from planner_desktop.ops.progress import Progress
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plan_update import (
-    PlanUpdated,
     apply_plan_update,
     find_plan_to_update,
     plan_title,
     preview_plan_update,
 )
-from planner_desktop.store.plans import PlanCreated, create_plan
+from planner_desktop.store.plans import create_plan
 from planner_desktop.store.units import load_roster
 
 
@@ -83,15 +84,25 @@ def preview_task_list(
     return result
 
 
-def commit_task_list(ledger: Ledger, parsed: TaskListFile) -> PlanCreated | PlanUpdated:
+def commit_task_list(ledger: Ledger, parsed: TaskListFile,
+                     on_progress: Progress | None = None) -> PlanImported | PlanRevised:
     """Write the previewed plan (or the update of the plan it revises) in one transaction,
-    after a backup of the ledger."""
+    after a backup of the ledger.
+
+    ``on_progress`` is called once the rows are written but before they are committed, so a
+    caller that cancels there (by raising) leaves the ledger as it was.
+    """
     if not ledger.is_empty():
         take_backup(ledger, reason="before-import")
     choices = unit_choice_arguments(parsed.unit_choices)
-    if parsed.update_plan_id is not None:
-        return apply_plan_update(
-            ledger, parsed.update_plan_id, parsed.preview.plan, file_name=parsed.path.name,
-            sha256=parsed.sha256, **choices)
-    return create_plan(ledger, parsed.preview.plan, batch_kind="tasks",
-                       file_name=parsed.path.name, sha256=parsed.sha256, **choices)
+    with ledger.transaction():
+        if parsed.update_plan_id is not None:
+            written = apply_plan_update(
+                ledger, parsed.update_plan_id, parsed.preview.plan, file_name=parsed.path.name,
+                sha256=parsed.sha256, **choices)
+        else:
+            written = create_plan(ledger, parsed.preview.plan, batch_kind="tasks",
+                                  file_name=parsed.path.name, sha256=parsed.sha256, **choices)
+        if on_progress is not None:
+            on_progress(1, 1)
+    return imported(written)

@@ -8,6 +8,7 @@ from planner_desktop.domain.returns import (
     Action,
     Side,
 )
+from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.previews import ReturnsPreview, RowPreview
 from planner_desktop.ops.progress import Progress
 from planner_desktop.store.assignments import StatusChange, note_index_deferred
@@ -24,8 +25,14 @@ def choose_side(row: RowPreview, side: Side) -> None:
         row.decision.side = Side(side)  # Qt hands an enum stored in a widget back as its value
 
 
+class ReturnsCommitted(dict[Path, int]):
+    """The batch id per file (as scripts read it), and what importing the files changed."""
+
+    changes = Changes(assignments=True, batches=True)
+
+
 def commit_returns(ledger: Ledger, preview: ReturnsPreview,
-                   on_progress: Progress | None = None) -> dict[Path, int]:
+                   on_progress: Progress | None = None) -> ReturnsCommitted:
     """Import every included file as its own import batch, all in one transaction.
 
     Returns the batch id per file; each batch can be undone on its own. If any file cannot
@@ -37,7 +44,7 @@ def commit_returns(ledger: Ledger, preview: ReturnsPreview,
     files = preview.included()
     if files and not ledger.is_empty():
         take_backup(ledger, reason="before-returns")
-    batches: dict[Path, int] = {}
+    batches = ReturnsCommitted()
     at = now_text()
     with ledger.transaction(), note_index_deferred(ledger):
         for n, file in enumerate(files, start=1):

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner_desktop.domain.deadlines import ReportPeriod, period_for
@@ -23,6 +23,7 @@ from planner_desktop.exchange.fillin_writer import (
     write_zip,
 )
 from planner_desktop.i18n import tr
+from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.progress import Progress
 from planner_desktop.ops.workers import run_batches
 from planner_desktop.store.database import Ledger
@@ -42,6 +43,8 @@ class ExportResult:
     units: int
     rows: int
     period: ReportPeriod
+    # The export is recorded: these units are now expected to report for the period.
+    changes: Changes = field(default=Changes(exports=True), repr=False)
 
     def to_json(self) -> dict:
         return {"files": [str(p) for p in self.files], "units": self.units, "rows": self.rows,

@@ -6,7 +6,7 @@ selects the words it came from. The tree can be corrected before anything is wri
 and demote, merge with the next item, split at the cursor in the source text, rename, set the
 units and the deadline, take the suggested lead sections (from the clerk's keyword table).
 Committing writes the edited tree as one import batch, undoable, on the worker's own
-connection to the ledger.
+connection to the ledger; the flow itself is ``gui/import_flow.py``'s.
 """
 
 from __future__ import annotations
@@ -17,12 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QPlainTextEdit,
     QTextEdit,
@@ -33,7 +30,8 @@ from PySide6.QtWidgets import (
 from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.plan_outline import OutlineNode, PlanOutline
 from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
-from planner_desktop.gui.operation import Operation, run_operation
+from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
+from planner_desktop.gui.operation import Work
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
 from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.plan_import import (
@@ -42,7 +40,6 @@ from planner_desktop.ops.plan_import import (
     confirm_all_suggestions,
     preview_plan_document,
 )
-from planner_desktop.ops.progress import Cancelled
 from planner_desktop.ops.units import list_units, load_roster
 
 T = TypeVar("T")
@@ -51,22 +48,16 @@ SUGGESTION_COLOUR = QColor("#7a7a7a")
 HIGHLIGHT = QColor("#fff0a0")
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(PlanFileDialog):
     """Opened from 文件 → 导入工作要点, with a dropped .docx/.txt, or on pasted text."""
 
-    imported = Signal(int)  # plan id
+    UNITS_TAB = 1
+    CHOOSE_CAPTION, FILE_FILTER = "选择工作要点", PLAN_FILTER
 
     def __init__(self, ledger: Ledger, path: Path | None = None, parent: QWidget | None = None,
                  text: str | None = None) -> None:
-        super().__init__(parent)
-        self.ledger = ledger
-        self.path: Path | None = None
+        super().__init__(ledger, parent)
         self.pasted: str | None = None
-        self.preview: PlanDocumentPreview | None = None
-        self.job: Operation | None = None
-        self.created = None
-        self.nodes: list[OutlineNode] = []
-        self.build()
         if path is not None:
             self.load(Path(path))
         elif text is not None:
@@ -86,7 +77,7 @@ class PlanImportDialog(QDialog):
         # Names of units not in the roster, each to be created or mapped to a roster unit.
         self.units_table = ui.units_table
         self.units_table.set_name_header(self.tr("文中的单位名称"))
-        self.roster_units: list[str] = []
+        self.nodes: list[OutlineNode] = []  # the tree's rows, in order (see make_item)
 
         ui.choose_button.clicked.connect(self.choose_file)
         ui.paste_button.clicked.connect(self.paste_text)
@@ -119,43 +110,37 @@ class PlanImportDialog(QDialog):
         self.source.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.commit)
-        self.buttons.rejected.connect(self.reject)
-        self.set_editing_enabled(False)
+        self.setup_flow(ok_text=self.tr("导入"), reading=self.tr("正在读取工作要点…"),
+                        writing=self.tr("正在导入…"), error_title=self.tr("无法导入"))
+        self.set_ready(False)
 
-    def set_editing_enabled(self, enabled: bool) -> None:
+    def set_ready(self, ready: bool) -> None:
+        """The tree can be edited when it can be imported (not while reading or writing)."""
         for widget in (self.promote_button, self.demote_button, self.merge_button, self.split_button,
                        self.accept_button, self.accept_all_button, self.apply_button,
-                       self.buttons.button(QDialogButtonBox.Ok)):
-            widget.setEnabled(enabled)
-        self.undo_button.setEnabled(enabled and bool(self.undo_snapshots))
+                       self.ok_button):
+            widget.setEnabled(ready)
+        self.undo_button.setEnabled(ready and bool(self.undo_snapshots))
+
+    def can_commit(self) -> bool:
+        return (self.preview is not None and self.preview.already_imported_batch is None
+                and self.preview.outline.count() > 0)
 
     # -- reading ----------------------------------------------------------------------------
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择工作要点"), "", PLAN_FILTER)
-        if name:
-            self.load(Path(name))
-
     def paste_text(self) -> None:
         dialog = PasteTextDialog(self)
         dialog.accepted.connect(lambda: self.load_text(dialog.text()))
         dialog.open()
 
     def load(self, path: Path) -> None:
-        self.path, self.pasted = path, None
-        self.file_label.setText(str(path))
-        self.title_edit.clear()
-        self.run_preview(year=None)
+        self.pasted = None
+        super().load(path)
 
     def load_text(self, text: str) -> None:
         if not text.strip():
             return
         self.path, self.pasted = None, text
-        self.file_label.setText(self.tr("粘贴的文本（{n} 字）").format(n=len(text)))
-        self.title_edit.clear()
-        self.run_preview(year=None)
+        self.read_new_source(self.tr("粘贴的文本（{n} 字）").format(n=len(text)))
 
     def change_year(self, year: int) -> None:
         """Deadlines are dated again for the new year; the clerk's edits are kept."""
@@ -166,43 +151,24 @@ class PlanImportDialog(QDialog):
     def run_preview(self, year: int | None) -> None:
         path, text = self.path, self.pasted
         title = self.title_edit.text().strip() or None
-
-        def work(ledger: Ledger, _progress) -> PlanDocumentPreview:
-            return preview_plan_document(ledger, path, text=text, year=year, title=title)
-
-        self.set_editing_enabled(False)
-        self.job = self.run(work, self.tr("正在读取工作要点…"), self.show_preview)
-
-    def run(self, work, label: str, succeeded, *, writes: bool = False,
-            failed=None) -> Operation:
-        """Reading and committing both run through the one runner; a problem the clerk can
-        fix shows in the summary line and a box."""
-        return run_operation(self, self.ledger.path, work, label=label, writes=writes,
-                             error_label=self.summary, error_title=self.tr("无法导入"),
-                             succeeded=succeeded, failed=failed)
+        self.read(lambda ledger, _progress: preview_plan_document(
+            ledger, path, text=text, year=year, title=title), cancellable=False)
 
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, preview: PlanDocumentPreview) -> None:
-        self.preview = preview
         self.undo_snapshots.clear()  # a new reading of the file: nothing to step back to
         outline = preview.outline
-        if not self.title_edit.text():
-            self.title_edit.setText(outline.title)
-        self.year_spin.blockSignals(True)
-        self.year_spin.setValue(outline.year)
-        self.year_spin.blockSignals(False)
-        self.plan_part_box.blockSignals(True)
-        self.plan_part_box.setVisible(preview.mixed)
-        if preview.mixed:
-            self.plan_part_box.setText(self.tr("只导入计划部分：“{title}”（取消勾选则导入全文）").format(
-                title=outline.plan_part.title))
-            self.plan_part_box.setChecked(outline.use_plan_part)
-        self.plan_part_box.blockSignals(False)
+        self.show_plan_header(outline.title, outline.year)
+        with QSignalBlocker(self.plan_part_box):
+            self.plan_part_box.setVisible(preview.mixed)
+            if preview.mixed:
+                self.plan_part_box.setText(self.tr(
+                    "只导入计划部分：“{title}”（取消勾选则导入全文）").format(
+                        title=outline.plan_part.title))
+                self.plan_part_box.setChecked(outline.use_plan_part)
         self.source.setPlainText(outline.source)
-        self.roster_units = [unit["name"] for unit in list_units(self.ledger)]
         self.fill_units()
         self.refresh()
-        self.set_editing_enabled(preview.already_imported_batch is None and outline.count() > 0)
         self.keywords_button.setEnabled(True)
 
     def fill_units(self) -> None:
@@ -217,25 +183,11 @@ class PlanImportDialog(QDialog):
         if self.preview is None:
             return
         keep = keep or self.current_node()
-        outline = self.preview.outline
-        self.tree.blockSignals(True)
-        self.tree.clear()
         self.nodes = []
-        keep_item = None
-
-        def add(parent, node: OutlineNode) -> None:
-            nonlocal keep_item
-            item = self.make_item(node)
-            parent.addChild(item) if isinstance(parent, QTreeWidgetItem) else parent.addTopLevelItem(item)
-            if node is keep:
-                keep_item = item
-            for child in node.children:
-                add(item, child)
-
-        for node in outline.items:
-            add(self.tree, node)
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
+        with QSignalBlocker(self.tree):
+            shown = fill_tree(self.tree, self.preview.outline.items, self.make_item)
+            self.tree.expandAll()
+        keep_item = next((item for node, item in shown if node is keep), None)
         if keep_item is not None:
             self.tree.setCurrentItem(keep_item)
         self.update_summary()
@@ -286,8 +238,7 @@ class PlanImportDialog(QDialog):
             text += self.tr("已去除网页杂项、广告等 {n} 行。").format(n=len(outline.removed))
         named = [n.lead for n in nodes if n.lead] + [s for n in nodes for s in n.support()]
         unknown = load_roster(self.ledger).unknown_names(named) if named else []
-        self.units_table.fill(unknown, self.roster_units)
-        self.tabs.setTabText(1, self.tr("未识别的单位（{n}）").format(n=len(unknown)))
+        self.show_unknown_units(unknown)
         if unknown:
             text += self.tr("\n不在单位名册中的单位 {n} 个：{names}。请在“未识别的单位”页选择新建，"
                             "或对应到名册中的单位。").format(
@@ -306,15 +257,6 @@ class PlanImportDialog(QDialog):
             return None
         index = item.data(0, Qt.UserRole)
         return self.nodes[index] if index is not None and index < len(self.nodes) else None
-
-    def select_node(self, node: OutlineNode) -> None:
-        for index, candidate in enumerate(self.nodes):
-            if candidate is node:
-                items = self.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive)
-                for item in items:
-                    if item.data(0, Qt.UserRole) == index:
-                        self.tree.setCurrentItem(item)
-                        return
 
     def on_current(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         node = self.current_node()
@@ -348,23 +290,18 @@ class PlanImportDialog(QDialog):
 
     # -- the clerk's edits ------------------------------------------------------------------
     def promote_current(self) -> bool:
-        node = self.current_node()
-        if node is None or not self.edited(lambda: outline_edits.promote(self.preview.outline, node)):
-            return False
-        self.refresh(node)
-        return True
+        return self.edit_current(outline_edits.promote)
 
     def demote_current(self) -> bool:
-        node = self.current_node()
-        if node is None or not self.edited(lambda: outline_edits.demote(self.preview.outline, node)):
-            return False
-        self.refresh(node)
-        return True
+        return self.edit_current(outline_edits.demote)
 
     def merge_current(self) -> bool:
+        return self.edit_current(outline_edits.merge_with_next)
+
+    def edit_current(self, edit: Callable[[PlanOutline, OutlineNode], object]) -> bool:
+        """An edit of the outline at the current item; the tree shown again on the same item."""
         node = self.current_node()
-        if node is None or not self.edited(
-                lambda: outline_edits.merge_with_next(self.preview.outline, node)):
+        if node is None or not self.edited(lambda: edit(self.preview.outline, node)):
             return False
         self.refresh(node)
         return True
@@ -498,25 +435,9 @@ class PlanImportDialog(QDialog):
             self.refresh()
 
     # -- committing -------------------------------------------------------------------------
-    def commit(self) -> None:
-        if self.preview is None or self.preview.already_imported_batch is not None:
-            return
-        preview = self.preview
+    def commit_work(self, preview: PlanDocumentPreview) -> Work:
         preview.title = self.title_edit.text().strip() or preview.outline.title
         preview.unit_choices = self.units_table.choices()
         if self.year_spin.value() != preview.outline.year:
             outline_edits.set_year(preview.outline, self.year_spin.value())
-        self.set_editing_enabled(False)
-        self.job = self.run(
-            lambda ledger, progress: commit_plan_document(ledger, preview, on_progress=progress),
-            self.tr("正在导入…"), self.on_committed, writes=True,
-            failed=self.on_commit_failed)
-
-    def on_commit_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):  # nothing was written: the clerk may go on editing
-            self.set_editing_enabled(True)
-
-    def on_committed(self, created) -> None:
-        self.created = created
-        self.imported.emit(created.plan_id)
-        self.accept()
+        return lambda ledger, progress: commit_plan_document(ledger, preview, on_progress=progress)

@@ -4,28 +4,21 @@ Files, many files or whole folders are added (buttons or drag-and-drop) and read
 thread. The clerk sees per file what it will do, per row the old and the new status, progress
 and note, every warning with its file, sheet, row and column, and each conflict (the ledger
 changed after the export) with both sides and a choice. Committing writes each included file
-as its own undoable import batch.
+as its own undoable import batch; the flow itself is ``gui/import_flow.py``'s.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHeaderView,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from planner_desktop.domain.returns import Action, Side
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
-from planner_desktop.gui.operation import Operation, run_operation
+from planner_desktop.gui.import_flow import ImportDialog, read_only_cell
+from planner_desktop.gui.operation import Work
 from planner_desktop.ops.fillin.commit import choose_side, commit_returns
 from planner_desktop.ops.fillin.previews import FilePreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.fillin.returns import preview_returns
@@ -38,32 +31,26 @@ ACTION_COLOURS = {Action.UPDATE: "#e6f4ea", Action.CONFLICT: "#fdecea", Action.S
 SIDE_LABELS = {Side.LEDGER: "保留账本中的值", Side.FILE: "采用回收表的值"}
 
 
-def _item(text: object, tip: str = "") -> QTableWidgetItem:
-    cell = QTableWidgetItem("" if text is None else str(text))
-    cell.setFlags(cell.flags() & ~Qt.ItemIsEditable)
-    if tip:
-        cell.setToolTip(tip)
-    return cell
-
-
 def _progress(value: int | None) -> str:
     return "" if value is None else f"{value}%"
 
 
-class ReturnsImportDialog(QDialog):
-    imported = Signal(object)  # {path: batch id}
+class ReturnsImportDialog(ImportDialog):
+    """Emits :attr:`imported` with {file: batch id}."""
+
+    WARNINGS_TAB = 3
 
     def __init__(self, ledger: Ledger, paths: list[Path] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ledger = ledger
+        super().__init__(ledger, parent)
         self.paths: list[Path] = []
-        self.preview: ReturnsPreview | None = None
-        self.job: Operation | None = None
-        self.batches: dict[Path, int] = {}
-        self.build()
         if paths:
             self.add_paths([Path(p) for p in paths])
+
+    @property
+    def batches(self) -> dict[Path, int]:
+        """The import batch written for each file committed (none before the commit)."""
+        return self.created or {}
 
     # -- layout (ui/returns_import_dialog.ui) and behaviour ----------------------------------
     def build(self) -> None:
@@ -88,10 +75,8 @@ class ReturnsImportDialog(QDialog):
         self.show_all_box.toggled.connect(lambda _c: self.fill_rows())
         ui.all_ledger_button.clicked.connect(lambda: self.choose_all(Side.LEDGER))
         ui.all_file_button.clicked.connect(lambda: self.choose_all(Side.FILE))
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入(&I)"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.buttons.accepted.connect(self.commit)
+        self.setup_flow(ok_text=self.tr("导入(&I)"), reading=self.tr("正在读取回收表…"),
+                        writing=self.tr("正在导入回收表…"))
 
     # -- adding files -----------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -127,15 +112,11 @@ class ReturnsImportDialog(QDialog):
         if not self.paths:
             return
         paths, period = list(self.paths), self.chosen_period()
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.summary.setText(self.tr("正在读取 {n} 个文件或文件夹…").format(n=len(paths)))
-        self.job = run_operation(
-            self, self.ledger.path,
-            lambda ledger, progress: preview_returns(ledger, paths, period=period, on_progress=progress),
-            label=self.tr("正在读取回收表…"), error_label=self.summary, succeeded=self.show_preview)
+        self.read(lambda ledger, progress: preview_returns(ledger, paths, period=period,
+                                                           on_progress=progress))
 
     def show_preview(self, preview: ReturnsPreview) -> None:
-        self.preview = preview
         self.fill_periods()
         self.fill_files()
         self.fill_rows()
@@ -161,7 +142,7 @@ class ReturnsImportDialog(QDialog):
         table.blockSignals(True)
         table.setRowCount(len(self.preview.files))
         for row, file in enumerate(self.preview.files):
-            check = _item("")
+            check = read_only_cell("")
             check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled if file.readable
                            else Qt.ItemIsEnabled)
             check.setCheckState(Qt.Checked if file.include else Qt.Unchecked)
@@ -170,7 +151,7 @@ class ReturnsImportDialog(QDialog):
             values = (file.path.name, "、".join(file.units), file.period.label if file.period else "",
                       updated, file.count(Action.EMPTY), file.count(Action.SKIPPED), file.reason)
             for column, value in enumerate(values, start=1):
-                table.setItem(row, column, _item(value, str(file.path) if column == 1 else ""))
+                table.setItem(row, column, read_only_cell(value, str(file.path) if column == 1 else ""))
         table.blockSignals(False)
 
     def visible_rows(self) -> list[tuple[FilePreview, RowPreview]]:
@@ -202,7 +183,7 @@ class ReturnsImportDialog(QDialog):
                       progress, note.replace("\n", " "))
             colour = ACTION_COLOURS.get(action)
             for column, value in enumerate(values):
-                cell = _item(value, note if column == 8 else "")
+                cell = read_only_cell(value, note if column == 8 else "")
                 if colour:
                     cell.setBackground(QBrush(QColor(colour)))
                 table.setItem(n, column, cell)
@@ -231,19 +212,13 @@ class ReturnsImportDialog(QDialog):
             values = (row.unit_name, row.code, row.title, ledger_text, file_text,
                       self.tr("{file} 第 {row} 行").format(file=file.path.name, row=row.row))
             for column, value in enumerate(values, start=1):
-                table.setItem(n, column, _item(value, value))
+                table.setItem(n, column, read_only_cell(value, value))
             self.conflict_rows.append(row)
         self.tabs.setTabText(2, self.tr("冲突（{n}）").format(n=len(conflicts)))
 
     def fill_warnings(self) -> None:
-        warnings = [w for f in self.preview.files for w in f.warnings]
-        table = self.warnings_table
-        table.setRowCount(len(warnings))
-        for n, w in enumerate(warnings):
-            values = (w.file, w.sheet or "", "" if w.row is None else w.row, w.column or "", w.message)
-            for column, value in enumerate(values):
-                table.setItem(n, column, _item(value, w.message if column == 4 else ""))
-        self.tabs.setTabText(3, self.tr("提示（{n}）").format(n=len(warnings)))
+        self.show_warnings([(w.file, w.sheet or "", "" if w.row is None else w.row, w.column or "",
+                             w.message) for f in self.preview.files for w in f.warnings])
 
     def update_summary(self) -> None:
         preview = self.preview
@@ -259,8 +234,10 @@ class ReturnsImportDialog(QDialog):
                 period=period, files=len(preview.files), included=len(included), updated=updated,
                 conflicts=conflicts, empty=empty))
         self.tabs.setTabText(1, self.tr("变更明细（{n}）").format(n=updated))
-        ready = bool(included) and (self.job is None or not self.job.running)
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ready)
+        self.refresh_ready()
+
+    def can_commit(self) -> bool:
+        return self.preview is not None and bool(self.preview.included())
 
     # -- the clerk's choices ----------------------------------------------------------------
     def on_file_toggled(self, cell: QTableWidgetItem) -> None:
@@ -288,21 +265,8 @@ class ReturnsImportDialog(QDialog):
         self.update_summary()
 
     # -- commit -----------------------------------------------------------------------------
-    def commit(self) -> None:
-        if self.preview is None or not self.preview.included():
-            return
-        preview = self.preview
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = run_operation(
-            self, self.ledger.path,
-            lambda ledger, progress: commit_returns(ledger, preview, on_progress=progress),
-            label=self.tr("正在导入回收表…"), writes=True, error_label=self.summary,
-            succeeded=self.on_committed, failed=self.on_commit_failed)
+    def commit_work(self, preview: ReturnsPreview) -> Work:
+        return lambda ledger, progress: commit_returns(ledger, preview, on_progress=progress)
 
-    def on_commit_failed(self, _exc: BaseException) -> None:
+    def commit_failed(self, _exc: BaseException) -> None:
         self.run_preview()  # nothing was written: read again against the ledger as it is now
-
-    def on_committed(self, batches: dict[Path, int]) -> None:
-        self.batches = batches
-        self.imported.emit(batches)
-        self.accept()

@@ -223,7 +223,6 @@ class Ui_ReturnsImportDialog(object):
 
 
         self.retranslateUi(ReturnsImportDialog)
-        self.buttons.rejected.connect(ReturnsImportDialog.reject)
 
         QMetaObject.connectSlotsByName(ReturnsImportDialog)
     # setupUi

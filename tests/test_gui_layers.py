@@ -9,11 +9,6 @@ from pathlib import Path
 import pytest
 
 GUI = Path(__file__).resolve().parent.parent / "planner_desktop" / "gui"
-# Modules still waiting for their move to ops/, each with why. An entry that no longer
-# imports store fails the test below, so the list can only shrink.
-PENDING = {
-    "import_dialog.py": "rebuilt on another branch (one base for the three import dialogs)",
-}
 
 
 def imported_names(path: Path, package: str = "planner_desktop.gui") -> set[str]:
@@ -45,14 +40,7 @@ GUI_MODULES = sorted(p for p in GUI.rglob("*.py") if "forms" not in p.parts)
 
 @pytest.mark.parametrize("path", GUI_MODULES, ids=lambda p: str(p.relative_to(GUI)))
 def test_gui_module_imports_no_store(path):
-    if path.name in PENDING:
-        pytest.skip(PENDING[path.name])
     assert not store_imports(path), f"{path.name} imports {sorted(store_imports(path))}: go through ops/"
-
-
-@pytest.mark.parametrize("name", sorted(PENDING))
-def test_pending_exceptions_are_still_needed(name):
-    assert store_imports(GUI / name), f"{name} no longer imports store: remove it from PENDING"
 
 
 def test_the_check_sees_imports_inside_functions_and_relative_ones(tmp_path):

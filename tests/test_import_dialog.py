@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
+from planner_desktop.gui import import_dialog
+from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.import_dialog import ImportTasksDialog
 from planner_desktop.store.ledger_rows import fetch_items
 from planner_desktop.store.units import import_roster
@@ -127,3 +130,51 @@ def test_twin_header_columns_are_both_shown_and_the_clerk_chooses_one(qtbot, led
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert [item.title for item in fetch_items(ledger, imported.args[0])] == [
         "补充说明一", "补充说明二"]
+
+
+def counts(ledger) -> dict[str, int]:
+    return {table: ledger.scalar(f"SELECT count(*) FROM {table}")
+            for table in ("plan", "plan_item", "assignment", "unit", "import_batch")}
+
+
+def test_cancel_during_a_slow_commit_leaves_the_ledger_unchanged(qtbot, ledger, tmp_path,
+                                                                  monkeypatch):
+    """A 3,000-row task list: the clerk presses 取消 in the progress dialog while the rows sit
+    in the commit's open transaction. Nothing is written or announced, the dialog stays open,
+    and 导入 then imports it after all."""
+    from tests.fixtures_sheets import write_task_list_xlsx
+
+    dialog = ImportTasksDialog(ledger, write_task_list_xlsx(tmp_path / "三千行.xlsx", rows=3000))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_preview(qtbot, dialog)
+    items = dialog.parsed.preview.plan.count_items()
+    before = counts(ledger)
+    commit, clicked, written = import_dialog.commit_task_list, threading.Event(), []
+
+    def held_until_clicked(worker_ledger, parsed, on_progress):
+        def slowed(done, total):  # the rows are written, not yet committed: slow until 取消
+            written.append(worker_ledger.scalar("SELECT count(*) FROM plan_item"))
+            clicked.wait(timeout=20)
+            on_progress(done, total)
+        return commit(worker_ledger, parsed, on_progress=slowed)
+
+    monkeypatch.setattr(import_dialog, "commit_task_list", held_until_clicked)
+    heard = []
+    ledger_events().changed.connect(lambda changes, _initiator: heard.append(changes))
+    ok = dialog.buttons.button(QDialogButtonBox.Ok)
+    ok.click()
+    qtbot.waitUntil(lambda: dialog.job.progress_shown, timeout=10000)
+    cancel = dialog.job.progress.findChild(QPushButton)
+    assert cancel.isVisible() and cancel.text() == "取消"
+    cancel.click()
+    clicked.set()
+    qtbot.waitUntil(ok.isEnabled, timeout=20000)
+    assert written == [items], "the import had written its rows"
+    assert counts(ledger) == before, "and they were rolled back"
+    assert heard == [] and dialog.isVisible() and dialog.created is None
+
+    monkeypatch.setattr(import_dialog, "commit_task_list", commit)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        ok.click()
+    assert ledger.scalar("SELECT count(*) FROM plan_item") == items

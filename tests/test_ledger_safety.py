@@ -53,7 +53,7 @@ def write(tag):
                          [(f"{tag}-{i}", "值") for i in range(100)])
 
 write("before")
-# A background job, as gui/background.py runs one: its own connection in another thread.
+# A background job, as gui/operation.py runs one: its own connection in another thread.
 job = threading.Thread(target=lambda: open_ledger(path, daily_backup=False).close())
 job.start()
 job.join()

@@ -4,54 +4,48 @@ The file is read and parsed off the GUI thread; the clerk sees the column mappin
 change it: the preview is parsed again), the item tree, a warning per row and the unit names
 not in the roster, each of which can be mapped to a roster unit (remembered as an alias) or
 created. Committing writes everything as one import batch, again off the GUI thread, on the
-worker's own connection to the ledger.
+worker's own connection to the ledger; 取消 in its progress dialog leaves the ledger as it was.
+The flow itself (reading, errors, committing, closing) is ``gui/import_flow.py``'s.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHeaderView,
-    QTableWidgetItem,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QTreeWidgetItem, QWidget
 
 from planner_desktop.domain.model import ItemDraft
 from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
-from planner_desktop.gui.background import BackgroundJob, show_job_failure, start_ledger_job
 from planner_desktop.gui.forms.import_dialog_ui import Ui_ImportTasksDialog
+from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
+from planner_desktop.gui.operation import Work
+from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.task_import import TaskListFile, commit_task_list, preview_task_list
-from planner_desktop.store.database import Ledger
-from planner_desktop.store.units import list_units
 
 TASK_LIST_FILTER = "任务表 (*.xlsx *.xlsm *.xls *.csv *.ods);;所有文件 (*)"
 
 
-class ImportTasksDialog(QDialog):
+class ImportTasksDialog(PlanFileDialog):
     """Can be opened on its own (tests, 导入任务表 action) or with a file dropped on the window."""
 
-    imported = Signal(int)  # plan id
+    WARNINGS_TAB, UNITS_TAB = 2, 3
+    CHOOSE_CAPTION, FILE_FILTER = "选择任务表", TASK_LIST_FILTER
 
     def __init__(self, ledger: Ledger, path: Path | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ledger = ledger
-        self.parsed: TaskListFile | None = None
+        super().__init__(ledger, parent)
         self.mapping: dict[str, dict[int, str]] = {}
-        self.job: BackgroundJob | None = None
-        self.build()
         if path is not None:
             self.load(Path(path))
+
+    @property
+    def parsed(self) -> TaskListFile | None:
+        """The preview shown (what the task-list use cases call a parsed file)."""
+        return self.preview
 
     # -- layout ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -72,24 +66,13 @@ class ImportTasksDialog(QDialog):
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.tree.setColumnWidth(1, 420)
         self.units_table.set_name_header(self.tr("表中的单位名称"))
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("导入"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.commit)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
+        self.setup_flow(ok_text=self.tr("导入"), reading=self.tr("正在读取任务表…"),
+                        writing=self.tr("正在导入…"), error_title=self.tr("无法导入"))
 
     # -- reading ----------------------------------------------------------------------------
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择任务表"), "", TASK_LIST_FILTER)
-        if name:
-            self.mapping = {}
-            self.load(Path(name))
-
     def load(self, path: Path) -> None:
-        self.path = path
-        self.file_label.setText(str(path))
-        self.title_edit.clear()
-        self.run_preview(year=None)
+        self.mapping = {}  # a new file: its own columns, as detected
+        super().load(path)
 
     def reparse(self) -> None:
         if self.parsed is not None:
@@ -97,40 +80,34 @@ class ImportTasksDialog(QDialog):
 
     def run_preview(self, year: int | None) -> None:
         path, mapping, title = self.path, dict(self.mapping), self.title_edit.text().strip() or None
-
-        def work(ledger: Ledger) -> TaskListFile:
-            return preview_task_list(ledger, path, year=year, title=title, mapping=mapping or None)
-
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = start_ledger_job(self, self.ledger.path, work, self.tr("正在读取任务表…"),
-                                    self.show_preview, self.show_failure)
-
-    def show_failure(self, exc: BaseException, trace: str) -> None:
-        show_job_failure(self, exc, label=self.summary, box_title=self.tr("无法导入"))
+        self.read(lambda ledger, _progress: preview_task_list(
+            ledger, path, year=year, title=title, mapping=mapping or None), cancellable=False)
 
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, parsed: TaskListFile) -> None:
-        self.parsed = parsed
         preview = parsed.preview
-        if not self.title_edit.text():
-            self.title_edit.setText(preview.plan.title)
-        self.year_spin.blockSignals(True)
-        self.year_spin.setValue(preview.plan.year)
-        self.year_spin.blockSignals(False)
+        self.show_plan_header(preview.plan.title, preview.plan.year)
         self.mapping = {layout.sheet: dict(layout.columns) for layout in preview.layouts}
-        self.fill_tree(preview.plan.items)
+        fill_tree(self.tree, preview.plan.items, self.make_item)
+        self.tree.expandToDepth(0)
         self.fill_sheets()
-        self.fill_warnings()
-        self.fill_units()
+        self.show_warnings([(w.sheet, "" if w.row is None else str(w.row), w.column or "", w.message)
+                            for w in preview.warnings])
+        self.show_unknown_units(parsed.unknown_units)
         text = self.tr("共 {items} 项（最末级 {leaves} 项），责任分工 {assignments} 条，"
                        "完成时限识别 {deadlines} 项；提示 {warnings} 条；未识别单位 {unknown} 个。")
-        self.summary.setText(text.format(
+        text = text.format(
             items=preview.plan.count_items(), leaves=preview.plan.count_leaves(),
             assignments=preview.count_assignments(), deadlines=preview.count_deadlines_parsed(),
-            warnings=len(preview.warnings), unknown=len(parsed.unknown_units)))
+            warnings=len(preview.warnings), unknown=len(parsed.unknown_units))
         if parsed.already_imported_batch is not None:
-            self.summary.setText(self.summary.text() + self.tr(
-                "\n这个文件已经导入过（导入批次 {id}）。").format(id=parsed.already_imported_batch))
+            text += self.tr("\n这个文件已经导入过（导入批次 {id}）。").format(
+                id=parsed.already_imported_batch)
+        self.summary.setText(text)
+        self.show_update(parsed)
+
+    def show_update(self, parsed: TaskListFile) -> None:
+        """A revision of a plan already imported: what updating it would do (the default)."""
         self.update_panel.setVisible(parsed.update_diff is not None)
         if parsed.update_diff is not None:
             counts = parsed.update_diff.summary()
@@ -140,30 +117,20 @@ class ImportTasksDialog(QDialog):
                 "各单位的状态和进展历史都保留。").format(
                     title=parsed.update_plan_title, **counts))
             self.update_box.setChecked(True)
-        self.tabs.setTabText(2, self.tr("提示（{n}）").format(n=len(preview.warnings)))
-        self.tabs.setTabText(3, self.tr("未识别的单位（{n}）").format(n=len(parsed.unknown_units)))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(parsed.already_imported_batch is None)
 
-    def fill_tree(self, items: list[ItemDraft]) -> None:
-        self.tree.clear()
+    def can_commit(self) -> bool:
+        return self.parsed is not None and self.parsed.already_imported_batch is None
 
-        def add(parent, item: ItemDraft) -> None:
-            names = {role: "、".join(m.name for m in item.units if m.role is role) for role in Role}
-            deadline = item.deadline
-            node = QTreeWidgetItem([
-                item.code, item.title, names[Role.LEAD], names[Role.SUPPORT], names[Role.CARRY],
-                deadline.text if deadline else "",
-                deadline.due.isoformat() if deadline and deadline.due else "",
-            ])
-            node.setToolTip(1, item.text)
-            parent.addChild(node) if isinstance(parent, QTreeWidgetItem) else \
-                parent.addTopLevelItem(node)
-            for child in item.children:
-                add(node, child)
-
-        for item in items:
-            add(self.tree, item)
-        self.tree.expandToDepth(0)
+    def make_item(self, item: ItemDraft) -> QTreeWidgetItem:
+        names = {role: "、".join(m.name for m in item.units if m.role is role) for role in Role}
+        deadline = item.deadline
+        node = QTreeWidgetItem([
+            item.code, item.title, names[Role.LEAD], names[Role.SUPPORT], names[Role.CARRY],
+            deadline.text if deadline else "",
+            deadline.due.isoformat() if deadline and deadline.due else "",
+        ])
+        node.setToolTip(1, item.text)
+        return node
 
     def fill_sheets(self) -> None:
         self.sheet_combo.blockSignals(True)
@@ -215,37 +182,15 @@ class ImportTasksDialog(QDialog):
             columns.pop(column, None)
         self.reparse()
 
-    def fill_warnings(self) -> None:
-        warnings = self.parsed.preview.warnings
-        self.warnings_table.setRowCount(len(warnings))
-        for row, warning in enumerate(warnings):
-            values = (warning.sheet, "" if warning.row is None else str(warning.row),
-                      warning.column or "", warning.message)
-            for column, value in enumerate(values):
-                self.warnings_table.setItem(row, column, QTableWidgetItem(value))
-
-    def fill_units(self) -> None:
-        self.units_table.fill(self.parsed.unknown_units,
-                              [unit["name"] for unit in list_units(self.ledger)])
-
     # -- committing -------------------------------------------------------------------------
-    def commit(self) -> None:
-        if self.parsed is None:
-            return
-        parsed = self.parsed
+    def commit_work(self, parsed: TaskListFile) -> Work:
         parsed.preview.plan.title = self.title_edit.text().strip() or parsed.preview.plan.title
-        parsed.unit_choices = self.units_table.choices()
-        if not self.update_box.isChecked():
-            parsed.update_plan_id = None  # the clerk wants a new plan, not an update
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.job = start_ledger_job(self, self.ledger.path, lambda ledger: commit_task_list(ledger, parsed),
-                                    self.tr("正在导入…"), self.on_committed, self.show_failure,
-                                    daily_backup=True)
-
-    def on_committed(self, created) -> None:
-        self.created = created
-        self.imported.emit(created.plan_id)
-        self.accept()
+        # A copy carries the clerk's choices: after a cancelled commit the preview is as read,
+        # so unticking 更新原计划 once does not stick when it is ticked again.
+        chosen = dataclasses.replace(
+            parsed, unit_choices=self.units_table.choices(),
+            update_plan_id=parsed.update_plan_id if self.update_box.isChecked() else None)
+        return lambda ledger, progress: commit_task_list(ledger, chosen, on_progress=progress)
 
 
 def _column_letter(column: int) -> str:
@@ -256,6 +201,3 @@ def _twin_columns(duplicates: dict[str, list[int]]) -> dict[int, list[int]]:
     """Column → the other columns whose header names the same field."""
     return {column: [other for other in columns if other != column]
             for columns in duplicates.values() for column in columns}
-
-
-

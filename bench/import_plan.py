@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.references import best_of, soffice_seconds  # noqa: E402
-from planner_desktop.domain.plan_outline import int_to_chinese  # noqa: E402
+from planner_desktop.domain.outline_codes import chinese_numeral  # noqa: E402
 from planner_desktop.ops.plan_import import preview_plan_document  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "samples" / "plans" / "001_68e4817491ed8267.txt"
@@ -48,7 +48,7 @@ def big_plan(pages: int) -> list[tuple[str, list[str]]]:
 def write_txt(path: Path, sections) -> Path:
     lines, number = ["2020年全州教育和体育工作要点", ""], 0
     for index, (title, items) in enumerate(sections, 1):
-        lines += [f"{int_to_chinese(index)}、{title}", ""]
+        lines += [f"{chinese_numeral(index)}、{title}", ""]
         for item in items:
             number += 1
             lines += [f"{number}.{item}", ""]

@@ -25,9 +25,16 @@ from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS, ItemDraft, PlanDraft
+from planner_desktop.domain.outline_codes import (
+    CHINESE_NUMERAL,
+    CIRCLED,
+    STYLES,
+    label,
+    number_value,
+    parse_code,
+)
 from planner_desktop.domain.plan_cleaning import CleanText, SourceParagraph
 from planner_desktop.domain.targets import Target, find_targets
-from planner_desktop.domain.text import chinese_numeral_to_int
 from planner_desktop.domain.units import (
     MAX_UNIT_NAME_CHARS,
     Role,
@@ -43,7 +50,7 @@ from planner_desktop.i18n import tr
 # above the written style of the same depth.
 RANK = {"heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
         "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
-_CN = "[一二三四五六七八九十]{1,3}"
+_CN = CHINESE_NUMERAL
 
 
 def rank_of(family: str) -> float:
@@ -56,16 +63,10 @@ def rank_of(family: str) -> float:
     return RANK[family]
 _CJK_START = "[\u4e00-\u9fff“《\"*]"
 
-_LEAD = (
-    ("cn_paren", re.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,.．]?\s*")),
-    ("ar_paren", re.compile(r"^(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,3})[）)])\s*")),
-    ("shi", re.compile(rf"^({_CN})是(?={_CJK_START})")),
-    ("cn", re.compile(rf"^({_CN})\s*[、，,．.]\s*")),
-    ("star", re.compile(r"^(\*{1,3})\s*[.．、]\s*")),
-    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.．、，,](?![\d.．])|\s+(?=\D))\s*")),
-    ("circled", re.compile(r"^([①-⑳])\s*")),
-    ("arb", re.compile(rf"^(\d{{1,2}})(?={_CJK_START})")),
-)
+# Markers of a copy that lost part of its code, tried when no written code starts the line:
+# ``*.`` (the figure hidden) and a bare number before the text (``1全面…``).
+_STAR = re.compile(r"^(\*{1,3})\s*[.．、]\s*")
+_BARE_ARABIC = re.compile(rf"^(\d{{1,2}})(?={_CJK_START})")
 _MID = re.compile(
     rf"(?<=[。；;！？!?\s：:，,）)])(?P<shi>{_CN})是(?={_CJK_START})"
     rf"|(?<=[。；;！？!?\s：:])[（(](?P<cnp>{_CN})[）)]"
@@ -75,7 +76,7 @@ _MID = re.compile(
     r"|(?P<star>\*{1,3})[.．](?=[\u4e00-\u9fff“])"
     r"|(?<![\dA-Za-z.．%*第约近共达至和、~\-])(?P<arb>\d{1,2})(?=[\u4e00-\u9fff*“])"
     r"|(?<=[。；;！？!?\s])(?P<cnb>[一二三四五六七八九十])(?=[\u4e00-\u9fff])"
-    r"|(?P<circ>[①-⑳])"
+    rf"|(?P<circ>[{CIRCLED}])"
 )
 _MID_FAMILY = {"shi": "shi", "cnp": "cn_paren", "cn": "cn", "arp": "ar_paren", "ar": "arabic",
                "star": "arabic", "arb": "arabic", "cnb": "cn_paren", "circ": "circled"}
@@ -85,7 +86,6 @@ _NOT_AFTER_BARE_DIGIT = set("年月日号时分秒个项名所家人次万亿元
 # After a bare Chinese numeral these make it a word: 一批, 一体, 一流, 二者 …
 _NOT_AFTER_BARE_CN = set("是、，,.．个些批体流线样直律次定步年道起般致切同并面方边系项级类名所家对份种带"
                          "月日天周期生心意贯举揽站化张把条位届岗双责票否元旦手人要")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 UNIT_LABELS = ("牵头单位|牵头股室|牵头科室|牵头部门|责任单位|责任股室|责任科室|责任部门|配合单位|配合股室"
                "|配合科室|配合部门|协办单位|责任领导|分管领导")
 _UNIT_LINE = re.compile(rf"^(?:{UNIT_LABELS})\s*[:：]")
@@ -239,31 +239,16 @@ class _Candidate:
     paragraph: int
 
 
-def _value(text: str) -> int | None:
-    if text.isdecimal():
-        return int(text)
-    if text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
-    return chinese_numeral_to_int(text)
-
-
 def lead_marker(line: str) -> tuple[str, int | None, int, bool] | None:
     """(family, number, length, bare) of the marker a line starts with, or None."""
-    for family, pattern in _LEAD:
-        match = pattern.match(line)
-        if match is None:
-            continue
-        number_text = next(g for g in match.groups() if g is not None)
-        if family == "arb":
-            if line[match.end():match.end() + 1] in _NOT_AFTER_BARE_DIGIT:
-                continue
-            return "arabic", int(number_text), match.end(), True
-        if family == "star":
-            return "arabic", None, match.end(), False
-        number = _value(number_text)
-        if number is None:
-            continue
-        return family, number, match.end(), False
+    code = parse_code(line)
+    if code is not None:
+        return code.style, code.number, code.end, False
+    if match := _STAR.match(line):
+        return "arabic", None, match.end(), False
+    match = _BARE_ARABIC.match(line)
+    if match and line[match.end():match.end() + 1] not in _NOT_AFTER_BARE_DIGIT:
+        return "arabic", int(match.group(1)), match.end(), True
     return None
 
 
@@ -283,7 +268,7 @@ def _mid_candidates(text: str, base: int, start: int, paragraph: int) -> Iterato
             continue
         if kind == "cnb" and (after in _NOT_AFTER_BARE_CN or "。" not in text[match.end():match.end() + 40]):
             continue
-        number = None if kind == "star" else _value(number_text)
+        number = None if kind == "star" else number_value(number_text)
         if kind != "star" and number is None:
             continue
         yield _Candidate(base + match.start(), base + match.end(), family, number, False,
@@ -436,37 +421,11 @@ def _starter_split(text: str, strict: bool = False) -> int | None:
 # -- building ----------------------------------------------------------------------------------
 
 def _number_label(node: OutlineNode, position: int) -> str:
+    """The node's step of its path code: its number (its position when it has none) in its
+    style; a paragraph without a style is its position."""
     number = node.number if node.number else position
-    if node.family.startswith("list"):
-        node_family = node.family.partition(":")[2]
-        return _number_label(OutlineNode(node_family, node.number, ""), position)
-    if node.family == "cn":
-        return int_to_chinese(number)
-    if node.family == "cn_paren":
-        return f"({int_to_chinese(number)})"
-    if node.family == "arabic":
-        return str(number)
-    if node.family == "ar_paren":
-        return f"({number})"
-    if node.family == "circled":
-        return _CIRCLED[number - 1] if 1 <= number <= 20 else f"({number})"
-    if node.family == "shi":
-        return f"{int_to_chinese(number)}是"
-    return str(position)
-
-
-def int_to_chinese(number: int) -> str:
-    """一 … 九十九 (and 一百 …), as plans number their parts."""
-    digits = "零一二三四五六七八九"
-    if number <= 0:
-        return str(number)
-    if number < 10:
-        return digits[number]
-    if number < 20:
-        return "十" + (digits[number % 10] if number % 10 else "")
-    if number < 100:
-        return digits[number // 10] + "十" + (digits[number % 10] if number % 10 else "")
-    return str(number)
+    style = node.family.partition(":")[2] if node.family.startswith("list") else node.family
+    return label(style, number) if style in STYLES else str(position)
 
 
 def renumber(nodes: list[OutlineNode], prefix: str = "") -> None:

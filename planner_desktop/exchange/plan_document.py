@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner_desktop.domain.outline_codes import chinese_numeral, numeral
 from planner_desktop.domain.plan_cleaning import SourceParagraph
 from planner_desktop.errors import FileReadError, Location
 from planner_desktop.exchange.files import read_incoming
@@ -281,17 +282,6 @@ def _table_rows(table) -> list[str]:
 _DIGITS_CN = "〇一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _chinese(number: int, digits: str = _DIGITS_CN, ten: str = "十") -> str:
-    if number < 10:
-        return digits[number]
-    if number < 20:
-        return ten + (digits[number % 10] if number % 10 else "")
-    if number < 100:
-        return digits[number // 10] + ten + (digits[number % 10] if number % 10 else "")
-    return str(number)
 
 
 def _roman(number: int) -> str:
@@ -309,13 +299,13 @@ def format_number(number: int, fmt: str) -> str:
     """A counter as Word shows it for a ``w:numFmt``."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital"):
-        return _chinese(number)
+        return chinese_numeral(number, _DIGITS_CN)
     if fmt == "chineseLegalSimplified":
-        return _chinese(number, _LEGAL, "拾")
+        return chinese_numeral(number, _LEGAL, "拾")
     if fmt in ("ideographTraditional",):
         return _HEAVENLY[(number - 1) % 10]
     if fmt.startswith("decimalEnclosedCircle"):
-        return _CIRCLED[number - 1] if 1 <= number <= 20 else str(number)
+        return numeral("circled", number)
     if fmt == "decimalEnclosedParen":
         return f"({number})"
     if fmt == "decimalZero":

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS, ItemDraft, PlanDraft
+from planner_desktop.domain.outline_codes import parse_code
 from planner_desktop.domain.targets import targets_of_each
 from planner_desktop.domain.text import normalise, to_simplified
 from planner_desktop.domain.units import (
@@ -60,11 +61,10 @@ TEXT_FIELDS = ("task", "measure")
 UNIT_FIELDS = frozenset({"lead", "support", "units", "schools", "lead_only"})
 HEADER_SEARCH_ROWS = 15
 CHINESE_DIGITS = "一二三四五六七八九十百零〇两"
-CATEGORY_CODE = re.compile(rf"^\s*([{CHINESE_DIGITS}]+)\s*[、.．]\s*")
-SUB_CATEGORY_CODE = re.compile(rf"^\s*[（(]([{CHINESE_DIGITS}]+)[）)]\s*")
 ARABIC_CODE = re.compile(r"^\s*(\d+(?:\.\d+)*)\s*[、.．]?\s*$")
-LEADING_NUMBER_CODE = re.compile(r"^\s*(\d{1,3})\s*[、.．]\s*(?!\d)")
-SPLIT_CODES = (CATEGORY_CODE, SUB_CATEGORY_CODE, LEADING_NUMBER_CODE)  # tried in this order
+# The outline codes a task or measure cell may start with (``domain.outline_codes``): a
+# category 一、, a sub-category （一）, a number 1. (一是 and （1） inside a cell are its text).
+CELL_CODE_STYLES = ("cn_paren", "cn", "arabic")
 CODE_STARTS = frozenset(CHINESE_DIGITS + "（(")  # and digits: what those patterns start with
 UNREAD_DEADLINES = frozenset({DeadlineKind.UNPARSED, DeadlineKind.NONE})  # warned about
 NOTE_ROW = re.compile(r"^\s*(注|说明|备注|填表说明|附注)\s*[：:0-9１-９]")
@@ -598,7 +598,7 @@ class TaskListParser:
                 return None
         merged_across = any(m.first_row == row.number and m.last_col > m.first_col
                             for m in grid.merges)
-        has_code = bool(CATEGORY_CODE.match(text) or SUB_CATEGORY_CODE.match(text))
+        has_code = parse_code(text, ("cn", "cn_paren")) is not None
         if has_code or (merged_across and not row.raw.get("lead") and len(texts) == 1):
             return text
         return None
@@ -793,11 +793,10 @@ def split_code(text: str) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=4096)
 def _split_code_by_pattern(text: str) -> tuple[str, str]:
-    for pattern in SPLIT_CODES:
-        match = pattern.match(text)
-        if match:
-            return match.group(0).strip(), text[match.end():].strip()
-    return "", text.strip()
+    code = parse_code(text, CELL_CODE_STYLES)
+    if code is None:
+        return "", text.strip()
+    return text[:code.end].strip(), text[code.end:].strip()
 
 
 def item_title(text: str, limit: int = 40) -> str:
@@ -877,7 +876,7 @@ def guess_title(workbook: Workbook) -> str:
             texts = [t.strip() for t in row if t.strip()]
             if len(set(texts)) == 1 and 6 <= len(texts[0]) <= 60 and \
                     not texts[0].startswith(("附件", "印发")) and \
-                    field_for_header(texts[0]) is None and not CATEGORY_CODE.match(texts[0]):
+                    field_for_header(texts[0]) is None and not parse_code(texts[0], ("cn",)):
                 return texts[0]
     return workbook.path.stem
 

@@ -1,0 +1,142 @@
+"""What an outline code looks like: the one definition plans, task lists and the ledger share.
+
+Plans and task lists number their parts in the same few styles: ``一、`` → ``（一）`` → ``1.``
+→ ``（1）`` → ``①``, and ``一是`` inside a paragraph, each also with half-width brackets and
+dots (``(一)``, ``1．``). When the plan parser and the task-list parser each had their own
+patterns, one read ``（一）、`` or ``一，`` as a code and the other did not, so the same item
+was numbered differently depending on which file it came from. Both now ask this module,
+which knows each style as data: how it is written at the start of a text (``pattern``), how
+the code is written (``written``) and how it stands in a path code such as ``一.(一).2``
+(``label``).
+
+Where a code may stand (the start of a paragraph or a cell, after a full stop inside one)
+and which styles a kind of file uses are the parsers' business, not this module's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from planner_desktop.domain.text import chinese_numeral_to_int
+
+# The numeral of a Chinese-numbered code (一 … 九十九), and the circled figures ① … ⑳.
+CHINESE_NUMERAL = "[一二三四五六七八九十]{1,3}"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# What may follow 一是 for it to be a code and not a word (一是一, 一是否): the start of a
+# clause.
+_CLAUSE_START = "[\u4e00-\u9fff“《\"*]"
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    """One numbering style. ``pattern`` matches a code at the start of a text (leading
+    spaces and the spaces after the code included), its number in the first group that
+    matched; ``written`` and ``label`` are format strings of the numeral."""
+
+    name: str
+    pattern: re.Pattern[str]
+    written: str  # the code as a document writes it: "{}、"
+    label: str  # the code as one step of a path code (一.(一).2): "{}"
+    chinese: bool  # numbered 一二三 (else 1 2 3, or ① ② ③ for the circled style)
+
+
+def _style(name: str, pattern: str, written: str, label: str, chinese: bool) -> MarkerStyle:
+    return MarkerStyle(name, re.compile(r"^\s*" + pattern), written, label, chinese)
+
+
+# In the order they are tried: a bracketed code before the bare numeral it holds.
+STYLES: dict[str, MarkerStyle] = {style.name: style for style in (
+    _style("cn_paren", rf"[（(]\s*({CHINESE_NUMERAL})\s*[）)]\s*[、，,.．]?\s*", "（{}）", "({})",
+           True),
+    _style("ar_paren", r"(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,3})[）)])\s*", "（{}）", "({})", False),
+    _style("shi", rf"({CHINESE_NUMERAL})是(?={_CLAUSE_START})", "{}是", "{}是", True),
+    _style("cn", rf"({CHINESE_NUMERAL})\s*[、，,．.]\s*", "{}、", "{}", True),
+    _style("arabic", r"(\d{1,3})\s*(?:[.．、，,](?![\d.．])|\s+(?=\D))\s*", "{}.", "{}", False),
+    _style("circled", rf"([{CIRCLED}])\s*", "{}", "{}", False),
+)}
+STYLE_NAMES = tuple(STYLES)
+
+
+class OutlineCode(NamedTuple):
+    """A code found at the start of a text: its style, its number, and where the text after
+    it starts."""
+
+    style: str
+    number: int
+    end: int
+
+
+def parse_code(text: str, styles: tuple[str, ...] = STYLE_NAMES) -> OutlineCode | None:
+    """The code ``text`` starts with, in one of ``styles`` (tried in the order of STYLES),
+    or None. A numeral that is no number (十十、) is no code."""
+    for name, style in STYLES.items():
+        if name not in styles:
+            continue
+        match = style.pattern.match(text)
+        if match is None:
+            continue
+        number = number_value(next(g for g in match.groups() if g is not None))
+        if number is not None:
+            return OutlineCode(name, number, match.end())
+    return None
+
+
+def read_code(code: str) -> tuple[str, int] | None:
+    """(style, number) of a code standing alone, as written (``一、``, ``（1）``) or as a
+    label (``一``, ``(1)``, a 序号 ``1``): the form in which two codes of the same item
+    compare equal, whichever file they came from."""
+    code = code.strip()
+    found = parse_code(code)
+    if found is not None and found.end == len(code):
+        return found.style, found.number
+    if code.endswith("是"):  # 一是 alone: nothing follows to tell it from a word
+        number = number_value(code[:-1])
+        return None if number is None or code[:-1].isdecimal() else ("shi", number)
+    number = number_value(code)
+    if number is None:
+        return None
+    return ("arabic" if code.isdecimal() else "circled" if code in CIRCLED else "cn"), number
+
+
+def number_value(numeral: str) -> int | None:
+    """The number of a code's numeral: ``12``, ``十二``, ``⑫``."""
+    if numeral.isdecimal():
+        return int(numeral)
+    if len(numeral) == 1 and numeral in CIRCLED:
+        return CIRCLED.index(numeral) + 1
+    return chinese_numeral_to_int(numeral)
+
+
+def render(style: str, number: int) -> str:
+    """The code as a document writes it: ``render("cn_paren", 1)`` is ``（一）``."""
+    return STYLES[style].written.format(numeral(style, number))
+
+
+def label(style: str, number: int) -> str:
+    """The code as one step of a path code: ``label("cn_paren", 1)`` is ``(一)``. A circled
+    number beyond ⑳ has no character and is written in brackets."""
+    if style == "circled" and not 1 <= number <= len(CIRCLED):
+        return f"({number})"
+    return STYLES[style].label.format(numeral(style, number))
+
+
+def numeral(style: str, number: int) -> str:
+    """The numeral of ``number`` in ``style``: 一, 1 or ①."""
+    if STYLES[style].chinese:
+        return chinese_numeral(number)
+    if style == "circled" and 1 <= number <= len(CIRCLED):
+        return CIRCLED[number - 1]
+    return str(number)
+
+
+def chinese_numeral(number: int, digits: str = "零一二三四五六七八九", ten: str = "十") -> str:
+    """一 … 九十九 as plans number their parts (figures from 100 on, and for numbers below
+    zero); ``digits`` and ``ten`` give other sets of numerals (Word's 壹 … 拾)."""
+    if number < 0 or number >= 100:
+        return str(number)
+    if number < 10:
+        return digits[number]
+    tens, units = divmod(number, 10)
+    return (digits[tens] if tens > 1 else "") + ten + (digits[units] if units else "")

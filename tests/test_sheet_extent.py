@@ -20,7 +20,7 @@ import xlsxwriter
 
 from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.readers import read_workbook
-from planner_desktop.exchange.sheet_extent import blank_shared_strings, fit_xlsx_sheet
+from planner_desktop.exchange.readers.extent import blank_shared_strings, fit_xlsx_sheet
 from tests.fixtures_sheets import sheet_xml, soffice_convert, write_raw_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent

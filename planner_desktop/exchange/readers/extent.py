@@ -26,10 +26,13 @@ bounded in the BIFF walk the reader makes anyway; .ods rows in a walk of their s
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from planner_desktop.exchange.readers.xml_tags import SheetTags, attr, sheet_tags
 
 # 10 million cells of calamine's grid and our texts take ~500 MB at peak (measured: a
 # 9,999 × 702 sheet reads in 342 MB); a real task list has a few hundred thousand.
@@ -84,7 +87,6 @@ class Fit:
 
 # -- xlsx ------------------------------------------------------------------------------------
 
-_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:row|sheetData)[\s/>]")
 # Cell references that bound a sheet without walking it, with the grid they bound: every
 # <c> tag starting 'r="' plus one letter and up to 5 digits means at most 99,999 × 26.
 _NEAR_CLASSES = ((rb"[A-Z]\d{1,5}", 99_999, 26), (rb"[A-Z]{1,2}\d{1,4}", 9_999, 702))
@@ -95,34 +97,13 @@ _SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si(?:\s[^>]*)?(?:/>|>(.*?)</(?:[\w.-]
 _PHONETIC = re.compile(rb"<(?:[\w.-]+:)?rPh[\s>].*?</(?:[\w.-]+:)?rPh>", re.S)
 
 
-class _XlsxTags:
-    """The patterns for one namespace prefix (``<x:c>`` from .NET writers)."""
-
-    def __init__(self, prefix: bytes) -> None:
-        p = re.escape(prefix)
-        self.near = [(re.compile(b"<" + p + rb"c(?=[\s/>])(?! r=\"" + refs + b'")'), rows, cols)
-                     for refs, rows, cols in _NEAR_CLASSES]
-        self.row_or_cell = re.compile(b"<" + p + rb"(row|c)(?=[\s/>])([^>]*)>")
-        self.cell_end = re.compile(b"</" + p + rb"c\s*>")
-        self.value = re.compile(b"<" + p + rb"(?:v|is)[\s>/]")
-        self.data = re.compile(b"<" + p + rb"sheetData[\s/>]")
-        self.data_end = re.compile(b"</" + p + rb"sheetData\s*>")
-
-
-_TAGS: dict[bytes, _XlsxTags] = {}
-
-
-def _tags(xml: bytes) -> _XlsxTags:
-    found = _PREFIX.search(xml)
-    prefix = (found.group(1) or b"") if found else b""
-    if prefix not in _TAGS:
-        _TAGS[prefix] = _XlsxTags(prefix)
-    return _TAGS[prefix]
-
-
-def _attr(attrs: bytes, name: bytes) -> bytes | None:
-    match = re.search(rb"(?:^|\s)" + name + rb"""\s*=\s*["']([^"']*)["']""", attrs)
-    return match.group(1) if match else None
+@functools.cache
+def _near(prefix: bytes) -> list[tuple[re.Pattern[bytes], int, int]]:
+    """For each class of near references, a pattern finding a cell whose reference is not
+    one of them, with the grid that class bounds."""
+    p = re.escape(prefix)
+    return [(re.compile(b"<" + p + rb"c(?=[\s/>])(?! r=\"" + refs + b'")'), rows, cols)
+            for refs, rows, cols in _NEAR_CLASSES]
 
 
 def fit_xlsx_sheet(xml: bytes, blank_strings: Callable[[], frozenset[int]], max_rows: int,
@@ -132,14 +113,14 @@ def fit_xlsx_sheet(xml: bytes, blank_strings: Callable[[], frozenset[int]], max_
     ``blank_strings`` gives the indices of the workbook's shared strings that are empty or
     only spaces; it is called only for a sheet too large as it is.
     """
-    tags = _tags(xml)
-    start_match = tags.data.search(xml)
+    tags = sheet_tags(xml)
+    start_match = tags.sheet_data.search(xml)
     if start_match is None:
         return Fit()
     start = start_match.start()
-    end_match = tags.data_end.search(xml, start)
+    end_match = tags.sheet_data_end.search(xml, start)
     end = end_match.end() if end_match else len(xml)
-    for pattern, rows, cols in tags.near:
+    for pattern, rows, cols in _near(tags.prefix):
         if rows <= max_rows and rows * cols <= max_cells and not pattern.search(xml, start, end):
             return Fit()
     whole = Box()
@@ -159,18 +140,18 @@ def fit_xlsx_sheet(xml: bytes, blank_strings: Callable[[], frozenset[int]], max_
 
 
 def _value_cells(xml: bytes, start: int, end: int,
-                 tags: _XlsxTags) -> Iterator[tuple[int, int, bytes, bytes, int, int]]:
+                 tags: SheetTags) -> Iterator[tuple[int, int, bytes, bytes, int, int]]:
     """(row, column, attributes, inner XML, start, end) of each cell holding a value, placed
     as calamine places it: by its ``r`` reference, else after the previous cell and row."""
     row, col = -1, -1
     for match in tags.row_or_cell.finditer(xml, start, end):
         tag, attrs = match.group(1), match.group(2)
         if tag == b"row":
-            number = _attr(attrs, b"r")
+            number = attr(attrs, b"r")
             row = int(number) - 1 if number and number.isdigit() else row + 1
             col = -1
             continue
-        ref = _attr(attrs, b"r")
+        ref = attr(attrs, b"r")
         cell = _REF.fullmatch(ref) if ref else None
         if cell:
             col = _column_index(cell.group(1))
@@ -182,7 +163,7 @@ def _value_cells(xml: bytes, start: int, end: int,
         closing = tags.cell_end.search(xml, match.end(), end)
         cell_end = closing.end() if closing else end
         body = xml[match.end():closing.start() if closing else end]
-        if tags.value.search(body):
+        if tags.holds_value.search(body):
             yield row, col, attrs, body, match.start(), cell_end
 
 
@@ -196,7 +177,7 @@ def _column_index(letters: bytes) -> int:
 def _is_blank(attrs: bytes, body: bytes, blank_strings: frozenset[int]) -> bool:
     """Whether a cell's value is empty or only spaces (a formula's own text does not count)."""
     text = b"".join(_TEXT.findall(_FORMULA.sub(b"", body)))
-    if _attr(attrs, b"t") == b"s":
+    if attr(attrs, b"t") == b"s":
         return text.strip().isdigit() and int(text) in blank_strings
     return not html.unescape(text.decode("utf-8", "replace")).strip()
 
@@ -214,7 +195,7 @@ def blank_shared_strings(xml: bytes | None) -> frozenset[int]:
     return frozenset(found)
 
 
-def _without_cells_outside(xml: bytes, start: int, end: int, tags: _XlsxTags,
+def _without_cells_outside(xml: bytes, start: int, end: int, tags: SheetTags,
                            extent: Extent) -> bytes:
     """The sheet part without the value cells outside ``extent`` (all blank: the extent is
     that of the cells that are not)."""
@@ -251,7 +232,7 @@ def ods_extents(content: bytes, max_rows: int) -> dict[str, Extent]:
         if kind == b"table":
             if name is not None:
                 extents[name] = box.extent(max_rows)
-            raw = _attr(attrs, b"table:name") or b""
+            raw = attr(attrs, b"table:name") or b""
             name, box, row = html.unescape(raw.decode("utf-8", "replace")), Box(), 0
             continue
         repeat = _repeat(_ODS_ROWS_REPEATED, attrs)

@@ -15,6 +15,7 @@ and which styles a kind of file uses are the parsers' business, not this module'
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -71,6 +72,8 @@ class OutlineCode(NamedTuple):
 def parse_code(text: str, styles: tuple[str, ...] = STYLE_NAMES) -> OutlineCode | None:
     """The code ``text`` starts with, in one of ``styles`` (tried in the order of STYLES),
     or None. A numeral that is no number (十十、) is no code."""
+    if not _any_of(styles).match(text):
+        return None  # most texts: one match that fails at their first character
     for name, style in STYLES.items():
         if name not in styles:
             continue
@@ -81,6 +84,12 @@ def parse_code(text: str, styles: tuple[str, ...] = STYLE_NAMES) -> OutlineCode 
         if number is not None:
             return OutlineCode(name, number, match.end())
     return None
+
+
+@functools.cache
+def _any_of(styles: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching where any of ``styles`` matches."""
+    return re.compile("|".join(f"(?:{STYLES[name].pattern.pattern})" for name in styles))
 
 
 def read_code(code: str) -> tuple[str, int] | None:

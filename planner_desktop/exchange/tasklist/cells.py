@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 from collections.abc import Sequence
 
@@ -25,12 +24,8 @@ ARABIC_CODE = re.compile(r"^\s*(\d+(?:\.\d+)*)\s*[、.．]?\s*$")
 
 def source_refs(sheet: str, start: int, count: int) -> list[str]:
     """Where the clerk finds rows ``start`` … ``start + count - 1`` (0-based): ``Sheet!5``,
-    with the row Excel shows. Made by one formatting of all of them, split at a character
-    no sheet name holds (XML has no NUL): a third of the time of making each on its own."""
-    if count <= 0:
-        return []
-    each = sheet.replace("%", "%%") + "!%d\x00"
-    return (each * count % tuple(range(start + 1, start + count + 1))).split("\x00")[:-1]
+    with the row Excel shows."""
+    return [f"{sheet}!{row}" for row in range(start + 1, start + count + 1)]
 
 
 def fold_measure(task: ItemDraft, text: str) -> None:
@@ -53,23 +48,11 @@ def clean_code(text: str) -> str:
 
 def code_splits(texts: list[str]) -> dict[str, tuple[str, str]]:
     """:func:`split_code` of each distinct text of a column (stripped texts) that may begin
-    with an outline code, which its first character tells; any other text has no code and is
-    its own body. Found for a whole column at once: most columns have no code at all, and
-    the rest repeat a few."""
-    if not _CODE_AFTER_SEPARATOR.search("\x00" + "\x00".join(texts)):
-        return {}  # one pass of the regex engine, jumping from text to text
-    firsts = list(map(_FIRST_CHARACTER, texts))
-    coded = {first for first in set(firsts) if first in CODE_STARTS or first.isdecimal()}
-    if not coded:
-        return {}
-    return {text: split_code(text)
-            for text in set(itertools.compress(texts, map(coded.__contains__, firsts)))}
-
-
-_FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
-# A text's start (after the separator its column is joined with) that may begin a code: the
-# characters split_code looks for (\d is what str.isdecimal accepts).
-_CODE_AFTER_SEPARATOR = re.compile("\x00\\s*[" + re.escape("".join(sorted(CODE_STARTS))) + r"\d]")
+    with an outline code, which its first character tells; any other text has no code and
+    is its own body (the caller's default). Found for a whole column at once: most columns
+    have no code at all, and the rest repeat a few."""
+    return {text: split_code(text) for text in set(texts)
+            if text[:1] in CODE_STARTS or text[:1].isdecimal()}
 
 
 def split_code(text: str) -> tuple[str, str]:

@@ -10,10 +10,8 @@ them as children numbered （1）, （2）…
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
@@ -87,15 +85,6 @@ class TaskListParser:
         self.first_measure: tuple | None = None
         # Items made from task and measure cells: their targets are found in plan().
         self.made: list[ItemDraft] = []
-        # The deadline of a value (a date cell or a text) and the mentions of a row's unit
-        # cells, each worked out once per distinct value in this parse: a list repeats a few
-        # hundred of each over thousands of rows, and both are frozen, so one result serves
-        # every row. (functools' cache looks each row up in one pass, in C.)
-        self.deadline_of: Callable[[object], Deadline] = functools.cache(
-            lambda value: parse_deadline(value, year))
-        self.mentions_of: Callable[[str, str | None, str | None], tuple[UnitMention, ...]] = \
-            functools.cache(lambda lead, support, schools: tuple(
-                assign_roles(lead, support, schools, known_units)))
         # The sheet being parsed, set by parse_sheet: field → column
         # (``SheetLayout.field_columns``), field → its texts below the header (merged cells
         # filled), the row those start at, and row → merged range of the task cell.
@@ -263,19 +252,20 @@ class TaskListParser:
 
     def row_deadlines(self, grid: Grid, start: int, texts: list[str]) -> list[Deadline]:
         """The deadline of every row from ``start`` on: its date cell (kept typed by the
-        reader), else its text. (Going through the date cells costs less than looking up
-        each row's cell: a lookup makes and hashes a key.)"""
-        values: list[object] = list(texts)
-        column, end = self.deadline_column, start + len(texts)
-        for (row, col), date in grid.values.items():
-            if col == column and start <= row < end:
-                values[row - start] = date
-        return list(map(self.deadline_of, values))
+        reader), else its text; each distinct value parsed once (a list repeats a few
+        hundred over thousands of rows)."""
+        column = self.deadline_column
+        values = [grid.values.get((row, column), text) for row, text in enumerate(texts, start)]
+        parsed = {value: parse_deadline(value, self.year) for value in set(values)}
+        return [parsed[value] for value in values]
 
     def row_mentions(self, leads: list[str], supports: list[str | None],
                      schools: list[str | None]) -> list[tuple[UnitMention, ...]]:
-        """The units named by every row's lead, support and schools cells."""
-        return list(map(self.mentions_of, leads, supports, schools))
+        """The units named by every row's lead, support and schools cells, found once per
+        distinct combination of the three."""
+        cells = list(zip(leads, supports, schools, strict=True))
+        found = {three: tuple(assign_roles(*three, self.known_units)) for three in set(cells)}
+        return [found[three] for three in cells]
 
     def parse_row(self, grid: Grid, row: _RowCells) -> bool:
         """A row of one text: blank, a note, a repeated header or a category row are taken

@@ -26,8 +26,9 @@ from planner_desktop.exchange.tasklist.layout import (
     duplicate_column_warnings,
     prefer_fuller_duplicates,
 )
-from planner_desktop.exchange.tasklist.preview import ImportPreview, ImportWarning
+from planner_desktop.exchange.tasklist.preview import ImportPreview
 from planner_desktop.exchange.tasklist.rows import TaskListParser, split_code
+from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
 __all__ = ["FIELD_LABELS", "ImportPreview", "ImportWarning", "SheetLayout", "guess_title",

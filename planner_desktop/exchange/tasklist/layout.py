@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist.fields import FIELD_LABELS, field_for_header
-from planner_desktop.exchange.tasklist.preview import ImportWarning
+from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
 HEADER_SEARCH_ROWS = 15

@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from planner_desktop.domain.deadlines import DeadlineKind
 from planner_desktop.domain.model import PlanDraft
-
-if TYPE_CHECKING:
-    from planner_desktop.exchange.tasklist.layout import SheetLayout
-
-@dataclass
-class ImportWarning:
-    sheet: str
-    row: int | None  # 1-based, as Excel shows it
-    column: str | None  # Excel letter
-    message: str
-
-    def to_json(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.message}
+from planner_desktop.exchange.tasklist.layout import SheetLayout
+from planner_desktop.exchange.tasklist.warning import ImportWarning
 
 
 @dataclass

@@ -38,7 +38,8 @@ from planner_desktop.exchange.tasklist.cells import (
 )
 from planner_desktop.exchange.tasklist.fields import UNIT_FIELDS, field_for_header
 from planner_desktop.exchange.tasklist.layout import SheetLayout, resolve_unit_columns
-from planner_desktop.exchange.tasklist.preview import UNREAD_DEADLINES, ImportWarning
+from planner_desktop.exchange.tasklist.preview import UNREAD_DEADLINES
+from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
 NOTE_ROW = re.compile(r"^\s*(注|说明|备注|填表说明|附注)\s*[：:0-9１-９]")

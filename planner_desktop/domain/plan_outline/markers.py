@@ -1,0 +1,206 @@
+"""Finding the markers: what a line starts with (a written code, a copy's broken one, a unit
+label), the markers inside a paragraph, and which of them continue a numbering sequence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planner_desktop.domain.outline_codes import (
+    CHINESE_NUMERAL,
+    CIRCLED,
+    number_value,
+    parse_code,
+)
+from planner_desktop.domain.plan_cleaning import SourceParagraph
+from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK
+
+# Lower ranks are higher in the outline. Heading styles without a written number sit just
+# above the written style of the same depth.
+RANK = {"heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
+        "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
+_CN = CHINESE_NUMERAL
+
+
+def rank_of(family: str) -> float:
+    """The rank of a style. Word's list levels (``list1:arabic``: level 1 of a list, numbered
+    like 1.) rank as their number style, and deeper levels of one list below shallower ones,
+    since a list may number two levels alike (1. and 1.)."""
+    if family.startswith("list"):
+        level, _, style = family[4:].partition(":")
+        return RANK.get(style, 3) + 0.01 * int(level)
+    return RANK[family]
+_CJK_START = "[\u4e00-\u9fff“《\"*]"
+
+# Markers of a copy that lost part of its code, tried when no written code starts the line:
+# ``*.`` (the figure hidden) and a bare number before the text (``1全面…``).
+_STAR = re.compile(r"^(\*{1,3})\s*[.．、]\s*")
+_BARE_ARABIC = re.compile(rf"^(\d{{1,2}})(?={_CJK_START})")
+_MID = re.compile(
+    rf"(?<=[。；;！？!?\s：:，,）)])(?P<shi>{_CN})是(?={_CJK_START})"
+    rf"|(?<=[。；;！？!?\s：:])[（(](?P<cnp>{_CN})[）)]"
+    rf"|(?<=[。；;！？!?\s”])(?P<cn>{_CN})、"
+    r"|(?<=[。；;！？!?\s：:])[（(](?P<arp>\d{1,2})[）)]"
+    r"|(?<=[。；;！？!?\s])(?P<ar>\d{1,2})[.．、](?![\d.．])"
+    r"|(?P<star>\*{1,3})[.．](?=[\u4e00-\u9fff“])"
+    r"|(?<![\dA-Za-z.．%*第约近共达至和、~\-])(?P<arb>\d{1,2})(?=[\u4e00-\u9fff*“])"
+    r"|(?<=[。；;！？!?\s])(?P<cnb>[一二三四五六七八九十])(?=[\u4e00-\u9fff])"
+    rf"|(?P<circ>[{CIRCLED}])"
+)
+_MID_FAMILY = {"shi": "shi", "cnp": "cn_paren", "cn": "cn", "arp": "ar_paren", "ar": "arabic",
+               "star": "arabic", "arb": "arabic", "cnb": "cn_paren", "circ": "circled"}
+# After a bare number these characters make it a quantity or a date, not a marker.
+_NOT_AFTER_BARE_DIGIT = set("年月日号时分秒个项名所家人次万亿元岁倍届期批级类位条件篇场天周台套只支株辆本"
+                            "册份处座户间门部遍轮吨米余多种")
+# After a bare Chinese numeral these make it a word: 一批, 一体, 一流, 二者 …
+_NOT_AFTER_BARE_CN = set("是、，,.．个些批体流线样直律次定步年道起般致切同并面方边系项级类名所家对份种带"
+                         "月日天周期生心意贯举揽站化张把条位届岗双责票否元旦手人要")
+UNIT_LABELS = ("牵头单位|牵头股室|牵头科室|牵头部门|责任单位|责任股室|责任科室|责任部门|配合单位|配合股室"
+               "|配合科室|配合部门|协办单位|责任领导|分管领导")
+UNIT_LINE = re.compile(rf"^(?:{UNIT_LABELS})\s*[:：]")
+
+
+@dataclass
+class Candidate:
+    pos: int  # where the marker starts in the source text
+    end: int  # where the item's own text starts
+    family: str
+    number: int | None  # None: a figure the copy hid (*.)
+    lead: bool  # at the start of a paragraph (or Word's own numbering)
+    bare: bool  # no punctuation after the number: 一加强…, 1全面…
+    paragraph: int
+
+
+def lead_marker(line: str) -> tuple[str, int | None, int, bool] | None:
+    """(family, number, length, bare) of the marker a line starts with, or None."""
+    code = parse_code(line)
+    if code is not None:
+        return code.style, code.number, code.end, False
+    if match := _STAR.match(line):
+        return "arabic", None, match.end(), False
+    match = _BARE_ARABIC.match(line)
+    if match and line[match.end():match.end() + 1] not in _NOT_AFTER_BARE_DIGIT:
+        return "arabic", int(match.group(1)), match.end(), True
+    return None
+
+
+def starts_with_marker(line: str) -> bool:
+    """Whether a line begins an item (so it is never joined to the line before it)."""
+    found = lead_marker(line)
+    return (found is not None and not found[3]) or bool(UNIT_LINE.match(line))
+
+
+def _mid_candidates(text: str, base: int, start: int, paragraph: int) -> Iterator[Candidate]:
+    for match in _MID.finditer(text, start):
+        kind = match.lastgroup
+        number_text = match.group(kind)
+        family = _MID_FAMILY[kind]
+        after = text[match.end():match.end() + 1]
+        if kind == "arb" and after in _NOT_AFTER_BARE_DIGIT:
+            continue
+        if kind == "cnb" and (after in _NOT_AFTER_BARE_CN or "。" not in text[match.end():match.end() + 40]):
+            continue
+        number = None if kind == "star" else number_value(number_text)
+        if kind != "star" and number is None:
+            continue
+        yield Candidate(base + match.start(), base + match.end(), family, number, False,
+                         kind in ("arb", "cnb", "star"), paragraph)
+
+
+class _Walker:
+    """Accepts the markers that continue a numbering; the state of every style seen so far."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.restart: dict[str, bool] = {}  # a higher marker came since this style's last one
+        self.accepted: list[Candidate] = []
+
+    def _sequence_ok(self, c: Candidate) -> bool:
+        family = c.family
+        if family not in self.last:
+            return c.number == 1
+        return c.number == self.last[family] + 1 or (c.number == 1 and self.restart[family])
+
+    def consider(self, c: Candidate, lead_rank: float | None) -> bool:
+        rank = rank_of(c.family)
+        previous = self.accepted[-1] if self.accepted else None
+        if c.number is None:  # *. : the next number of its style
+            if lead_rank is not None and rank <= lead_rank and not c.lead:
+                return False
+            c.number = self.last.get(c.family, 0) + 1
+        elif c.lead and not c.bare:
+            pass  # a written marker at the start of a paragraph is taken as it is
+        else:
+            if not self._sequence_ok(c):
+                return False
+            if not c.lead and c.bare and lead_rank is not None and rank <= lead_rank:
+                return False
+            if c.bare and c.number == 1 and (previous is None or rank_of(previous.family) >= rank
+                                             or c.pos - previous.end > 80):
+                return False  # a bare 1 is only believed right after its parent heading
+        self.accept(c)
+        return True
+
+    def accept(self, c: Candidate) -> None:
+        rank = rank_of(c.family)
+        for family in self.last:
+            if rank_of(family) > rank:
+                self.restart[family] = True
+        self.last[c.family] = c.number or 0
+        self.restart[c.family] = False
+        self.accepted.append(c)
+
+
+def _heading_candidate(para: SourceParagraph, base: int) -> Candidate | None:
+    if para.heading is None or not 1 <= para.heading <= 4:
+        return None
+    return Candidate(base, base, f"heading{para.heading}", None, True, False, para.index)
+
+
+def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[Candidate]:
+    walker = _Walker()
+    for para, base in zip(paragraphs, offsets, strict=True):
+        line = para.line
+        lead_rank: float | None = None
+        start = 0
+        found = lead_marker(line)
+        candidate = None
+        if found is not None:
+            family, number, length, bare = found
+            if para.label and para.list_level is not None:
+                family, bare = f"list{para.list_level}:{family}", False
+            candidate = Candidate(base, base + length, family, number, True, bare, para.index)
+        elif para.heading is not None:
+            candidate = _heading_candidate(para, base)
+        if candidate is not None:
+            if candidate.family.startswith("heading"):
+                candidate.number = walker.last.get(candidate.family, 0) + 1
+                walker.accept(candidate)
+                lead_rank = rank_of(candidate.family)
+            elif walker.consider(candidate, None):
+                lead_rank = rank_of(candidate.family)
+                start = candidate.end - base
+        if lead_rank is None and walker.accepted and not UNIT_LINE.match(line):
+            para_node = Candidate(base, base, "para", 0, True, False, para.index)
+            walker.accept(para_node)
+            lead_rank = rank_of("para") if len(line) < 400 else None
+        for mid in _mid_candidates(line, base, start, para.index):
+            walker.consider(mid, lead_rank)
+    return walker.accepted
+
+
+# More paragraphs than any plan has items (a county's runs to 300): without numbering, such
+# a text is not a plan, and is told as a text without numbered items.
+MAX_UNNUMBERED_ITEMS = 1_000
+
+
+def paragraph_items(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[Candidate]:
+    """A plan with no numbering at all: every paragraph after the title is an item, so the
+    clerk starts from a list to arrange rather than from nothing."""
+    body = list(zip(paragraphs, offsets, strict=True))
+    if body and len(body[0][0].line) <= 80 and not SENTENCE_BREAK.search(body[0][0].line):
+        body = body[1:]
+    if not 2 <= len(body) <= MAX_UNNUMBERED_ITEMS:
+        return []
+    return [Candidate(base, base, "para", 0, True, False, para.index) for para, base in body]

@@ -1,0 +1,93 @@
+"""Titles: where an item's heading phrase ends and its measures begin, and the document's own
+title before the first item."""
+
+from __future__ import annotations
+
+import re
+
+_TITLE_ENDINGS = (
+    "建设", "发展", "工作", "体系", "机制", "格局", "水平", "改革", "管理", "质量", "保障", "防线", "布局",
+    "就业", "培养", "升级", "服务", "教育", "能力", "防控", "经验", "指导", "负担", "研究", "成果", "领导",
+    "阵地", "创新", "融合", "计划", "活动", "环境", "队伍", "条件", "治理", "转型", "基础", "作用", "品牌",
+    "平台", "项目", "安全", "城市", "实验区", "工程", "制度", "规划", "事业", "课程", "氛围", "治党", "攻坚",
+    "覆盖", "设施", "高中", "*", "X", "x",
+)
+_CLAUSE_STARTERS = (
+    "积极", "深入", "在全", "进一步", "继续", "坚持", "推进", "推动", "制订", "制定", "举办", "切实", "依法",
+    "规范", "巩固", "开展", "以学习", "以", "持续", "优化", "组织", "新增", "逐步", "弘扬", "围绕", "完善",
+    "加强", "健全", "建立", "落实", "实施", "加快", "大力", "扩大", "提升", "强化", "统筹", "支持", "鼓励",
+    "着力", "深化", "加大", "按照", "根据", "认真", "严格", "抓好", "做好", "贯彻", "聚焦", "立足", "探索",
+    "培育", "打造", "构建", "创建", "编制", "出台", "启动", "全面", "不断", "努力", "发挥", "召开",
+)
+SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
+
+
+def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
+    """The heading phrase and the measures after it.
+
+    The title is the first line when it is short and is no sentence (a heading with text
+    below it), else the first sentence when it is short; for copies that lost their full stops
+    it ends where a measure starts (``…防控积极开展…``), or at the first comma. Nothing is lost:
+    what is not the title is the text.
+    """
+    raw = raw.strip()
+    if not raw:
+        return "", ""
+    first, _, rest = raw.partition("\n")
+    first = first.strip()
+    if rest and len(first) <= 60 and not SENTENCE_BREAK.search(first.rstrip("。")):
+        return first.rstrip("。：:"), rest.strip()
+    if has_children and len(raw) <= 80 and not SENTENCE_BREAK.search(raw.rstrip("。：:")):
+        return raw.rstrip("。：:"), ""
+    flat = raw.replace("\n", "")
+    match = SENTENCE_BREAK.search(flat)
+    if match and match.start() <= 24:
+        return flat[:match.start()].strip(), flat[match.end():].strip()
+    split = _starter_split(flat, strict=True)
+    if split:
+        return flat[:split].strip().rstrip("，,"), flat[split:].strip()
+    comma = re.search(r"[，,：:]", flat)
+    if comma and 4 <= comma.start() <= 30 and flat[:comma.start()].endswith(_TITLE_ENDINGS):
+        return flat[:comma.start()].strip(), flat[comma.end():].strip()
+    if match and match.start() <= 50:
+        return flat[:match.start()].strip(), flat[match.end():].strip()
+    split = _starter_split(flat)
+    if split:
+        return flat[:split].strip().rstrip("，,"), flat[split:].strip()
+    comma = re.search(r"[，,：:]", flat)
+    if comma and 4 <= comma.start() <= 40:
+        return flat[:comma.start()].strip(), flat[comma.end():].strip()
+    if len(flat) <= 40:
+        return flat.rstrip("。"), ""
+    return flat[:30] + "…", flat
+
+
+def _starter_split(text: str, strict: bool = False) -> int | None:
+    """Where a title run into its text ends: before a measure's opening verb, after a word a
+    heading ends with (``strict``: only there, within 30 characters); failing that, before an
+    opening verb from the sixth character on."""
+    window = text[:32] if strict else text[:48]
+    fallback = None
+    for position in range(4, len(window) - 1):
+        if not window.startswith(_CLAUSE_STARTERS, position):
+            continue
+        head = window[:position].rstrip("，,")
+        if head.endswith(_TITLE_ENDINGS) or head[-1].isdecimal():
+            return position
+        if strict:
+            continue
+        if fallback is None and position >= 6:
+            fallback = position
+    return None if strict else fallback
+
+
+def title_and_preamble(head: str) -> tuple[str, list[str]]:
+    """The document's title (a first line that is no sentence) and the text before the first
+    item."""
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    if not lines:
+        return "", []
+    first = lines[0]
+    if len(first) <= 80 and not SENTENCE_BREAK.search(first):
+        return first, lines[1:]
+    return "", lines

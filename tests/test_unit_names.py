@@ -19,10 +19,9 @@ from planner_desktop.domain.units import (
     UnitKind,
     UnitMention,
     assign_roles,
-    parse_roster_rows,
     split_unit_names,
 )
-from planner_desktop.exchange.roster import read_roster
+from planner_desktop.exchange.roster import parse_roster_rows, read_roster
 from planner_desktop.ops.plan_import import commit_plan_document, preview_plan_document
 from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.units import add_alias, import_roster, list_units

@@ -22,12 +22,12 @@ from planner_desktop.domain.units import (
     UnitKind,
     UnitMention,
     assign_roles,
-    column_letter,
-    parse_roster_rows,
     parse_units_cell,
     split_unit_names,
 )
 from planner_desktop.errors import UserFixableError
+from planner_desktop.exchange.grid import Grid
+from planner_desktop.exchange.roster import parse_roster_rows
 
 TASKLISTS = Path("/work/shared/samples/tasklists")
 needs_samples = pytest.mark.skipif(not TASKLISTS.is_dir(), reason="shared samples not present")
@@ -481,4 +481,4 @@ def test_group_rows_accept_按_prefix_and_default_to_names():
 @pytest.mark.parametrize(("index", "letter"), [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"),
                                                  (27, "AB"), (701, "ZZ"), (702, "AAA")])
 def test_column_letter(index, letter):
-    assert column_letter(index) == letter
+    assert Grid.column_letter(index) == letter

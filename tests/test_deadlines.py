@@ -9,14 +9,11 @@ import pytest
 from planner_desktop.domain.deadlines import (
     Deadline,
     DeadlineKind,
-    PeriodKeyError,
     excel_serial_to_date,
-    next_due,
     normalise_deadline_text,
     parse_deadline,
-    period_for,
-    report_periods,
 )
+from planner_desktop.domain.report_periods import PeriodKeyError, next_due, period_for, report_periods
 from planner_desktop.domain.workdays import WorkCalendar
 from planner_desktop.errors import UserFixableError
 

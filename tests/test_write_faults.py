@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from planner_desktop.domain.deadlines import period_for
 from planner_desktop.domain.fillin import FillinExport
+from planner_desktop.domain.report_periods import period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.exchange.file_checks import IncompleteFile, check_pdf, check_zip

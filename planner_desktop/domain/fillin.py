@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner_desktop.domain.deadlines import ReportPeriod
+from planner_desktop.domain.report_periods import ReportPeriod, period_for
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,6 @@ def outline_path(codes: list[str]) -> str:
 def suggested_periods(today: dt.date) -> list[ReportPeriod]:
     """The periods a clerk most likely collects for on ``today``: this and last month, this and
     last quarter, this half-year and the year (bureaus report monthly or quarterly)."""
-    from planner_desktop.domain.deadlines import period_for
-
     year, month = today.year, today.month
     quarter = (month - 1) // 3 + 1
     last_month = (year, month - 1) if month > 1 else (year - 1, 12)

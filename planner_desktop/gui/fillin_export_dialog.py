@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import suggested_periods
+from planner_desktop.domain.report_periods import ReportPeriod, period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.forms.fillin_export_dialog_ui import Ui_FillinExportDialog
 from planner_desktop.gui.operation import Operation, run_operation

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_desktop.domain.deadlines import period_for
 from planner_desktop.domain.fillin import suggested_periods
+from planner_desktop.domain.report_periods import period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.ops.changes import Changes

@@ -124,7 +124,7 @@ def _not_reported(ledger: Ledger, plan_id: int | None, as_of: dt.date, assignmen
     the units silent since the month began, said as such."""
     if plan_id is not None:
         try:
-            from planner_desktop.domain.deadlines import period_for
+            from planner_desktop.domain.report_periods import period_for
             from planner_desktop.ops.fillin.reminders import not_reported
             from planner_desktop.store.fillin import exported_periods
         except ImportError:  # a build without fill-in workbooks

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import FillinExport, FillinSheet
+from planner_desktop.domain.report_periods import ReportPeriod, period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.fillin_layout import (
     combined_file_name,

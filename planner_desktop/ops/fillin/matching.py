@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from planner_desktop.domain.deadlines import ReportPeriod, period_for
 from planner_desktop.domain.fillin import FillinRow
+from planner_desktop.domain.report_periods import ReportPeriod, period_for
 from planner_desktop.domain.returns import (
     Action,
     Decision,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner_desktop.domain.deadlines import ReportPeriod
+from planner_desktop.domain.report_periods import ReportPeriod
 from planner_desktop.domain.returns import (
     Action,
     Current,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner_desktop.domain.deadlines import ReportPeriod, period_for
+from planner_desktop.domain.report_periods import ReportPeriod, period_for
 from planner_desktop.exchange.reminder_xlsx import ReminderRow, write_reminder_workbook
 from planner_desktop.i18n import tr
 from planner_desktop.store.database import Ledger

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from planner_desktop.domain.deadlines import ReportPeriod, period_for
+from planner_desktop.domain.report_periods import ReportPeriod, period_for
 from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.fillin_reader import (
     ReturnedWorkbook,

@@ -10,6 +10,7 @@ and every Chinese Windows has (黑体, 仿宋, 宋体).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from docx.shared import Mm, Pt, RGBColor
 from planner_desktop.domain.report_bulletin import overdue_line, summary_tables
 from planner_desktop.domain.report_content import (
     Align,
+    BulletinFields,
     CellKind,
+    RankedUnit,
     ReportDocument,
     ReportTable,
     chinese_date,
@@ -153,17 +156,7 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, list[bytes]
     section.top_margin, section.bottom_margin = Mm(30), Mm(28)
     width_mm = 210 - 28 - 26
 
-    series = fields.series.strip() or tr("督办通报")
-    _paragraph(doc, " ".join(series) if len(series) <= 6 else series, font=HEADING_FONT, size=36, bold=True,
-               indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, colour=RED, space_after=6)
-    _paragraph(doc, tr("第{n}期").format(n=fields.issue), size=16, indent=False,
-               align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
-    office = doc.add_paragraph()
-    office.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), alignment=2)  # right-aligned tab
-    _font(office.add_run(f"{fields.office}\t{chinese_date(fields.date or doc_model.as_of)}"), BODY_FONT, 15)
-    _bottom_border(office)
-    _paragraph(doc, "", indent=False)
-
+    _masthead(doc, fields, fields.date or doc_model.as_of, width_mm)
     _paragraph(doc, fields.addressee, indent=False)
     _paragraph(doc, b.intro)
     _paragraph(doc, tr("一、总体情况"), font=HEADING_FONT, size=14)
@@ -176,25 +169,8 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, list[bytes]
     _paragraph(doc, tr("按任务完成率（已完成任务数/承担任务数，不含已取消）由高到低排列如下。"))
     for title, kind in ((tr("（一）股室"), "股室"), (tr("（二）学校"), "学校")):
         units = [u for u in b.ranking if u.kind == kind]
-        if not units:
-            continue
-        heading = _paragraph(doc, title, font="楷体", size=14, bold=True)
-        heading.paragraph_format.keep_with_next = True  # never alone at the foot of a page
-        best, worst = units[0], units[-1]
-        summary = tr("完成率最高的是{best}（{best_rate}），最低的是{worst}（{worst_rate}）。").format(
-            best=best.unit, best_rate=percent_text(best.rate), worst=worst.unit,
-            worst_rate=percent_text(worst.rate))
-        pictures = (charts or {}).get(kind)
-        if pictures:  # the pictures carry every unit's figure; the sentence stays editable text
-            for png in pictures:
-                picture = doc.add_paragraph()
-                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                picture.paragraph_format.space_after = Pt(0)
-                picture.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
-        else:
-            summary += "；".join(f"{u.rank}. {u.unit} {percent_text(u.rate)}（{u.done}/{u.total}）"
-                                for u in units) + "。"
-        _paragraph(doc, summary, size=14)
+        if units:
+            _ranking(doc, title, units, (charts or {}).get(kind), width_mm)
     _paragraph(doc, tr("三、逾期未完成事项"), font=HEADING_FONT, size=14)
     if b.overdue:
         _paragraph(doc, tr("截至通报日，共有{n}项任务逾期未完成：").format(n=len(b.overdue)))
@@ -210,16 +186,55 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, list[bytes]
             _paragraph(doc, part.strip())
     _paragraph(doc, "", indent=False)
     _paragraph(doc, tr("附件：督办事项明细表"))
-
-    page_break = doc.add_paragraph()
-    page_break.add_run().add_break(WD_BREAK.PAGE)
-    _paragraph(doc, tr("附件"), font=HEADING_FONT, size=14, indent=False)
-    _paragraph(doc, tr("督办事项明细表（截至{date}）").format(date=chinese_date(doc_model.as_of)),
-               font=HEADING_FONT, size=16, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
-    _table(doc, b.annex, width_mm)
+    _annex(doc, b.annex, doc_model.as_of, width_mm)
     doc.core_properties.title = doc_model.title
     doc.core_properties.author = fields.office
     return doc
+
+
+def _masthead(doc, fields: BulletinFields, date: dt.date, width_mm: float) -> None:
+    """The red series name, 第N期, and the office and date over the red rule."""
+    series = fields.series.strip() or tr("督办通报")
+    _paragraph(doc, " ".join(series) if len(series) <= 6 else series, font=HEADING_FONT, size=36, bold=True,
+               indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, colour=RED, space_after=6)
+    _paragraph(doc, tr("第{n}期").format(n=fields.issue), size=16, indent=False,
+               align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    office = doc.add_paragraph()
+    office.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), alignment=2)  # right-aligned tab
+    _font(office.add_run(f"{fields.office}\t{chinese_date(date)}"), BODY_FONT, 15)
+    _bottom_border(office)
+    _paragraph(doc, "", indent=False)
+
+
+def _ranking(doc, title: str, units: list[RankedUnit], pictures: list[bytes] | None, width_mm: float) -> None:
+    """One kind's part of the ranking: its heading, the chart pictures, and the sentence naming
+    the best and the worst (with every unit's figure when there is no picture)."""
+    heading = _paragraph(doc, title, font="楷体", size=14, bold=True)
+    heading.paragraph_format.keep_with_next = True  # never alone at the foot of a page
+    best, worst = units[0], units[-1]
+    summary = tr("完成率最高的是{best}（{best_rate}），最低的是{worst}（{worst_rate}）。").format(
+        best=best.unit, best_rate=percent_text(best.rate), worst=worst.unit,
+        worst_rate=percent_text(worst.rate))
+    if pictures:  # the pictures carry every unit's figure; the sentence stays editable text
+        for png in pictures:
+            picture = doc.add_paragraph()
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            picture.paragraph_format.space_after = Pt(0)
+            picture.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+    else:
+        summary += "；".join(f"{u.rank}. {u.unit} {percent_text(u.rate)}（{u.done}/{u.total}）"
+                            for u in units) + "。"
+    _paragraph(doc, summary, size=14)
+
+
+def _annex(doc, annex: ReportTable, as_of: dt.date, width_mm: float) -> None:
+    """The annex table on pages of its own, under its title and date."""
+    page_break = doc.add_paragraph()
+    page_break.add_run().add_break(WD_BREAK.PAGE)
+    _paragraph(doc, tr("附件"), font=HEADING_FONT, size=14, indent=False)
+    _paragraph(doc, tr("督办事项明细表（截至{date}）").format(date=chinese_date(as_of)),
+               font=HEADING_FONT, size=16, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _table(doc, annex, width_mm)
 
 
 def write_bulletin_docx(path: Path, doc_model: ReportDocument,

@@ -20,6 +20,7 @@ from planner_desktop.domain.report_content import (
     Align,
     CellKind,
     Column,
+    RankedUnit,
     ReportDocument,
     ReportKind,
     ReportTable,
@@ -252,18 +253,7 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
     paragraph(b.overall_sentence)
     paragraph(b.light_sentence)
     for table in summary_tables(b):
-        for index, column in enumerate(table.columns):
-            sheet.write_string(row, index, column.header, fmt.header)
-        sheet.set_row(row, 30)  # 黄灯（临期或进度滞后） wraps in its column
-        row += 1
-        for table_row in table.sections[0].rows:
-            for index, (value, column) in enumerate(zip(table_row.cells, table.columns, strict=True)):
-                if isinstance(value, int):
-                    sheet.write_number(row, index, value, fmt.cell(column))
-                else:
-                    sheet.write_string(row, index, str(value), fmt.cell(column))
-            row += 1
-        row += 1
+        row = _write_summary_table(sheet, fmt, table, row) + 1
     sheet.merge_range(row, 0, row, last, tr("二、各单位任务完成情况（见“完成率排名”工作表）"), fmt.section)
     row += 1
     sheet.merge_range(row, 0, row, last, tr("三、逾期未完成事项"), fmt.section)
@@ -283,6 +273,31 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
     paragraph(tr("附件：督办事项明细表（见“附件”工作表）"))
     _set_up_page(sheet, False, None)
 
+    _write_ranking(workbook, fmt, b.ranking, taken)
+
+    annex = workbook.add_worksheet(sheet_name(tr("附件"), taken))
+    _write_table(annex, fmt, b.annex, 0, doc=doc, title=tr("督办事项明细表"))
+    _set_up_page(annex, False, (0, 2))
+
+
+def _write_summary_table(sheet, fmt: _Formats, table: ReportTable, row: int) -> int:
+    """One of the bulletin's count tables from ``row`` on; returns the row after it."""
+    for index, column in enumerate(table.columns):
+        sheet.write_string(row, index, column.header, fmt.header)
+    sheet.set_row(row, 30)  # 黄灯（临期或进度滞后） wraps in its column
+    row += 1
+    for table_row in table.sections[0].rows:
+        for index, (value, column) in enumerate(zip(table_row.cells, table.columns, strict=True)):
+            if isinstance(value, int):
+                sheet.write_number(row, index, value, fmt.cell(column))
+            else:
+                sheet.write_string(row, index, str(value), fmt.cell(column))
+        row += 1
+    return row
+
+
+def _write_ranking(workbook, fmt: _Formats, units: list[RankedUnit], taken: set[str]) -> None:
+    """The 完成率排名 sheet: a row a unit, the completion rate as a share with a data bar."""
     ranking = workbook.add_worksheet(sheet_name(tr("完成率排名"), taken))
     headers = [tr("类别"), tr("名次"), tr("单位"), tr("已完成"), tr("任务数"), tr("完成率"), tr("逾期")]
     widths = [8, 6, 28, 8, 8, 10, 8]
@@ -291,7 +306,7 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
         ranking.write_string(0, index, header, fmt.header)
     plain = fmt.wb.add_format(dict(fmt.base))
     share = fmt.wb.add_format(dict(fmt.base, num_format="0.0%"))
-    for r, unit in enumerate(b.ranking, start=1):
+    for r, unit in enumerate(units, start=1):
         ranking.write_string(r, 0, unit.kind, plain)
         ranking.write_number(r, 1, unit.rank, plain)
         ranking.write_string(r, 2, unit.unit, plain)
@@ -299,11 +314,7 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
         ranking.write_number(r, 4, unit.total, plain)
         ranking.write_number(r, 5, unit.rate, share)
         ranking.write_number(r, 6, unit.overdue, plain)
-    if b.ranking:
-        ranking.conditional_format(1, 5, len(b.ranking), 5, {"type": "data_bar", "bar_color": "#2E7D32",
-                                                              "bar_solid": True})
+    if units:
+        ranking.conditional_format(1, 5, len(units), 5, {"type": "data_bar", "bar_color": "#2E7D32",
+                                                          "bar_solid": True})
     _set_up_page(ranking, False, (0, 0))
-
-    annex = workbook.add_worksheet(sheet_name(tr("附件"), taken))
-    _write_table(annex, fmt, b.annex, 0, doc=doc, title=tr("督办事项明细表"))
-    _set_up_page(annex, False, (0, 2))

@@ -1,11 +1,14 @@
-"""Reading plan documents (工作要点): Word .docx, text files and pasted text, as paragraphs.
+"""Reading plan documents (工作要点) as paragraphs: Word .docx here; .doc/.wps, .pdf and .ofd
+by the readers in ``exchange.documents``; text files and pasted text.
 
 A .docx is read for what a person sees: Word's automatic list numbering is not in the
 paragraph text, so it is rendered here (一、 1. （一） … from numbering.xml, counters kept
 per list the way Word keeps them); heading styles give outline levels; tables are read row by
 row. Text files may be UTF-8 (with or without BOM) or GB18030, as Windows Notepad saves them.
-Anything else (.doc, .wps, .pdf, a damaged file, binary junk) is refused with a Chinese
-message that says what to do, before anything is parsed.
+The kind of a file is told by its content, not its name (mail systems and portals rename
+freely). Anything else (a spreadsheet, RTF, a web page saved as .doc, a damaged file,
+binary junk) is refused with a Chinese message that says what to do, before anything is
+parsed.
 """
 
 from __future__ import annotations
@@ -17,23 +20,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner_desktop.domain.outline_codes import chinese_numeral, numeral
 from planner_desktop.domain.plan_cleaning import SourceParagraph
+from planner_desktop.domain.plan_outline import starts_with_marker
 from planner_desktop.errors import FileReadError, Location
+from planner_desktop.exchange.documents.messages import MSG_CORRUPT, MSG_PASSWORD, SAVE_AS_DOCX
+from planner_desktop.exchange.documents.numbering import format_number
+from planner_desktop.exchange.documents.tables import table_lines
 from planner_desktop.exchange.files import read_incoming
 from planner_desktop.exchange.readers import OLE2_MAGIC, ZIP_MAGIC, decode_text, ole2_stream_names
 from planner_desktop.i18n import tr
 
 MAX_PLAN_BYTES = 50 * 1024 * 1024
-SAVE_AS_DOCX = ("请在 Word 或 WPS 中打开它，“另存为” Word 文档（.docx）后再导入；"
-                "也可以复制全文，用“粘贴文本”导入。")
 WPS_TASK_LIST = "任务分解表请在 WPS 中另存为 .xlsx 后，用“导入任务表”导入。"
 REFUSED = {
-    ".doc": "这是旧版 Word 文档（.doc），本程序不能直接读取。" + SAVE_AS_DOCX,
-    ".wps": "这是 WPS 文字文档（.wps），本程序不能直接读取。" + SAVE_AS_DOCX,
-    ".wpt": "这是 WPS 文字模板（.wpt），本程序不能直接读取。" + SAVE_AS_DOCX,
-    ".pdf": "这是 PDF 文件，其中的文字无法可靠地读出编号和段落。" + SAVE_AS_DOCX,
-    ".ofd": "这是 OFD 版式文件，无法读取。" + SAVE_AS_DOCX,
     ".rtf": "这是 RTF 文档，本程序不能直接读取。" + SAVE_AS_DOCX,
     ".xlsx": "这是 Excel 表格，不是工作要点文档。任务分解表请用“导入任务表”。",
     ".xls": "这是 Excel 表格，不是工作要点文档。任务分解表请用“导入任务表”。",
@@ -41,14 +40,18 @@ REFUSED = {
     ".ett": "这是 WPS 表格模板（.ett），不是工作要点文档。" + WPS_TASK_LIST,
     ".csv": "这是表格（CSV），不是工作要点文档。任务分解表请用“导入任务表”。",
 }
-# Suffixes of OLE2 files that are refused only once their content said what they are: a
-# spreadsheet renamed .doc is named a spreadsheet (a .docx renamed .doc is read).
-TOLD_BY_CONTENT = {".doc", ".wps", ".wpt"}
-MSG_CORRUPT = "文件已损坏或不完整（可能没有下载或复制完整），无法读取。请重新获取文件。" + SAVE_AS_DOCX
-MSG_NOT_TEXT = "这不是文字文件（里面是二进制内容）。请选择 .docx 或 .txt 格式的工作要点。"
+# Suffixes whose files are read by what their content is (a .docx renamed .doc is read as
+# a .docx, a spreadsheet renamed .doc is named a spreadsheet); one whose content is none of
+# the formats read is refused with what it is instead.
+TOLD_BY_CONTENT = {".doc": "Word 文档", ".wps": "WPS 文字文档", ".wpt": "WPS 文字模板",
+                   ".pdf": "PDF 文件", ".ofd": "OFD 文件"}
+MSG_NOT_TEXT = "这不是文字文件（里面是二进制内容）。请选择 .docx、.doc、.pdf 或 .txt 格式的工作要点。"
 MSG_EMPTY = "文件中没有文字。请确认选对了文件。"
-MSG_PASSWORD = "文件设有打开密码，无法读取。请在 Word/WPS 中取消密码后另存为 .docx 再导入。"
 MSG_PRESENTATION = "这是 PowerPoint 演示文稿，不是工作要点文档。" + SAVE_AS_DOCX
+MSG_WEB_PAGE_AS = ("这个 {ext} 文件其实是网页（HTML）格式（常见于从网站或业务系统导出的“Word”）。"
+                   "请用 Word/WPS 打开后“另存为” Word 文档（.docx），或复制正文用“粘贴文本”导入。")
+MSG_NOT_WHAT_SUFFIX = ("文件的扩展名是 {ext}，但里面不是{kind}（可能下载不完整，或保存成了出错的网页）。"
+                       "请重新获取文件。")
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -58,10 +61,16 @@ class PlanDocument:
     """What a reader found: the paragraphs and how the file was stored."""
 
     name: str
-    kind: str  # docx | txt | paste
+    kind: str  # docx | doc | pdf | ofd | txt | paste
     paragraphs: list[SourceParagraph]
     encoding: str = ""
     sha256: str = ""  # of the bytes read, so a re-imported file is recognised
+
+    @property
+    def knows_paragraphs(self) -> bool:
+        """Word files know their paragraphs, and the PDF and OFD readers joined their lines
+        by geometry; a text file's lines may still need re-joining."""
+        return self.kind in ("docx", "doc", "pdf", "ofd")
 
 
 def read_plan_text(text: str, name: str = "粘贴的文本") -> PlanDocument:
@@ -73,30 +82,48 @@ def read_plan_text(text: str, name: str = "粘贴的文本") -> PlanDocument:
 
 
 def read_plan_file(path: str | Path) -> PlanDocument:
-    """The paragraphs of a .docx or text file; raises FileReadError for anything else."""
+    """The paragraphs of a .docx, .doc/.wps, .pdf, .ofd or text file; raises FileReadError
+    for anything else, saying what it is and what to do."""
     path = Path(path)
     where = Location(file=path.name)
+    suffix = path.suffix.lower()
     data = _read_bytes(path, where)
     digest = hashlib.sha256(data).hexdigest()
+
+    def found(kind: str, paragraphs: list[SourceParagraph]) -> PlanDocument:
+        return PlanDocument(path.name, kind, paragraphs, sha256=digest)
+
     if data.startswith(ZIP_MAGIC):
-        return PlanDocument(path.name, "docx", _read_docx(data, where), sha256=digest)
+        return found(*_read_zip(data, where))
     if data.startswith(OLE2_MAGIC):
-        raise FileReadError(tr(_ole2_kind_message(data, path.suffix.lower())), where)
-    if data.startswith(b"%PDF"):
-        raise FileReadError(tr(REFUSED[".pdf"]), where)
+        message = _ole2_kind_message(data, suffix)
+        if message is not None:
+            raise FileReadError(tr(message), where)
+        from planner_desktop.exchange.documents.doc import read_doc
+
+        return found("doc", read_doc(data, where, suffix))
+    if b"%PDF-" in data[:1024]:  # the header may follow a few bytes of junk
+        from planner_desktop.exchange.documents.pdf import read_pdf
+
+        return found("pdf", read_pdf(data, where, starts_with_marker))
     if data.startswith(b"{\\rtf"):
         raise FileReadError(tr(REFUSED[".rtf"]), where)
-    if path.suffix.lower() in TOLD_BY_CONTENT:  # Word's "web page" .doc, say: still a .doc
-        raise FileReadError(tr(REFUSED[path.suffix.lower()]), where)
+    if suffix in TOLD_BY_CONTENT:
+        head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if re.search(rb"<html|<body|<!doctype|mime-version:", head):
+            raise FileReadError(tr(MSG_WEB_PAGE_AS).format(ext=suffix), where)
+        raise FileReadError(tr(MSG_NOT_WHAT_SUFFIX).format(ext=suffix, kind=TOLD_BY_CONTENT[suffix]),
+                            where)
     text, encoding = _decode(data, where)
     document = read_plan_text(text, path.name)
     return PlanDocument(path.name, "txt", document.paragraphs, encoding, digest)
 
 
-def _ole2_kind_message(data: bytes, suffix: str) -> str:
-    """What an OLE2 compound file is, told by its streams: .doc, .wps, a password-protected
-    .docx, but also an .xls or a WPS spreadsheet (.et) are all OLE2 files; the suffix only
-    tells a WPS file from Microsoft's of the same kind."""
+def _ole2_kind_message(data: bytes, suffix: str) -> str | None:
+    """Why an OLE2 compound file is not read, told by its streams (None: it is a Word
+    document, .doc or .wps): a password-protected .docx, but also an .xls or a WPS
+    spreadsheet (.et) are OLE2 files; the suffix only tells a WPS file from Microsoft's of
+    the same kind."""
     try:
         names = ole2_stream_names(data)
     except Exception:  # xlrd's compdoc fails on bad input in many ways
@@ -107,7 +134,9 @@ def _ole2_kind_message(data: bytes, suffix: str) -> str:
         return REFUSED[".et" if suffix in (".et", ".ett") else ".xls"]
     if "powerpoint document" in names:
         return MSG_PRESENTATION
-    return REFUSED[".wps" if suffix in (".wps", ".wpt") else ".doc"]
+    if "worddocument" in names:
+        return None
+    return MSG_CORRUPT
 
 
 def _read_bytes(path: Path, where: Location) -> bytes:
@@ -149,6 +178,19 @@ def _decode(data: bytes, where: Location) -> tuple[str, str]:
 
 
 # -- .docx ---------------------------------------------------------------------------------------
+
+def _read_zip(data: bytes, where: Location) -> tuple[str, list[SourceParagraph]]:
+    """A .docx or an .ofd (both zips), by what the zip holds."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            from planner_desktop.exchange.documents.ofd import is_ofd, read_ofd
+
+            if is_ofd(archive):
+                return "ofd", read_ofd(archive, where, starts_with_marker)
+    except zipfile.BadZipFile as exc:
+        raise FileReadError(tr(MSG_CORRUPT), where) from exc
+    return "docx", _read_docx(data, where)
+
 
 def _read_docx(data: bytes, where: Location) -> list[SourceParagraph]:
     try:
@@ -241,14 +283,8 @@ def _docx_paragraphs(document, numbering: _Numbering):
             yield SourceParagraph("", index)
 
 
-_TABLE_TASK = re.compile(r"任务|内容|要点|措施|事项|工作")
-_TABLE_NUMBER = re.compile(r"序号|编号")
-
-
 def _table_rows(table) -> list[str]:
-    """Rows of a table as lines. A task table (序号 | 工作任务 | 责任单位 | 完成时限) becomes
-    ``N.任务（责任单位：…；完成时限：…）`` so its rows read as numbered items with their units
-    and deadlines; other tables as their cells joined."""
+    """A Word table's rows as lines (see ``documents.tables``)."""
     rows: list[list[str]] = []
     for row in table.rows:
         cells: list[str] = []
@@ -257,73 +293,10 @@ def _table_rows(table) -> list[str]:
             if not cells or text != cells[-1]:  # a merged cell repeats its text
                 cells.append(text)
         rows.append(cells)
-    if not rows:
-        return []
-    header = rows[0]
-    task_column = next((i for i, h in enumerate(header) if _TABLE_TASK.search(h) and len(h) <= 8), None)
-    if task_column is None or len(rows) < 2:
-        return ["　".join(c for c in cells if c) for cells in rows if any(cells)]
-    number_column = next((i for i, h in enumerate(header) if _TABLE_NUMBER.search(h)), None)
-    lines = []
-    for position, cells in enumerate(rows[1:], 1):
-        if task_column >= len(cells) or not cells[task_column]:
-            continue
-        number = cells[number_column] if number_column is not None and number_column < len(cells) else ""
-        number = number if number.isdecimal() else str(position)
-        extras = [f"（{header[i]}：{cells[i]}）" for i in range(len(cells))
-                  if i not in (task_column, number_column) and i < len(header) and cells[i]]
-        task = cells[task_column].rstrip("。")
-        lines.append(f"{number}.{task}" + "".join(extras))
-    return lines
+    return table_lines(rows)
 
 
 # -- Word's automatic numbering ------------------------------------------------------------------
-
-_DIGITS_CN = "〇一二三四五六七八九"
-_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-
-
-def _roman(number: int) -> str:
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-              (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for value, letters in values:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
-def format_number(number: int, fmt: str) -> str:
-    """A counter as Word shows it for a ``w:numFmt``."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "ideographDigital"):
-        return chinese_numeral(number, _DIGITS_CN)
-    if fmt == "chineseLegalSimplified":
-        return chinese_numeral(number, _LEGAL, "拾")
-    if fmt in ("ideographTraditional",):
-        return _HEAVENLY[(number - 1) % 10]
-    if fmt.startswith("decimalEnclosedCircle"):
-        return numeral("circled", number)
-    if fmt == "decimalEnclosedParen":
-        return f"({number})"
-    if fmt == "decimalZero":
-        return f"{number:02d}"
-    if fmt == "decimalFullWidth":
-        return "".join(chr(ord(d) + 0xFEE0) for d in str(number))
-    if fmt == "lowerLetter":
-        return chr(96 + (number - 1) % 26 + 1)
-    if fmt == "upperLetter":
-        return chr(64 + (number - 1) % 26 + 1)
-    if fmt == "lowerRoman":
-        return _roman(number).lower()
-    if fmt == "upperRoman":
-        return _roman(number)
-    if fmt in ("bullet", "none"):
-        return ""
-    return str(number)
-
 
 @dataclass
 class _Level:

@@ -133,7 +133,7 @@ def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest:
                           year: int | None = None, title: str | None = None,
                           keywords: KeywordTable | None = None) -> PlanDocumentPreview:
     refuse_oversized(document)
-    clean = clean_paragraphs(document.paragraphs, rejoin=document.kind != "docx",
+    clean = clean_paragraphs(document.paragraphs, rejoin=not document.knows_paragraphs,
                              starts_item=starts_with_marker)
     known = load_roster(ledger).known_keys() if ledger is not None else frozenset()
     outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title,

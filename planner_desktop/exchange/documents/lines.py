@@ -1,0 +1,167 @@
+"""Lines placed on pages (from a PDF or an OFD) into the paragraphs a person reads.
+
+A page layout file has no paragraphs, only lines where the typesetter broke them, plus what
+is printed on every page (a running header, the page number). The plan parser wants the
+paragraphs a Word file would have given, so that the same plan reads to the same tree
+whatever door it came in by. What tells them apart is geometry, which a text copy loses:
+
+* **furniture** is text in the top or bottom band of the page that repeats at the same
+  height on most pages (digits masked, so ``第 3 页`` and ``第 4 页`` are one), or a page
+  number alone at the head or foot (``3``, ``- 3 -``, ``—3—``, ``第 3 页``, ``第3页 共9页``,
+  ``3/9``);
+* **a paragraph goes on** from one line to the next (also over a page break) when the line
+  runs to the right margin, the next one starts at the left margin in the same size, and
+  no blank space stands between them; a line that stops short of the margin, a next line
+  indented (Chinese official documents indent every first line by two characters), a
+  change of size, a wider gap, or a line ending a sentence followed by one that starts with
+  an outline marker (``一、`` ``（二）`` ``3.``) ends it.
+
+The margins are measured from the document itself (the most common left edge of its lines,
+the right edge most long lines reach), not assumed, since LibreOffice, WPS and Word lay out A4 differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from planner_desktop.domain.plan_cleaning import SourceParagraph
+
+
+@dataclass
+class TextLine:
+    """One printed line: its text and box, in points, ``top``/``bottom`` measured down from
+    the top of the page (a PDF counts up from the bottom; the reader turns it round)."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float  # the font size of its first character
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Page:
+    width: float
+    height: float
+    lines: list[TextLine] = field(default_factory=list)
+
+
+# A page number alone on its line, as Chinese documents print it.
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$")
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = tuple("。！？!?；;：:”’）)】」』")
+_LATIN_START = re.compile(r"^[A-Za-z0-9%.,\-+/]+")
+_EDGE_BAND = 0.12  # the outer share of a page where headers and footers are printed
+
+
+def paragraphs_from_pages(pages: list[Page],
+                          starts_item: Callable[[str], bool] | None = None) -> list[SourceParagraph]:
+    """The body text of ``pages`` as paragraphs, furniture left out, wrapped lines joined."""
+    starts_item = starts_item or (lambda _text: False)
+    body = [[line for line in page.lines if line.text.strip()] for page in pages]
+    furniture = _furniture(pages, body)
+    flow = [(number, line) for number, lines in enumerate(body) for index, line in enumerate(lines)
+            if (number, index) not in furniture]
+    if not flow:
+        return []
+    metrics = _Metrics([line for _, line in flow])
+    paragraphs: list[SourceParagraph] = []
+    parts: list[str] = []
+    previous: tuple[int, TextLine] | None = None
+    for number, line in flow:
+        if previous is not None and not metrics.goes_on(previous, (number, line), starts_item):
+            paragraphs.append(SourceParagraph("".join(parts), len(paragraphs) + 1))
+            parts = []
+        if parts and parts[-1][-1:].isascii() and parts[-1][-1:].isalpha() and line.text[:1].isascii() \
+                and line.text[:1].isalpha():
+            parts.append(" ")  # an English word wrapped at its space
+        parts.append(line.text.strip())
+        previous = (number, line)
+    paragraphs.append(SourceParagraph("".join(parts), len(paragraphs) + 1))
+    return paragraphs
+
+
+def _furniture(pages: list[Page], body: list[list[TextLine]]) -> set[tuple[int, int]]:
+    """(page, line) positions of running headers, footers and page numbers."""
+    found: set[tuple[int, int]] = set()
+    seen: Counter[tuple[str, int]] = Counter()
+    placed: list[tuple[int, int, tuple[str, int]]] = []
+    for number, (page, lines) in enumerate(zip(pages, body, strict=True)):
+        for index, line in enumerate(lines):
+            if not _in_edge_band(page, line):
+                continue
+            text = line.text.strip()
+            if index in (0, len(lines) - 1) and _PAGE_NUMBER.match(text):
+                found.add((number, index))
+                continue
+            key = (_DIGITS.sub("#", re.sub(r"\s+", "", text)), round(line.top / 3))
+            placed.append((number, index, key))
+            seen[key] += 1
+    if len(pages) >= 2:
+        enough = max(2, (len(pages) + 1) // 2)
+        found.update((number, index) for number, index, key in placed if seen[key] >= enough)
+    return found
+
+
+def _in_edge_band(page: Page, line: TextLine) -> bool:
+    band = page.height * _EDGE_BAND
+    return line.bottom <= band or line.top >= page.height - band
+
+
+class _Metrics:
+    """The document's text block: where lines start and end, and how far apart they are."""
+
+    def __init__(self, lines: list[TextLine]) -> None:
+        self.left = _mode(line.left for line in lines)
+        # most long lines run to the margin; a few end a paragraph short of it
+        rights = sorted(line.right for line in lines if len(line.text.strip()) >= 10) or \
+            sorted(line.right for line in lines)
+        self.right = rights[int(len(rights) * 0.8)]
+        # the usual distance from one line's top to the next one's, within a paragraph
+        steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top - a.top > 0]
+        self.step = _mode(steps) if steps else 0.0
+
+    def goes_on(self, before: tuple[int, TextLine], after: tuple[int, TextLine],
+                starts_item: Callable[[str], bool]) -> bool:
+        """Whether ``after`` continues the paragraph that ``before`` is the last line of."""
+        (page_a, a), (page_b, b) = before, after
+        size = max(a.size, 1.0)
+        if abs(b.size - a.size) > 0.15 * size:
+            return False
+        if b.left > self.left + 0.5 * size:
+            return False  # indented: a new paragraph
+        if page_a == page_b and self.step and b.top - a.top > self.step + 0.5 * size:
+            return False
+        # A line breaks where the next word no longer fits: a Chinese character at the margin,
+        # a number or English word earlier, by its width.
+        word = _LATIN_START.match(b.text.strip())
+        room = 1.6 * size + (len(word.group()) * 0.6 * size if word else 0.0)
+        if a.right < self.right - room:
+            return False
+        # A sentence that ends at the margin, and a next line at the margin: the paragraph
+        # goes on unless that line starts an item. (Where a document neither indents nor
+        # spaces its paragraphs this is a guess; joining puts body text into the item above,
+        # where it belongs more often than in an item of its own.)
+        return not (a.text.rstrip().endswith(_SENTENCE_END) and starts_item(b.text.strip()))
+
+
+def _mode(values: Iterable[float]) -> float:
+    """The most common value, to the point (ties: the smaller)."""
+    counts = Counter(round(value) for value in values)
+    if not counts:
+        return 0.0
+    best = max(counts.values())
+    return float(min(value for value, count in counts.items() if count == best))

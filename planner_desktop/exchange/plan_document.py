@@ -23,7 +23,13 @@ from pathlib import Path
 from planner_desktop.domain.plan_cleaning import SourceParagraph
 from planner_desktop.domain.plan_outline import starts_with_marker
 from planner_desktop.errors import FileReadError, Location
-from planner_desktop.exchange.documents.messages import MSG_CORRUPT, MSG_PASSWORD, SAVE_AS_DOCX
+from planner_desktop.exchange.documents.messages import (
+    MSG_CORRUPT,
+    MSG_DOC_CORRUPT,
+    MSG_PASSWORD,
+    SAVE_AS_DOCX,
+    doc_kind,
+)
 from planner_desktop.exchange.documents.numbering import format_number
 from planner_desktop.exchange.documents.tables import table_lines
 from planner_desktop.exchange.files import read_incoming
@@ -98,7 +104,7 @@ def read_plan_file(path: str | Path) -> PlanDocument:
     if data.startswith(OLE2_MAGIC):
         message = _ole2_kind_message(data, suffix)
         if message is not None:
-            raise FileReadError(tr(message), where)
+            raise FileReadError(tr(message).format(kind=doc_kind(suffix)), where)
         from planner_desktop.exchange.documents.doc import read_doc
 
         return found("doc", read_doc(data, where, suffix))
@@ -127,7 +133,7 @@ def _ole2_kind_message(data: bytes, suffix: str) -> str | None:
     try:
         names = ole2_stream_names(data)
     except Exception:  # xlrd's compdoc fails on bad input in many ways
-        return MSG_CORRUPT
+        return MSG_DOC_CORRUPT if suffix in (".doc", ".wps", ".wpt") else MSG_CORRUPT
     if "encryptedpackage" in names or "encryptioninfo" in names:
         return MSG_PASSWORD
     if "workbook" in names or "book" in names:

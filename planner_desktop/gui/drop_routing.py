@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 TASK_LIST_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods", ".et"}
-PLAN_SUFFIXES = {".docx", ".txt", ".doc", ".wps", ".pdf"}  # the last three get "save as .docx"
+PLAN_SUFFIXES = {".docx", ".txt", ".doc", ".wps", ".wpt", ".pdf", ".ofd"}
 
 
 class DropRouting:

@@ -43,13 +43,13 @@ from planner_desktop.ops.plan_import import (
 from planner_desktop.ops.units import list_units, load_roster
 
 T = TypeVar("T")
-PLAN_FILTER = "工作要点 (*.docx *.txt);;所有文件 (*)"
+PLAN_FILTER = "工作要点 (*.docx *.doc *.wps *.pdf *.ofd *.txt);;所有文件 (*)"
 SUGGESTION_COLOUR = QColor("#7a7a7a")
 HIGHLIGHT = QColor("#fff0a0")
 
 
 class PlanImportDialog(PlanFileDialog):
-    """Opened from 文件 → 导入工作要点, with a dropped .docx/.txt, or on pasted text."""
+    """Opened from 文件 → 导入工作要点, with a dropped plan document, or on pasted text."""
 
     UNITS_TAB = 1
     CHOOSE_CAPTION, FILE_FILTER = "选择工作要点", PLAN_FILTER

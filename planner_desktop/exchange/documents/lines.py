@@ -146,9 +146,11 @@ class _Metrics:
         if page_a == page_b and self.step and b.top - a.top > self.step + 0.5 * size:
             return False
         # A line breaks where the next word no longer fits: a Chinese character at the margin,
-        # a number or English word earlier, by its width.
+        # a number or English word earlier, by its width; and up to two characters earlier
+        # where a closing quote or mark may not start the next line and takes its character
+        # with it (``人”`` ``围。``) in a layout that does not stretch the line to the margin.
         word = _LATIN_START.match(b.text.strip())
-        room = 1.6 * size + (len(word.group()) * 0.6 * size if word else 0.0)
+        room = 2.6 * size + (len(word.group()) * 0.6 * size if word else 0.0)
         if a.right < self.right - room:
             return False
         # A sentence that ends at the margin, and a next line at the margin: the paragraph

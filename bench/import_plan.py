@@ -3,10 +3,14 @@
 The plan is made from the real 001 sample: its nine sections repeated (with their own
 numbers, 一 … 九十, items numbered through) until the text is 100 pages long (650 characters
 a page: A4, 仿宋 三号, 22 lines of 28 characters plus headings), once as .txt and once as a
-.docx with Word's automatic numbering. Measured: the file to the preview data, and the file
-to the dialog showing the filled tree and source text. References in the same run: a plain
-python-docx read of the paragraphs' text, and LibreOffice converting the .docx to text.
-Target: parsed and shown in under 2 s.
+.docx with Word's automatic numbering (set as an official document: 三号 type, first lines
+indented, 22 lines a page: the PDF runs to more than 100 pages), and that .docx printed
+to PDF by LibreOffice (made once per run). Measured: the
+file to the preview data, and the file to the dialog showing the filled tree and source
+text. References in the same run: a plain python-docx read of the paragraphs' text,
+LibreOffice converting the .docx to text, and a plain pypdfium2 text extraction of the PDF
+(every page's text, nothing else).
+Target: parsed and shown in under 2 s (.txt, .docx), under 3 s for the PDF.
 """
 
 from __future__ import annotations
@@ -75,6 +79,12 @@ def write_docx(path: Path, sections) -> Path:
         paragraph._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="990"/></w:numPr>'))
 
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(16)  # 三号, as official documents are set: 100 pages of PDF
+    normal.paragraph_format.first_line_indent = Pt(32)
+    normal.paragraph_format.line_spacing = Pt(29)  # 22 lines a page (GB/T 9704)
     document.add_paragraph("2020年全州教育和体育工作要点", style="Title")
     for title, items in sections:
         numbered(document.add_paragraph(title, style="Heading 1"), 0)
@@ -82,6 +92,30 @@ def write_docx(path: Path, sections) -> Path:
             numbered(document.add_paragraph(item), 1)
     document.save(path)
     return path
+
+
+def write_pdf(docx_path: Path, folder: Path) -> Path | None:
+    """The .docx printed to PDF by LibreOffice; None without it."""
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        return None
+    profile = folder / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder / f"{docx_path.stem}.pdf"
+
+
+def plain_pdf_text(path: Path) -> int:
+    """The reference: every page's text with pypdfium2, as a script would take it."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        return sum(len(document[i].get_textpage().get_text_range()) for i in range(len(document)))
+    finally:
+        document.close()
 
 
 def shown_in_dialog(path: Path) -> float:
@@ -137,17 +171,34 @@ def main() -> int:
             "ours_txt_shown": round(shown_txt, 4)}
         if (lo_s := soffice_seconds(docx_path, "txt:Text", folder / "out")) is not None:
             refs["libreoffice_docx_to_txt"] = round(lo_s, 4)
+        pdf_path = write_pdf(docx_path, folder)
+        pdf_s = shown_pdf = None
+        if pdf_path is not None:
+            import pypdfium2 as pdfium
+
+            pdf_pages = len(pdfium.PdfDocument(pdf_path))
+            pdf_items = preview_plan_document(None, pdf_path).outline.count()
+            assert pdf_items == items, (pdf_items, items)  # the PDF reads to the same tree
+            pdf_s = best_of(args.runs, lambda: preview_plan_document(None, pdf_path))
+            shown_pdf = min(shown_in_dialog(pdf_path) for _ in range(args.runs))
+            refs["pypdfium2_plain_text"] = round(best_of(args.runs, lambda: plain_pdf_text(pdf_path)), 4)
+            refs["ours_pdf_parse"] = round(pdf_s, 4)
+            refs["ours_pdf_shown"] = round(shown_pdf, 4)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     ours = max(shown_docx, shown_txt)
     print(f"{args.pages}-page plan ({chars} characters, {items} items): parsed {txt_s * 1000:.0f} ms (.txt), "
           f"{docx_s * 1000:.0f} ms (.docx); shown in the preview {shown_txt * 1000:.0f} ms (.txt), "
           f"{shown_docx * 1000:.0f} ms (.docx)", file=sys.stderr)
+    if shown_pdf is not None:
+        print(f"{pdf_pages}-page PDF of the same plan ({pdf_items} items): parsed {pdf_s * 1000:.0f} ms, "
+              f"shown in the preview {shown_pdf * 1000:.0f} ms", file=sys.stderr)
     for name, seconds in refs.items():
         print(f"  {name:28s} {seconds * 1000:8.0f} ms", file=sys.stderr)
+    met = ours < 2.0 and (shown_pdf is None or shown_pdf < 3.0)
     print(json.dumps({"bench": "import_plan", "ours_s": round(ours, 4), "refs_s": refs,
-                      "target": "a 100-page plan parsed and shown in the preview in under 2 s",
-                      "met": ours < 2.0}, ensure_ascii=False))
+                      "target": "a 100-page plan parsed and shown in the preview in under 2 s "
+                                "(.txt, .docx), under 3 s as a PDF", "met": met}, ensure_ascii=False))
     return 0
 
 

@@ -26,9 +26,9 @@ import pytest
 from planner_desktop.domain.fillin import FillinExport
 from planner_desktop.domain.report_periods import period_for
 from planner_desktop.errors import UserFixableError
-from planner_desktop.exchange.atomic import atomic_file
-from planner_desktop.exchange.file_checks import IncompleteFile, check_pdf, check_zip
-from planner_desktop.exchange.leftovers import STALE_AFTER_S, host_tag, process_alive, remove_stale_temps
+from planner_desktop.files.atomic import atomic_file
+from planner_desktop.files.checks import IncompleteFile, check_pdf, check_zip
+from planner_desktop.files.leftovers import STALE_AFTER_S, host_tag, process_alive, remove_stale_temps
 from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.ops.reports import build_document
 from planner_desktop.paths import backup_dir_for

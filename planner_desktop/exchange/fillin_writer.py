@@ -26,7 +26,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from planner_desktop.domain.fillin import FillinExport, FillinRow, FillinSheet
 from planner_desktop.domain.status import ALLOWED_STATUS_WORDS
-from planner_desktop.exchange.atomic import atomic_file
 from planner_desktop.exchange.fillin_layout import (
     CHECKED_FIELDS,
     COLUMN_OF,
@@ -43,6 +42,7 @@ from planner_desktop.exchange.fillin_layout import (
     sheet_names,
 )
 from planner_desktop.exchange.xlsx_out import atomic_xlsx, row_height
+from planner_desktop.files.atomic import atomic_file
 from planner_desktop.i18n import tr
 
 FONT = "宋体"  # SimSun: on every Chinese Windows PC, and WPS maps it everywhere else

@@ -34,7 +34,7 @@ from planner_desktop.domain.report_content import (
     display,
     percent_text,
 )
-from planner_desktop.exchange.atomic import atomic_file
+from planner_desktop.files.atomic import atomic_file
 from planner_desktop.i18n import tr
 
 RED = RGBColor(0xC8, 0x16, 0x1D)

@@ -9,7 +9,7 @@ Two dangers every writer shares, handled here once:
 * A half-written file must never replace a good one (a full USB stick, a crash, a file
   open in Excel): the workbook is written to a temporary file in the target folder and
   renamed over the target only when it closed cleanly and reads back as a whole zip; on any
-  failure the temporary file is deleted and the target is left as it was (``atomic.py``).
+  failure the temporary file is deleted and the target is left as it was (``files/atomic.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from planner_desktop.exchange.atomic import atomic_file
+from planner_desktop.files.atomic import atomic_file
 
 # Options every workbook we write is created with (see the module docstring).
 WORKBOOK_OPTIONS: dict[str, object] = {
@@ -40,7 +40,7 @@ def atomic_xlsx(path: Path | str, *, constant_memory: bool = False) -> Iterator[
     ``constant_memory`` streams rows to disk (for very large sheets); rows must then be
     written in order and merged cells/validations are limited as xlsxwriter documents.
     Errors writing the file (disk full, folder read-only, target open in another program)
-    become a :class:`UserFixableError` naming the file (see ``exchange/atomic.py``).
+    become a :class:`UserFixableError` naming the file (see ``files/atomic.py``).
     """
     # Parts are assembled in memory unless rows are streamed: xlsxwriter's default of one
     # temporary file per XML part costs ~13 ms a workbook in file creation and removal.

@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPa
 
 from planner_desktop.domain.report_content import ReportDocument, chinese_date
 from planner_desktop.errors import UserFixableError
-from planner_desktop.exchange.atomic import atomic_file
-from planner_desktop.exchange.file_checks import IncompleteFile
+from planner_desktop.files.atomic import atomic_file
+from planner_desktop.files.checks import IncompleteFile
 from planner_desktop.i18n import tr
 from planner_desktop.printing.fonts import report_font
 from planner_desktop.printing.layout import Fragment, Page, TextMeasure, paginate

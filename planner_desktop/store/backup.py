@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner_desktop.errors import LedgerError, Location
-from planner_desktop.exchange.atomic import atomic_file
-from planner_desktop.exchange.file_checks import IncompleteFile
-from planner_desktop.exchange.leftovers import remove_stale_temps
+from planner_desktop.files.atomic import atomic_file
+from planner_desktop.files.checks import IncompleteFile
+from planner_desktop.files.leftovers import remove_stale_temps
 from planner_desktop.i18n import tr
 from planner_desktop.paths import backup_dir_for
 from planner_desktop.store.database import (

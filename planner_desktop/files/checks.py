@@ -3,7 +3,7 @@
 A writer does not always learn that the disk filled up: Qt's PDF writer ignores its device's
 write errors (``QPainter.end()`` still returns True), and a USB stick pulled at the wrong
 moment can leave a short file behind a writer that thought it was done. So
-:func:`~planner_desktop.exchange.atomic.atomic_file` reads back the structure every reader
+:func:`~planner_desktop.files.atomic.atomic_file` reads back the structure every reader
 of the format depends on, cheaply: a PDF's header and its end-of-file marker, a zip's
 (xlsx, docx) central directory and the CRC of every member.
 """

@@ -7,7 +7,7 @@ a crash or the target being open in Excel or WPS leaves the target as it was, re
 temporary file, and gives the clerk a message naming the file.
 
 The check matters because a writer does not always notice a full disk (Qt's PDF writer does
-not): what was written is read back by its format's check (``file_checks.py``) before the
+not): what was written is read back by its format's check (``checks.py``) before the
 rename. The fsync matters because a rename can reach the disk before the data it names: after
 a power cut the target would be empty. Leftovers of writers that were killed are removed at
 the next write into the same folder (``leftovers.py``).
@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from planner_desktop.errors import Location, UserFixableError
-from planner_desktop.exchange.file_checks import Check, IncompleteFile, check_for
-from planner_desktop.exchange.leftovers import remove_stale_temps, temp_prefix
+from planner_desktop.files.checks import Check, IncompleteFile, check_for
+from planner_desktop.files.leftovers import remove_stale_temps, temp_prefix
 from planner_desktop.i18n import tr
 
 # What a full disk (or a quota, or a file-size limit) looks like to a writer.

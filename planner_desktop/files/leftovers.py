@@ -1,6 +1,6 @@
 """Temporary files a killed writer leaves behind, and the rule for removing them safely.
 
-:func:`~planner_desktop.exchange.atomic.atomic_file` writes beside the target, so a process
+:func:`~planner_desktop.files.atomic.atomic_file` writes beside the target, so a process
 killed mid-write (kill -9, a power cut, the task manager) leaves a hidden ``.~….xlsx.tmp``
 in the very folder the clerk sends to the schools, or a half backup in the backup folder.
 Each temporary name says who wrote it: ``.~p<pid>h<host>-<random><suffix>.tmp``, where

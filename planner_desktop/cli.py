@@ -20,7 +20,7 @@ from typing import Any
 
 from planner_desktop import __version__
 from planner_desktop.errors import DamagedLedgerError, Location, UserFixableError
-from planner_desktop.exchange.files import file_sha256
+from planner_desktop.files.incoming import file_sha256
 from planner_desktop.paths import default_ledger_path, is_portable
 from planner_desktop.store.database import Ledger, open_ledger
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from planner_desktop.errors import FileReadError
-from planner_desktop.exchange import files, plan_document, readers
-from planner_desktop.exchange.files import MSG_NOT_REGULAR, file_sha256
+from planner_desktop.exchange import plan_document, readers
 from planner_desktop.exchange.plan_document import read_plan_file
 from planner_desktop.exchange.readers import read_workbook
+from planner_desktop.files import incoming
+from planner_desktop.files.incoming import MSG_NOT_REGULAR, file_sha256
 from tests.fixtures_sheets import write_compound_file, write_encrypted_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ def test_what_stat_says_does_not_bound_the_read(monkeypatch):
     monkeypatch.setattr(plan_document, "MAX_PLAN_BYTES", 100)
     assert "文件过大" in refused(read_workbook, proc).message
     assert "文件过大" in refused(read_plan_file, proc).message
-    assert files.read_incoming(proc, 1 << 20, "过大", None)  # within the limit: read
+    assert incoming.read_incoming(proc, 1 << 20, "过大", None)  # within the limit: read
 
 
 def test_fifos_are_refused_without_waiting(tmp_path):
@@ -60,7 +61,7 @@ def test_fifos_are_refused_without_waiting(tmp_path):
     code = (
         "import sys\n"
         "from planner_desktop.errors import FileReadError\n"
-        "from planner_desktop.exchange.files import file_sha256\n"
+        "from planner_desktop.files.incoming import file_sha256\n"
         "from planner_desktop.exchange.plan_document import read_plan_file\n"
         "from planner_desktop.exchange.readers import read_workbook\n"
         "for read in (read_workbook, read_plan_file, file_sha256):\n"

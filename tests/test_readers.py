@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from planner_desktop.errors import FileReadError
-from planner_desktop.exchange import files, readers
+from planner_desktop.exchange import readers
 from planner_desktop.exchange.grid import Grid, MergedRange
 from planner_desktop.exchange.readers import cell_text, read_workbook
+from planner_desktop.files import incoming
 from tests.fixtures_sheets import (
     TASKS_SIMPLIFIED,
     TASKS_TRADITIONAL,
@@ -345,7 +346,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     def locked(path):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(files, "_open_fd", locked)  # we run as root: chmod would not stop us
+    monkeypatch.setattr(incoming, "_open_fd", locked)  # we run as root: chmod would not stop us
     error = refused(path)
     assert "无法读取文件" in error.message and "Excel/WPS" in error.message
 

@@ -32,8 +32,8 @@ from planner_desktop.exchange.documents.messages import (
 )
 from planner_desktop.exchange.documents.numbering import format_number
 from planner_desktop.exchange.documents.tables import table_lines
-from planner_desktop.exchange.files import read_incoming
 from planner_desktop.exchange.readers import OLE2_MAGIC, ZIP_MAGIC, decode_text, ole2_stream_names
+from planner_desktop.files.incoming import read_incoming
 from planner_desktop.i18n import tr
 
 MAX_PLAN_BYTES = 50 * 1024 * 1024

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from planner_desktop.domain.plan_diff import PlanDiff
 from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
-from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.readers import read_workbook
 from planner_desktop.exchange.tasklist import ImportPreview, guess_year, parse_task_list
+from planner_desktop.files.incoming import file_sha256
 from planner_desktop.ops.gc_pause import gc_paused
 from planner_desktop.ops.plan_results import PlanImported, PlanRevised, imported
 from planner_desktop.ops.progress import Progress

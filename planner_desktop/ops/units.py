@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.roster import read_roster
+from planner_desktop.files.incoming import file_sha256
 from planner_desktop.ops.changes import UNITS, Changes
 from planner_desktop.store import units as store_units
 from planner_desktop.store.database import Ledger

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from planner_desktop.errors import DamagedLedgerError, LedgerError, Location
-from planner_desktop.files_in_use import FILES_IN_USE, is_open_in_this_process  # noqa: F401 (re-exported)
+from planner_desktop.files.in_use import FILES_IN_USE, is_open_in_this_process  # noqa: F401 (re-exported)
 from planner_desktop.i18n import tr
 from planner_desktop.store.schema import (
     latest_schema_version,
@@ -94,7 +94,7 @@ def read_header(path: Path) -> tuple[int, int] | None:
     Before this process has a connection to the file, the header is read straight from it,
     which leaves a file from a newer version untouched (opening it with SQLite in WAL mode
     could create ``-wal``/``-shm`` files). Once a connection is open, SQLite reads it (see
-    ``files_in_use.py`` for why a plain read would then endanger the write-ahead log).
+    ``files/in_use.py`` for why a plain read would then endanger the write-ahead log).
     """
     with FILES_IN_USE.lock:
         if FILES_IN_USE.holds(path):

@@ -16,9 +16,9 @@ from pathlib import Path
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import Role
 from planner_desktop.errors import Location, UserFixableError
-from planner_desktop.exchange.files import read_incoming
 from planner_desktop.files.atomic import atomic_file
 from planner_desktop.files.checks import IncompleteFile
+from planner_desktop.files.incoming import read_incoming
 from planner_desktop.i18n import tr
 from planner_desktop.paths import evidence_dir_for
 from planner_desktop.store.assignments import StatusChange, record_status_changes

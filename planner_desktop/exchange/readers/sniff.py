@@ -17,7 +17,6 @@ from pathlib import Path
 from xlrd.compdoc import CompDoc
 
 from planner_desktop.errors import FileReadError, Location
-from planner_desktop.exchange.files import read_incoming
 from planner_desktop.exchange.readers.refusals import (
     ASK_FOR_ORIGINAL,
     MSG_CORRUPT,
@@ -27,6 +26,7 @@ from planner_desktop.exchange.readers.refusals import (
     REFUSED_EXTENSIONS,
     SAVE_AS_XLSX,
 )
+from planner_desktop.files.incoming import read_incoming
 from planner_desktop.i18n import tr
 
 ZIP_MAGIC = b"PK\x03\x04"

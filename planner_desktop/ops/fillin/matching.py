@@ -17,7 +17,6 @@ from planner_desktop.domain.returns import (
 )
 from planner_desktop.domain.units import name_key
 from planner_desktop.errors import FileReadError
-from planner_desktop.exchange.files import file_sha256
 from planner_desktop.exchange.fillin_layout import (
     CHECKED_FIELDS,
     COLUMNS,
@@ -30,6 +29,7 @@ from planner_desktop.exchange.fillin_reader import (
     ReturnedWorkbook,
 )
 from planner_desktop.exchange.grid import Grid
+from planner_desktop.files.incoming import file_sha256
 from planner_desktop.i18n import tr
 from planner_desktop.ops.fillin.previews import FilePreview, RowPreview
 from planner_desktop.store.batches import find_batch_by_sha256

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from planner_desktop.errors import FileReadError, Location
-from planner_desktop.files_in_use import is_open_in_this_process
+from planner_desktop.files.in_use import is_open_in_this_process
 from planner_desktop.i18n import tr
 
 MSG_LEDGER_IN_USE = ("这是督办台正在使用的账本文件，不是要导入或附加的文件。请选择任务表、工作要点、"
@@ -42,7 +42,7 @@ def open_regular(path: Path, where: Location | None = None) -> BinaryIO:
 
     OSError (missing, no permission, locked) goes to the caller, which words it for its kind
     of file. A ledger this process has open is refused too: closing our descriptor of it
-    would drop SQLite's locks on it (see ``files_in_use.py``)."""
+    would drop SQLite's locks on it (see ``files/in_use.py``)."""
     if is_open_in_this_process(path):
         raise FileReadError(tr(MSG_LEDGER_IN_USE), where or Location(file=Path(path).name))
     fd = _open_fd(Path(path))

@@ -1,5 +1,5 @@
-"""Which ledger files this process has SQLite connections to (a root module: the store
-registers its connections here, and the readers of incoming files look it up).
+"""Which ledger files this process has SQLite connections to (below the store and the readers:
+the store registers its connections here, and ``incoming`` refuses a ledger in use).
 
 On Linux and macOS, closing *any* descriptor of a file drops all of the process's POSIX
 locks on it, SQLite's included. If the program opened and closed a plain descriptor of a

@@ -111,7 +111,7 @@ def cmd_backup(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_restore(args: argparse.Namespace) -> dict[str, Any]:
     """Restore a backup; a ledger too damaged to open is moved aside and replaced instead."""
-    from planner_desktop.store.backup import restore, restore_in_place_of_damaged
+    from planner_desktop.store.restore import restore, restore_in_place_of_damaged
 
     source = Path(args.path).expanduser().resolve()
     try:

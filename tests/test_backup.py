@@ -12,10 +12,10 @@ from planner_desktop.store.backup import (
     BackupFile,
     backups_to_keep,
     list_backups,
-    restore,
     take_backup,
 )
 from planner_desktop.store.database import open_ledger
+from planner_desktop.store.restore import restore
 
 
 def add_setting(ledger, key, value="1"):

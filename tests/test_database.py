@@ -10,13 +10,8 @@ import pytest
 
 from planner_desktop.errors import LedgerError
 from planner_desktop.store.backup import list_backups
-from planner_desktop.store.database import (
-    APPLICATION_ID,
-    latest_schema_version,
-    list_migrations,
-    open_ledger,
-    split_sql_statements,
-)
+from planner_desktop.store.database import APPLICATION_ID, latest_schema_version, open_ledger
+from planner_desktop.store.schema import list_migrations, split_sql_statements
 
 
 def file_digest(path):

@@ -15,18 +15,18 @@ from types import SimpleNamespace
 import pytest
 
 from planner_desktop.errors import LedgerError
-from planner_desktop.store import database
+from planner_desktop.store import connection
 from planner_desktop.store.backup import list_backups
 from planner_desktop.store.database import (
+    APPLICATION_ID,
     check_integrity,
     describe_sqlite_error,
     is_open_in_this_process,
     latest_schema_version,
-    list_migrations,
     open_ledger,
-    read_header,
-    split_sql_statements,
 )
+from planner_desktop.store.header import read_header
+from planner_desktop.store.schema import list_migrations, split_sql_statements
 from tests.conftest import ROOT, SAMPLES
 from tests.small_disk import fill_disk, mounted_tmpfs
 from tests.test_cli import cli
@@ -104,7 +104,7 @@ def test_the_header_of_an_open_ledger_is_read_through_sqlite(ledger, monkeypatch
 
     monkeypatch.setattr(Path, "open", watching_open)
     assert is_open_in_this_process(ledger.path)
-    assert read_header(ledger.path) == (latest_schema_version(), database.APPLICATION_ID)
+    assert read_header(ledger.path) == (latest_schema_version(), APPLICATION_ID)
     second = open_ledger(ledger.path, daily_backup=False)
     second.close()
     assert opened == []
@@ -144,7 +144,7 @@ def test_a_failing_commit_rolls_back_and_leaves_the_ledger_usable(ledger):
 def test_a_disk_io_error_on_a_full_disk_is_called_a_full_disk(tmp_path, monkeypatch):
     error = sqlite3.OperationalError("disk I/O error")
     assert "磁盘或 U 盘可能已拔出" in describe_sqlite_error(error, tmp_path / "l.sqlite")
-    monkeypatch.setattr(database.shutil, "disk_usage", lambda _: SimpleNamespace(free=4096))
+    monkeypatch.setattr(connection.shutil, "disk_usage", lambda _: SimpleNamespace(free=4096))
     assert "磁盘空间已满" in describe_sqlite_error(error, tmp_path / "l.sqlite")
 
 
@@ -235,7 +235,7 @@ def test_a_half_applied_upgrade_is_refused_without_a_traceback(ledger_path):
         for statement in split_sql_statements(migration.read_text("utf-8")):
             conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
-    conn.execute(f"PRAGMA application_id = {database.APPLICATION_ID}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("CREATE TABLE fillin_export (id INTEGER PRIMARY KEY)")
     conn.commit()
     conn.close()

@@ -9,15 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner_desktop.ops.changes import EVERYTHING, Changes
-from planner_desktop.store.backup import (
-    BackupFile,
-    list_backups,
-    remove_backup_leftovers,
-    restore,
-    restore_in_place_of_damaged,
-    take_backup,
-)
+from planner_desktop.store.backup import BackupFile, list_backups, remove_backup_leftovers, take_backup
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.restore import restore, restore_in_place_of_damaged
 
 __all__ = ["BackupFile", "Restored", "list_backups", "remove_backup_leftovers", "restore_backup",
            "restore_in_place_of_damaged", "take_backup"]

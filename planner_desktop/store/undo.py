@@ -7,6 +7,7 @@ import json
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.store.database import Ledger, now_text
+from planner_desktop.store.fillin import undo_returns
 
 
 def undo_batch(ledger: Ledger, batch_id: int) -> dict:
@@ -34,8 +35,6 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
         for alias in undo.get("delete_aliases", []):
             conn.execute("DELETE FROM unit_alias WHERE alias = ? AND source = 'clerk'", (alias,))
         if "restore_assignments" in undo:  # a returned fill-in workbook (store/fillin.py)
-            from planner_desktop.store.fillin import undo_returns
-
             removed.update(undo_returns(conn, batch_id, undo))
         for unit_id in undo.get("delete_units", []):
             used = conn.execute("SELECT 1 FROM assignment WHERE unit_id = ? LIMIT 1",

@@ -16,6 +16,7 @@ from planner_desktop.domain.units import (
 )
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
+from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger
 
@@ -178,8 +179,6 @@ def merge_units(ledger: Ledger, keep_name: str, drop_name: str) -> dict:
     and the other's history and evidence move onto it, so nothing the units reported is lost.
     A backup is taken first, as a merge is not undone from the window.
     """
-    from planner_desktop.store.backup import take_backup
-
     ids = unit_ids_by_name(ledger)
     if keep_name not in ids or drop_name not in ids or keep_name == drop_name:
         raise UserFixableError(tr("请选择两个不同的、已在名册中的单位。"))

@@ -6,7 +6,6 @@ the addressee, numbered parts (总体情况, 完成率排名 with a bar chart, �
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -17,10 +16,8 @@ from planner_desktop.i18n import tr
 from planner_desktop.printing.chart import BarChart
 from planner_desktop.printing.fonts import report_font
 from planner_desktop.printing.layout import Fragment, TextMeasure
+from planner_desktop.printing.page import PageContext
 from planner_desktop.printing.table import TableFragments
-
-if TYPE_CHECKING:
-    from planner_desktop.printing.render import ReportRenderer
 
 RED = QColor("#c8161d")  # the red of official mastheads (红头)
 BLACK = QColor("#000000")
@@ -29,13 +26,13 @@ INDENT = "\u3000\u3000"  # two full-width spaces: the first-line indent of Chine
 
 
 class BulletinLayout:
-    def __init__(self, renderer: ReportRenderer) -> None:
-        self.r = renderer
-        self.doc = renderer.doc
-        self.b = renderer.doc.bulletin
-        device = renderer.device
-        self.mm = renderer.px_per_mm
-        self.width = renderer.width
+    def __init__(self, page: PageContext) -> None:
+        self.page = page
+        self.doc = page.doc
+        self.b = page.doc.bulletin
+        device = page.device
+        self.mm = page.px_per_mm
+        self.width = page.width
         self.masthead = TextMeasure(report_font(30, bold=True), device, leading=1.1)
         self.issue = TextMeasure(report_font(13), device)
         self.office = TextMeasure(report_font(12.5), device)
@@ -134,8 +131,8 @@ class BulletinLayout:
         self.lines(self.text, b.overall_sentence)
         self.lines(self.text, b.light_sentence)
         self.space(2)
-        style = self.r.table_style()
-        room = self.r.body_height(1) - 20 * self.mm
+        style = self.page.table_style()
+        room = self.page.body_height(1) - 20 * self.mm
         for table in summary_tables(b):
             self.out.extend(TableFragments(table, style, room).fragments())
             self.space(2)
@@ -186,5 +183,5 @@ class BulletinLayout:
         return self.out
 
 
-def bulletin_fragments(renderer: ReportRenderer) -> list[Fragment]:
-    return BulletinLayout(renderer).build()
+def bulletin_fragments(page: PageContext) -> list[Fragment]:
+    return BulletinLayout(page).build()

@@ -22,14 +22,14 @@ from planner_desktop.errors import UserFixableError
 from planner_desktop.files.atomic import atomic_file
 from planner_desktop.files.checks import IncompleteFile
 from planner_desktop.i18n import tr
-from planner_desktop.printing.fonts import report_font
-from planner_desktop.printing.layout import Fragment, Page, TextMeasure, paginate
-from planner_desktop.printing.table import TableFragments, TableStyle
+from planner_desktop.printing.bulletin import bulletin_fragments
+from planner_desktop.printing.layout import Fragment, Page, paginate
+from planner_desktop.printing.page import PageContext
+from planner_desktop.printing.table import TableFragments
 
 PROGRAM_NAME = "工作要点督办台"
 PDF_RESOLUTION = 600  # device pixels per inch: layout precision only, the PDF stays vector
 MARGINS_MM = {"binding": 15.0, "other": 12.0}
-GAP_MM = 3.0
 
 
 def page_layout(landscape: bool) -> QPageLayout:
@@ -51,51 +51,15 @@ class RenderResult:
     complete: bool = True
 
 
-class ReportRenderer:
+class ReportRenderer(PageContext):
     """Lays a document out for one device, then paints it page by page."""
 
     def __init__(self, doc: ReportDocument, device: QPagedPaintDevice, printed_at: dt.datetime | None = None):
-        self.doc = doc
-        self.device = device
+        super().__init__(doc, device)
         self.printed_at = (printed_at or dt.datetime.now()).replace(microsecond=0)
-        resolution = device.resolution() if hasattr(device, "resolution") else device.logicalDpiY()
-        self.rect = device.pageLayout().paintRectPixels(resolution)
-        self.px_per_mm = resolution / 25.4
-        self.width = float(self.rect.width())
-        self.height = float(self.rect.height())
-        body_pt = 9.0
-        self.m = {
-            "body": TextMeasure(report_font(body_pt), device, leading=1.2),
-            "bold": TextMeasure(report_font(body_pt, bold=True), device, leading=1.2),
-            "section": TextMeasure(report_font(11.5, bold=True), device),
-            "note": TextMeasure(report_font(9.5), device),
-            "title": TextMeasure(report_font(15, bold=True), device),
-            "info": TextMeasure(report_font(9), device),
-            "footer": TextMeasure(report_font(8), device),
-        }
-        self.info_lines = self.m["info"].wrap(self._info_text(), self.width * 0.72)
-        self.footer_height = self.m["footer"].line_height + 1.5 * self.px_per_mm
         self.pages: list[Page] = []
 
     # -- header and footer ------------------------------------------------------------------
-    def _info_text(self) -> str:
-        parts = []
-        if self.doc.plan_title:
-            parts.append(tr("计划：{title}").format(title=self.doc.plan_title))
-        if self.doc.scope:
-            parts.append(tr("范围：{scope}").format(scope=self.doc.scope))
-        return "　".join(parts)
-
-    def header_height(self, page_index: int) -> float:
-        if self.doc.bulletin is not None:
-            return 0.0 if page_index == 0 else self.m["info"].line_height + GAP_MM * self.px_per_mm
-        lines = max(1, len(self.info_lines))
-        return (self.m["title"].line_height + lines * self.m["info"].line_height
-                + GAP_MM * self.px_per_mm)
-
-    def body_height(self, page_index: int) -> float:
-        return self.height - self.header_height(page_index) - self.footer_height - 1.0 * self.px_per_mm
-
     def paint_header(self, painter: QPainter, page_index: int, page: Page) -> None:
         info = self.m["info"]
         as_of = tr("截至 {date}").format(date=chinese_date(self.doc.as_of))
@@ -139,14 +103,8 @@ class ReportRenderer:
         painter.drawLine(QPointF(0, y), QPointF(self.width, y))
 
     # -- layout -----------------------------------------------------------------------------
-    def table_style(self) -> TableStyle:
-        return TableStyle(self.m["body"], self.m["bold"], self.m["section"], self.m["note"],
-                          self.px_per_mm, self.width)
-
     def fragments(self) -> list[Fragment]:
         if self.doc.bulletin is not None:
-            from planner_desktop.printing.bulletin import bulletin_fragments
-
             return bulletin_fragments(self)
         if self.doc.table is None:
             return []

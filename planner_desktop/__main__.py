@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
         from planner_desktop.gui.app import run_gui
 
         return run_gui(argv[1] if argv else None)
-    from planner_desktop.cli import run
+    from planner_desktop.cli.main import run
 
     return run(argv)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner_desktop.cli import run
+from planner_desktop.cli.main import run
 from planner_desktop.domain.returns import Action, Side
 from planner_desktop.domain.status import Status
 from planner_desktop.ops.fillin.commit import choose_side, commit_returns

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from planner_desktop.cli import run
+from planner_desktop.cli.main import run
 from planner_desktop.domain import plan_outline as po
 from planner_desktop.domain.lead_suggestion import KeywordTable, suggest_lead
 from planner_desktop.domain.plan_cleaning import SourceParagraph, clean_paragraphs

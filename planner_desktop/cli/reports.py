@@ -12,11 +12,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from planner_desktop.cli.common import Command, iso_date, opened_ledger
 from planner_desktop.domain.report_content import ReportKind
+
+# Handlers import what they run, for start-up speed (see cli/__init__.py).
 
 
 def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.cli import open_from_args
     from planner_desktop.printing.report_files import make_report
 
     options: dict[str, Any] = {}
@@ -30,23 +32,18 @@ def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
         options["due_within"] = args.due_within
     if args.period:
         options["period"] = args.period
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         result = make_report(ledger, args.kind, plan_id=args.plan, as_of=args.as_of,
                              pdf=_path(args.pdf), xlsx=_path(args.xlsx), docx=_path(args.docx),
                              options=options)
         return result.to_json()
-    finally:
-        ledger.close()
 
 
 def _path(text: str | None) -> Path | None:
     return Path(text).expanduser().resolve() if text else None
 
 
-def register(command, sub) -> None:
-    from planner_desktop.cli import iso_date
-
+def register(command: Command, sub: argparse._SubParsersAction) -> None:
     report = command("report", cmd_report,
                      "打印报表：督办台账 ledger、督办通报 bulletin、"
                      "各单位任务清单 unit-sheets、逾期及临期 overdue")

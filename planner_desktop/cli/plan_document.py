@@ -11,20 +11,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from planner_desktop.cli.common import Command, opened_ledger
 from planner_desktop.errors import Location, UserFixableError
 from planner_desktop.i18n import tr
 
+# Handlers import what they run, for start-up speed (see cli/__init__.py).
+
 
 def cmd_import_plan(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.cli import open_from_args
     from planner_desktop.ops.plan_import import (
         commit_plan_document,
         confirm_all_suggestions,
         preview_plan_document,
     )
 
-    ledger = open_from_args(args)
-    try:
+    with opened_ledger(args) as ledger:
         if args.file == "-":
             preview = preview_plan_document(ledger, text=sys.stdin.read(), year=args.year,
                                             title=args.plan)
@@ -52,11 +53,9 @@ def cmd_import_plan(args: argparse.Namespace) -> dict[str, Any]:
             result.update(plan_id=created.plan_id, batch_id=created.batch_id,
                           assignments=created.assignments, unknown_units=created.unknown_units)
         return result
-    finally:
-        ledger.close()
 
 
-def register(command, sub) -> None:
+def register(command: Command, sub: argparse._SubParsersAction) -> None:
     plan = command("import-plan", cmd_import_plan,
                    "导入工作要点文档（.docx/.txt，或 - 从标准输入读取文本）")
     plan.add_argument("file", metavar="FILE")

@@ -10,9 +10,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planner_desktop.cli import opened_ledger
+from planner_desktop.cli.common import Command, iso_date, opened_ledger
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
+
+# Handlers import what they run, for start-up speed (see cli/__init__.py).
 
 
 def _unit_ids(ledger, plan_id: int, names: list[str] | None, kinds: list[str] | None) -> list[int] | None:
@@ -77,9 +79,7 @@ def cmd_not_reported(args: argparse.Namespace) -> dict[str, Any]:
         return result
 
 
-def register(command, sub) -> None:
-    from planner_desktop.cli import iso_date
-
+def register(command: Command, sub: argparse._SubParsersAction) -> None:
     export = command("export-fillin", cmd_export_fillin, "导出各单位填报表（每个单位一个 .xlsx）")
     export.add_argument("--plan", type=int, required=True, metavar="ID", help="计划编号（plans list）")
     export.add_argument("--period", required=True, metavar="周期",

@@ -8,8 +8,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "--self-test":  # check a build headless (planner_desktop/self_test.py)
-        from planner_desktop.self_test import main as self_test
+    if argv and argv[0] == "--self-test":  # check a build headless (planner_desktop/gui/self_test.py)
+        from planner_desktop.gui.self_test import main as self_test
 
         return self_test(argv[1:])
     if not argv or (len(argv) == 2 and argv[0] == "--db"):

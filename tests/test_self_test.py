@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from planner_desktop import self_test
-from planner_desktop.self_test import STEPS, SelfTest, run_steps
+from planner_desktop.gui import self_test
+from planner_desktop.gui.self_test import STEPS, SelfTest, run_steps
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP_NAMES = [name for name, _ in STEPS]

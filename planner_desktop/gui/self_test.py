@@ -14,6 +14,12 @@ keeps it). A dialog that pops up during a step (which would wait forever offscre
 closed, recorded, and fails that step; ``--timeout`` bounds the whole run.
 
     PlannerDesktop --self-test [--out FILE] [--screenshot FILE.png] [--keep] [--timeout S]
+
+It lives in ``gui/`` because it is the window's front end checked: it starts the Qt
+application, the main window and the crash handler of ``gui/app.py``, and reaches the layers
+below only as the window does (the CLI, a sibling front end, must not import the GUI). Each
+step imports what it checks inside itself, so that a module missing from a build fails that
+step, and only that one, instead of the whole run.
 """
 
 from __future__ import annotations

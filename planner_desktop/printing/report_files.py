@@ -15,8 +15,11 @@ from typing import Any
 
 from planner_desktop.domain.report_content import ReportDocument, ReportKind
 from planner_desktop.errors import UserFixableError
+from planner_desktop.exchange.report_xlsx import write_report_xlsx
 from planner_desktop.i18n import tr
 from planner_desktop.ops.reports import DOCX_KINDS, ReportResult, build_document, remember_bulletin
+from planner_desktop.printing.chart import chart_pngs
+from planner_desktop.printing.render import count_pages, write_pdf
 from planner_desktop.store.database import Ledger
 
 
@@ -43,8 +46,6 @@ def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | No
     dialog runs it off the GUI thread. Without a PDF the pages are counted by laying the
     report out (``count``), which the dialog skips for an Excel or Word export."""
     ensure_qt()
-    from planner_desktop.printing.render import count_pages, write_pdf
-
     if docx is not None and doc.kind not in DOCX_KINDS:
         raise UserFixableError(tr("只有督办通报可以导出为 Word 文档（.docx）；其他报表请导出 PDF 或 Excel。"))
     files: list[Path] = []
@@ -54,13 +55,12 @@ def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | No
     else:
         pages = count_pages(doc) if count else None
     if xlsx is not None:
-        from planner_desktop.exchange.report_xlsx import write_report_xlsx
-
         write_report_xlsx(Path(xlsx), doc)
         files.append(Path(xlsx))
     if docx is not None:
+        # Loaded only for a Word file: python-docx (with lxml) takes about 45 ms to import, and
+        # most reports are PDFs or workbooks (start-up speed of the dialog and the command).
         from planner_desktop.exchange.report_docx import write_bulletin_docx
-        from planner_desktop.printing.chart import chart_pngs
 
         ranking = doc.bulletin.ranking if doc.bulletin else []
         kinds = {u.kind for u in ranking}

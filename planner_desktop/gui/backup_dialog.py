@@ -1,6 +1,6 @@
 """备份与恢复: the automatic backups listed, a backup on demand, and restoring one.
 
-Restoring always backs up the current ledger first (``store/backup.restore``), so choosing
+Restoring always backs up the current ledger first (``store/restore.restore``), so choosing
 the wrong backup can itself be undone by restoring the one taken just before. A restore says
 that everything changed (``gui/operation.run_here``), and every view reads the ledger again.
 """

@@ -99,7 +99,7 @@ class Ledger:
         self.path = path
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
-        # Called before the first write of a day: the daily backup (see store/backup.py).
+        # Called before the first write of a day: the daily backup (set by database.open_ledger).
         self.before_first_write: Callable[[Ledger], None] | None = None
         # Inside store.assignments.note_index_deferred: status changes keep the notes they
         # replace for the search index, brought up to date once at the end.

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from planner_desktop.gui import self_test
-from planner_desktop.gui.self_test import STEPS, SelfTest, run_steps
+from planner_desktop.gui import self_test, self_test_steps
+from planner_desktop.gui.self_test import run_steps
+from planner_desktop.gui.self_test_steps import STEPS, SelfTest
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP_NAMES = [name for name, _ in STEPS]
@@ -75,7 +76,7 @@ def test_all_passing_steps_pass_and_no_steps_is_not_a_pass(folder):
 def test_a_missing_module_fails_its_step(folder, monkeypatch):
     monkeypatch.setitem(sys.modules, "planner_desktop.printing.report_files", None)  # importing it raises
     state = SelfTest(folder)
-    assert not state.run("pdf_report", self_test.step_pdf_report)
+    assert not state.run("pdf_report", self_test_steps.step_pdf_report)
     assert "planner_desktop.printing.report_files" in state.checks[0].error
 
 
@@ -95,7 +96,7 @@ def test_the_steps_that_exist_pass_in_process(folder, qapp, restore_qsettings_fo
     assert checks["qt"].detail["platform_plugin"] == "offscreen"
     assert checks["qt"].detail["high_dpi_rounding"] == "PassThrough"  # Qt 6: high-DPI by default
     assert shot.stat().st_size > 1000
-    assert (folder / self_test.LEDGER_NAME).exists()
+    assert (folder / self_test_steps.LEDGER_NAME).exists()
     assert state.ledger is None and state.watchdog is None  # closed, and no timer left behind
     assert checks["crash_report"].detail["report_lines"] > 3
     assert [title for title, _ in message_boxes] == ["程序错误"]  # the crash step's own dialog
@@ -112,7 +113,7 @@ def test_a_dialog_during_a_step_is_closed_and_fails_the_step(folder, qapp, resto
         dialog.setWindowTitle("意外的对话框")
         dialog.exec()  # would wait forever offscreen
 
-    state = run_steps(SelfTest(folder), [("qt", self_test.step_qt), ("pops_up", pops_up)])
+    state = run_steps(SelfTest(folder), [("qt", self_test_steps.step_qt), ("pops_up", pops_up)])
     assert state.checks[0].ok
     assert not state.checks[1].ok
     assert "意外的对话框" in state.checks[1].error

@@ -172,7 +172,7 @@ def close_dialogs(state: SelfTest) -> None:
 
 def step_paths(state: SelfTest) -> dict[str, Any]:
     """The program's data folders are where ``resource_path`` looks, and a Chinese path works."""
-    from planner_desktop.store.schema import list_migrations
+    from planner_desktop.ops.ledger import list_migrations
 
     migrations = list_migrations()
     if not migrations:
@@ -193,7 +193,7 @@ def step_paths(state: SelfTest) -> dict[str, Any]:
 
 
 def step_open_ledger(state: SelfTest) -> dict[str, Any]:
-    from planner_desktop.store.database import latest_schema_version, open_ledger
+    from planner_desktop.ops.ledger import latest_schema_version, open_ledger
 
     path = state.folder / LEDGER_NAME
     state.ledger = open_ledger(path)

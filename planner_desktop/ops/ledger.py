@@ -7,10 +7,12 @@ that ``store/`` can change its modules (and it does) without the widgets noticin
 from __future__ import annotations
 
 from planner_desktop.ops.changes import Changes
-from planner_desktop.store.database import Ledger, check_integrity, open_ledger
+from planner_desktop.store.database import Ledger, check_integrity, latest_schema_version, open_ledger
+from planner_desktop.store.schema import list_migrations
 from planner_desktop.store.settings import get_setting, set_setting
 
-__all__ = ["Ledger", "check_integrity", "due_soon_days", "open_ledger", "set_due_soon_days"]
+__all__ = ["Ledger", "check_integrity", "due_soon_days", "latest_schema_version", "list_migrations",
+           "open_ledger", "set_due_soon_days"]
 
 
 def due_soon_days(ledger: Ledger) -> int:

@@ -30,8 +30,10 @@ LAYER_OF = {
 }
 # What each layer may import besides itself: domain ← store/exchange ← ops ← printing ← gui/cli.
 # ``base`` (errors, i18n, paths, the version) is imported by all and imports nothing of ours;
-# ``files`` (safe writing) is shared by store/ and exchange/, siblings that may not import each
-# other, and stays out of the pure domain; ``main`` only picks a front end.
+# ``files`` (reading and writing files safely) is shared by store/ and exchange/, siblings that
+# may not import each other, and stays out of the pure domain; the GUI reaches the ledger only
+# through ops/, never store/ (the CLI may, for the ledger file's own commands); ``main`` only
+# picks a front end.
 BASE = {"base"}
 BELOW_OPS = BASE | {"files", "domain", "store", "exchange"}
 MAY_IMPORT: dict[str, set[str]] = {
@@ -42,7 +44,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "exchange": BASE | {"files", "domain"},
     "ops": BELOW_OPS,
     "printing": BELOW_OPS | {"ops"},
-    "gui": BELOW_OPS | {"ops", "printing"},
+    "gui": BELOW_OPS - {"store"} | {"ops", "printing"},
     "cli": BELOW_OPS | {"ops", "printing"},
     "main": BASE | {"gui", "cli"},
 }

@@ -7,6 +7,8 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Only the front end picked is imported (start-up speed): a command loads no widgets, and
+    # the window none of the command line.
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--self-test":  # check a build headless (planner_desktop/gui/self_test.py)
         from planner_desktop.gui.self_test import main as self_test

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner_desktop.exchange.grid import Grid
-from planner_desktop.exchange.tasklist.fields import FIELD_LABELS, field_for_header
+from planner_desktop.exchange.tasklist.fields import FIELD_LABELS, field_for_header, shared_field
 from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
@@ -74,16 +74,26 @@ def layout_from_rows(grid: Grid, rows: list[int]) -> SheetLayout:
     headers: dict[int, str] = {}
     named: dict[int, str] = {}
     row = rows[0]
+    shared: list[int] = []
     for c, text in enumerate(grid.rows[row]):
         if c in grid.hidden_cols:
             continue
         found = field_for_header(text)
         if not found:
+            if text and shared_field(text, set()):
+                shared.append(c)
             continue
         named[c] = found
         if found not in columns.values():
             columns[c] = found
             headers[c] = text.strip()
+    for c in shared:  # 项目: the categories beside a task column, else the tasks
+        found = shared_field(grid.rows[row][c], set(columns.values()))
+        if found and found not in columns.values():
+            named[c] = columns[c] = found
+            headers[c] = grid.rows[row][c].strip()
+    if shared:
+        columns = dict(sorted(columns.items()))
     return SheetLayout(grid.name, rows, columns, headers, named)
 
 

@@ -141,3 +141,25 @@ def test_libreoffice_saved_layout_reads_back_to_its_tree(libreoffice_files, fami
     cases, folders = libreoffice_files
     case = cases[f"{family}-{index}"]
     check_case(case, folders[fmt] / f"{family}-{index}.{fmt}")
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_what_is_committed_is_the_tree_the_preview_shows(ledger, tmp_path, family):
+    """The ledger gets the previewed tree itself: levels, codes, titles, in order."""
+    from planner_desktop.ops.task_import import commit_task_list, preview_task_list
+    from planner_desktop.store.ledger_rows import fetch_items
+
+    case = make_case(family, 0)
+    parsed = preview_task_list(ledger, case.write(tmp_path), year=2024)
+    shown = outline(parsed.preview)
+    created = commit_task_list(ledger, parsed)
+    records = {r.id: r for r in fetch_items(ledger, created.plan_id)}
+
+    def ordered(parent):
+        children = sorted((r for r in records.values() if r.parent_id == parent),
+                          key=lambda r: r.position)
+        for record in children:
+            yield record.level, record.code, record.title
+            yield from ordered(record.id)
+
+    assert list(ordered(None)) == shown == case.expected

@@ -1,11 +1,14 @@
 """The rows of a task list's sheets made into items: categories, tasks and their measures.
 
 A row below the header is blank, a note (``注：…``), the header repeated on a printed page, a
-category row (``一、…`` across the row; ``（一）…`` a sub-category), or a task or measure row.
-A category column, where a list has one, starts a new category whenever its title changes.
-Rows of one task share its merged task cell (or repeat its text and code); a task with one
-measure is one item (the task's title with the measure's content), a task with several has
-them as children numbered （1）, （2）…
+category row (``一、…`` across the row, or ``（一）`` in 序号 beside its title), or a task or
+measure row. A category's level is its code style's place among those the list uses (一、
+above （一）; （一） alone is the top level). A category column, where a list has one, starts a
+new category whenever its code or title changes. Rows of one task share its merged task
+cell, repeat its text and code, or leave them blank below its first row (structure.py); a
+task with one measure is one item (the task's title with the measure's content), a task
+with several has them as children, with the codes written in them or numbered （1）, （2）…
+Codes are kept as written, never renumbered.
 """
 
 from __future__ import annotations

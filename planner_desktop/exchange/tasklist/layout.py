@@ -8,6 +8,7 @@ the other is warned about, so a leftover copy of a column never hides the one fi
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from planner_desktop.exchange.grid import Grid
@@ -202,3 +203,12 @@ def column_labels(grid: Grid, layout: SheetLayout) -> dict[int, str]:
     return labels
 
 
+
+
+def header_signature(labels: dict[int, str]) -> str:
+    """A short name of a layout for remembering the clerk's column mapping: every column's
+    header as written (``column_labels``), in order. Next year's list from the same bureau
+    has the same header and other rows, so a choice made once (which column is the category)
+    holds for it; a list with another header gets its own detection."""
+    joined = "\x1f".join(f"{column}={label}" for column, label in sorted(labels.items()))
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]

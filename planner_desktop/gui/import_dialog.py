@@ -6,14 +6,20 @@ not in the roster, each of which can be mapped to a roster unit (remembered as a
 created. Committing writes everything as one import batch, again off the GUI thread, on the
 worker's own connection to the ledger; 取消 in its progress dialog leaves the ledger as it was.
 The flow itself (reading, errors, committing, closing) is ``gui/import_flow.py``'s.
+
+A mapping the clerk changes is remembered for the sheet's header (``header_signature``):
+the next list with the same header (next year's, another copy) is read with it at once,
+so a wrong guess such as which column holds the categories is corrected once per layout.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QTreeWidgetItem, QWidget
 
@@ -21,6 +27,7 @@ from planner_desktop.domain.model import ItemDraft
 from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
+from planner_desktop.exchange.tasklist.layout import header_signature
 from planner_desktop.gui.forms.import_dialog_ui import Ui_ImportTasksDialog
 from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
 from planner_desktop.gui.operation import Work
@@ -28,6 +35,7 @@ from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.task_import import TaskListFile, commit_task_list, preview_task_list
 
 TASK_LIST_FILTER = "任务表 (*.xlsx *.xlsm *.xls *.csv *.ods);;所有文件 (*)"
+MAPPING_KEY = "import/tasklist_mapping/{signature}"  # QSettings: the mapping chosen, as JSON
 
 
 class ImportTasksDialog(PlanFileDialog):
@@ -39,6 +47,8 @@ class ImportTasksDialog(PlanFileDialog):
     def __init__(self, ledger: Ledger, path: Path | None = None, parent: QWidget | None = None):
         super().__init__(ledger, parent)
         self.mapping: dict[str, dict[int, str]] = {}
+        self.remembered: list[str] = []  # the sheets read with a mapping remembered for them
+        self.remembered_looked_up = False
         if path is not None:
             self.load(Path(path))
 
@@ -71,7 +81,8 @@ class ImportTasksDialog(PlanFileDialog):
 
     # -- reading ----------------------------------------------------------------------------
     def load(self, path: Path) -> None:
-        self.mapping = {}  # a new file: its own columns, as detected
+        self.mapping = {}  # a new file: its own columns, as detected (or as remembered)
+        self.remembered, self.remembered_looked_up = [], False
         super().load(path)
 
     def reparse(self) -> None:
@@ -88,6 +99,8 @@ class ImportTasksDialog(PlanFileDialog):
         preview = parsed.preview
         self.show_plan_header(preview.plan.title, preview.plan.year)
         self.mapping = {layout.sheet: dict(layout.columns) for layout in preview.layouts}
+        if self.apply_remembered_mappings(parsed):
+            return
         fill_tree(self.tree, preview.plan.items, self.make_item)
         self.tree.expandToDepth(0)
         self.fill_sheets()
@@ -100,6 +113,9 @@ class ImportTasksDialog(PlanFileDialog):
             items=preview.plan.count_items(), leaves=preview.plan.count_leaves(),
             assignments=preview.count_assignments(), deadlines=preview.count_deadlines_parsed(),
             warnings=len(preview.warnings), unknown=len(parsed.unknown_units))
+        if self.remembered:
+            text += self.tr("\n工作表“{sheets}”已按上次为相同表头选择的列映射读取。").format(
+                sheets="”“".join(self.remembered))
         if parsed.already_imported_batch is not None:
             text += self.tr("\n这个文件已经导入过（导入批次 {id}）。").format(
                 id=parsed.already_imported_batch)
@@ -180,7 +196,40 @@ class ImportTasksDialog(PlanFileDialog):
             columns[column] = field_name
         else:
             columns.pop(column, None)
+        self.remember_mapping(sheet, columns)
         self.reparse()
+
+    def signature(self, sheet: str) -> str | None:
+        headers = self.parsed.preview.sheet_headers.get(sheet) if self.parsed else None
+        return header_signature(headers) if headers else None
+
+    def remember_mapping(self, sheet: str, columns: dict[int, str]) -> None:
+        if (signature := self.signature(sheet)) is not None:
+            QSettings().setValue(MAPPING_KEY.format(signature=signature),
+                                 json.dumps({str(c): f for c, f in columns.items()}))
+
+    def apply_remembered_mappings(self, parsed: TaskListFile) -> bool:
+        """On a new file's first preview: the mappings remembered for its sheets' headers
+        that differ from what was detected are taken, and the file parsed again with them
+        (True); a mapping that no longer fits (an unreadable setting) is passed over."""
+        if self.remembered_looked_up:
+            return False
+        self.remembered_looked_up = True
+        for sheet in list(self.mapping):
+            header = parsed.preview.sheet_headers.get(sheet)
+            value = QSettings().value(MAPPING_KEY.format(signature=header_signature(header))) \
+                if header else None
+            try:
+                columns = {int(c): str(f) for c, f in json.loads(str(value)).items()} \
+                    if value else None
+            except (ValueError, AttributeError):
+                columns = None
+            if columns and columns != self.mapping[sheet]:
+                self.mapping[sheet] = columns
+                self.remembered.append(sheet)
+        if self.remembered:
+            self.reparse()
+        return bool(self.remembered)
 
     # -- committing -------------------------------------------------------------------------
     def commit_work(self, parsed: TaskListFile) -> Work:

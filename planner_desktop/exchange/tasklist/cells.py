@@ -14,8 +14,10 @@ from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist.layout import SheetLayout
 
 # The outline codes a task or measure cell may start with (``domain.outline_codes``): a
-# category 一、, a sub-category （一）, a number 1. (一是 and （1） inside a cell are its text).
+# category 一、, a sub-category （一）, a number 1. (一是 inside a cell is its text); a
+# measure's cell may also be numbered （1）, the level below the task's 1.
 CELL_CODE_STYLES = ("cn_paren", "cn", "arabic")
+MEASURE_CODE_STYLES = (*CELL_CODE_STYLES, "ar_paren")
 # The first characters those codes can start with (and digits).
 CODE_STARTS = frozenset("一二三四五六七八九十（(")
 # A 序号 cell: 1, 1.2, 1.0 (a number typed as text), with a dot or 、 after it.
@@ -46,12 +48,14 @@ def clean_code(text: str) -> str:
     return text
 
 
-def code_splits(texts: list[str]) -> dict[str, tuple[str, str]]:
+def code_splits(texts: list[str], split=None) -> dict[str, tuple[str, str]]:
     """:func:`split_code` of each distinct text of a column (stripped texts) that may begin
     with an outline code, which its first character tells; any other text has no code and
     is its own body (the caller's default). Found for a whole column at once: most columns
-    have no code at all, and the rest repeat a few."""
-    return {text: split_code(text) for text in set(texts)
+    have no code at all, and the rest repeat a few. ``split`` is :func:`split_code` unless
+    given (:func:`split_measure_code` for measures)."""
+    split = split or split_code
+    return {text: split(text) for text in set(texts)
             if text[:1] in CODE_STARTS or text[:1].isdecimal()}
 
 
@@ -67,9 +71,18 @@ def split_code(text: str) -> tuple[str, str]:
     return _split_code_by_pattern(text)
 
 
+def split_measure_code(text: str) -> tuple[str, str]:
+    """:func:`split_code` of a measure's cell, which may also begin ``（1）``."""
+    first = text.lstrip()[:1]
+    if first not in CODE_STARTS and not first.isdecimal():
+        return "", text.strip()
+    return _split_code_by_pattern(text, MEASURE_CODE_STYLES)
+
+
 @functools.lru_cache(maxsize=4096)
-def _split_code_by_pattern(text: str) -> tuple[str, str]:
-    code = parse_code(text, CELL_CODE_STYLES)
+def _split_code_by_pattern(text: str, styles: tuple[str, ...] = CELL_CODE_STYLES
+                           ) -> tuple[str, str]:
+    code = parse_code(text, styles)
     if code is None:
         return "", text.strip()
     return text[:code.end].strip(), text[code.end:].strip()

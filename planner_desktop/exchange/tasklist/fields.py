@@ -33,6 +33,12 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "progress": ("进展情况", "完成情况", "推进情况", "进度情况", "工作进展"),
     "note": ("备注", "说明"),
 }
+# Header names that name one field beside another and a second field alone: a 项目 column
+# beside a 重点任务 column holds the categories the tasks are grouped in (项目 | 重点任务 |
+# 具体措施); a list whose only text column is 项目 lists its tasks there.
+SHARED_NAMES: dict[str, tuple[str, frozenset[str], str]] = {
+    "项目": ("category", frozenset({"task", "measure"}), "task"),
+}
 FIELD_LABELS = {
     "code": "序号", "category": "类别", "task": "任务", "measure": "具体措施", "lead": "牵头单位",
     "support": "配合单位", "units": "责任单位", "schools": "责任学校", "person": "责任人",
@@ -70,3 +76,13 @@ def field_for_header(text: str) -> str | None:
         if found is not None and len(key) <= end + 6:
             return found
     return None
+
+
+def shared_field(text: str, named: set[str]) -> str | None:
+    """The field a header cell of SHARED_NAMES names, given the fields ``named`` by the
+    other cells of its header row; None for any other cell."""
+    found = SHARED_NAMES.get(header_key(text)) if len(text) <= LONGEST_HEADER else None
+    if found is None:
+        return None
+    beside, others, alone = found
+    return beside if named & others else alone

@@ -8,10 +8,11 @@ the other is warned about, so a leftover copy of a column never hides the one fi
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from planner_desktop.exchange.grid import Grid
-from planner_desktop.exchange.tasklist.fields import FIELD_LABELS, field_for_header
+from planner_desktop.exchange.tasklist.fields import FIELD_LABELS, field_for_header, shared_field
 from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
@@ -74,16 +75,26 @@ def layout_from_rows(grid: Grid, rows: list[int]) -> SheetLayout:
     headers: dict[int, str] = {}
     named: dict[int, str] = {}
     row = rows[0]
+    shared: list[int] = []
     for c, text in enumerate(grid.rows[row]):
         if c in grid.hidden_cols:
             continue
         found = field_for_header(text)
         if not found:
+            if text and shared_field(text, set()):
+                shared.append(c)
             continue
         named[c] = found
         if found not in columns.values():
             columns[c] = found
             headers[c] = text.strip()
+    for c in shared:  # 项目: the categories beside a task column, else the tasks
+        found = shared_field(grid.rows[row][c], set(columns.values()))
+        if found and found not in columns.values():
+            named[c] = columns[c] = found
+            headers[c] = grid.rows[row][c].strip()
+    if shared:
+        columns = dict(sorted(columns.items()))
     return SheetLayout(grid.name, rows, columns, headers, named)
 
 
@@ -192,3 +203,12 @@ def column_labels(grid: Grid, layout: SheetLayout) -> dict[int, str]:
     return labels
 
 
+
+
+def header_signature(labels: dict[int, str]) -> str:
+    """A short name of a layout for remembering the clerk's column mapping: every column's
+    header as written (``column_labels``), in order. Next year's list from the same bureau
+    has the same header and other rows, so a choice made once (which column is the category)
+    holds for it; a list with another header gets its own detection."""
+    joined = "\x1f".join(f"{column}={label}" for column, label in sorted(labels.items()))
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]

@@ -1,11 +1,14 @@
 """The rows of a task list's sheets made into items: categories, tasks and their measures.
 
 A row below the header is blank, a note (``注：…``), the header repeated on a printed page, a
-category row (``一、…`` across the row; ``（一）…`` a sub-category), or a task or measure row.
-A category column, where a list has one, starts a new category whenever its title changes.
-Rows of one task share its merged task cell (or repeat its text and code); a task with one
-measure is one item (the task's title with the measure's content), a task with several has
-them as children numbered （1）, （2）…
+category row (``一、…`` across the row, or ``（一）`` in 序号 beside its title), or a task or
+measure row. A category's level is its code style's place among those the list uses (一、
+above （一）; （一） alone is the top level). A category column, where a list has one, starts a
+new category whenever its code or title changes. Rows of one task share its merged task
+cell, repeat its text and code, or leave them blank below its first row (structure.py); a
+task with one measure is one item (the task's title with the measure's content), a task
+with several has them as children, with the codes written in them or numbered （1）, （2）…
+Codes are kept as written, never renumbered.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from planner_desktop.domain.deadlines import Deadline, DeadlineKind, parse_deadline
 from planner_desktop.domain.model import MAX_ITEM_CHARS, ItemDraft, PlanDraft
-from planner_desktop.domain.outline_codes import parse_code
+from planner_desktop.domain.outline_codes import parse_code, read_code
 from planner_desktop.domain.targets import targets_of_each
 from planner_desktop.domain.units import (
     MAX_UNIT_NAME_CHARS,
@@ -35,10 +38,12 @@ from planner_desktop.exchange.tasklist.cells import (
     rows_of,
     source_refs,
     split_code,
+    split_measure_code,
 )
 from planner_desktop.exchange.tasklist.fields import UNIT_FIELDS, field_for_header
 from planner_desktop.exchange.tasklist.layout import SheetLayout, resolve_unit_columns
 from planner_desktop.exchange.tasklist.preview import UNREAD_DEADLINES
+from planner_desktop.exchange.tasklist.structure import category_code_rows, joined_task_rows
 from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
@@ -74,10 +79,14 @@ class TaskListParser:
         self.known_units = known_units
         self.warnings: list[ImportWarning] = []
         self.top: list[ItemDraft] = []
-        self.current_category: ItemDraft | None = None
-        self.current_sub: ItemDraft | None = None
-        # Where a new task goes: the children of the current sub-category or category, or
-        # the top level (set with them, in start_category).
+        # The open categories, the top level's first (a category, its sub-category …), and
+        # the marker styles of category codes in the order the list first used them: a
+        # style's place in it is its level (see category_level).
+        self.categories: list[ItemDraft] = []
+        self.category_styles: list[str] = []
+        self.current_category: ItemDraft | None = None  # categories[0], asked on every row
+        # Where a new task goes: the children of the innermost open category, or the top
+        # level (set with them, in start_category).
         self.siblings: list[ItemDraft] = self.top
         self.task: ItemDraft | None = None
         self.task_key: tuple | None = None
@@ -95,6 +104,10 @@ class TaskListParser:
         self.blank: list[str] = []
         self.start = 0
         self.task_merges: dict[int, MergedRange] = {}
+        # Of the sheet's rows (structure.py): the category rows numbered in 序号 (row →
+        # code and title), and the rows of tasks whose measures run on without a merge.
+        self.category_rows: dict[int, tuple[str, str]] = {}
+        self.joined: set[int] = set()
         # What add_row asks on every row, looked up once per sheet: whether tasks have
         # measures (and a task column), the deadline column, and the column a missing unit
         # is reported in (None: no unit column).
@@ -139,6 +152,10 @@ class TaskListParser:
             else nothing
         schools = [s or None for s in texts["schools"]] if "schools" in texts else nothing
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else self.blank
+        raw_codes = raw_columns[fields.index("code")] if "code" in texts else self.blank
+        self.category_rows = category_code_rows(start, fields, raw_columns)
+        self.joined = joined_task_rows(start, raw_tasks, raw_codes, column("measure")) \
+            if self.has_measures and self.has_tasks else set()
         # What add_row needs of each row, found once per distinct cell value: a list repeats a
         # few hundred deadlines and unit cells over thousands of rows.
         deadlines = nothing if self.deadline_column is None else \
@@ -161,8 +178,12 @@ class TaskListParser:
         has_category = "category" in texts
         is_header, add_row, make_item = field_for_header, self.add_row, self.make_item
         whole_task_rows = self.has_measures and self.has_tasks
-        task_merges, unit_column = self.task_merges, self.unit_column
-        task_splits, measure_splits = code_splits(column("task")), code_splits(column("measure"))
+        unit_column, category_rows = self.unit_column, self.category_rows
+        # The rows of tasks that run over several rows (merged, or joined without a merge):
+        # none of them is a task of its own with its one measure.
+        shared_task_rows = self.joined.union(self.task_merges)
+        task_splits = code_splits(column("task"))
+        measure_splits = code_splits(column("measure"), split_measure_code)
         category_text, category = None, None  # the last category cell that changed nothing
         # Two of a row's mapped cells filled with different texts (the task and the measure,
         # where both are mapped) make it a data row without building the set of its texts.
@@ -187,6 +208,10 @@ class TaskListParser:
                         add_row(r, code, task, measure, raw_task, deadline_text, deadline,
                                 mentioned, source)
                     continue
+            if category_rows and r in category_rows:  # 序号 （一） beside its title
+                self.start_category("", sheet, r, category_rows[r])
+                category_text = None
+                continue
             # A header repeated on each printed page: every filled cell is a header name.
             # The loop stops at the first cell that is not, usually the first of a data row;
             # a number there (the 序号 of most lists) is not a name, which it tells at once.
@@ -208,7 +233,7 @@ class TaskListParser:
             # measure, and nothing to warn about. No later row can add a measure to it (only
             # rows of its merged task cell could), so its item is finished here, as add_row
             # and close_task would finish it, without the open-task bookkeeping.
-            if whole_task_rows and raw_task and task and measure and r not in task_merges \
+            if whole_task_rows and raw_task and task and measure and r not in shared_task_rows \
                     and (deadline is None or deadline.kind not in UNREAD_DEADLINES) \
                     and (mentioned or unit_column is None):
                 if self.task is not None:
@@ -309,28 +334,42 @@ class TaskListParser:
             return text
         return None
 
+    def category_level(self, code: str) -> int:
+        """The level of a category row numbered ``code``: the place of its marker style among
+        those the list's category rows have used so far (一、 then （一）, or （一） alone at the
+        top), so a list whose categories are all （一） keeps them side by side, and one with
+        一、 above （一） nests them; a code-less title is a top-level category."""
+        found = read_code(code) if code else None
+        if found is None:
+            return 1
+        if found[0] not in self.category_styles:
+            self.category_styles.append(found[0])
+        return min(self.category_styles.index(found[0]) + 1, len(self.categories) + 1)
+
     def start_category(self, text: str, sheet: str, row: int,
-                       split: tuple[str, str] | None = None) -> None:
-        """A category (``一、…``) or sub-category (``（一）…``) item from ``text`` (``split`` by
-        split_code, if the caller has it)."""
+                       split: tuple[str, str] | None = None, level: int | None = None) -> None:
+        """A category item from ``text`` (``split`` by split_code, if the caller has it) at
+        ``level`` (from its code's style if not given), closing the open categories at and
+        below that level."""
         code, title = split or split_code(text)
         item = ItemDraft(code, title, title, None, (), (), [], f"{sheet}!{row + 1}")
-        # Of split_code's patterns, only the sub-category's starts with a bracket.
-        if code.startswith(("（", "(")) and self.current_category is not None:
-            self.current_category.children.append(item)
-            self.current_sub = item
-        else:
-            self.top.append(item)
-            self.current_category, self.current_sub = item, None
+        if level is None:
+            level = self.category_level(code)
+        del self.categories[level - 1:]
+        (self.categories[-1].children if self.categories else self.top).append(item)
+        self.categories.append(item)
+        self.current_category = self.categories[0]
         self.siblings = item.children
         self.close_task()
 
     def follow_category_column(self, text: str, sheet: str, row: int) -> str:
-        """A row's category cell: a new category when its title is not the current one's.
-        Returns the cell's title."""
+        """A row's category cell: a new top-level category when its code and title are not
+        the open one's (the same text repeated on every row, or merged down, is one
+        category). Returns the cell's title."""
         split = split_code(text)
-        if self.current_category is None or self.current_category.title != split[1]:
-            self.start_category(text, sheet, row, split)
+        current = self.current_category
+        if current is None or current.title != split[1] or current.code != split[0]:
+            self.start_category(text, sheet, row, split, level=1)
         return split[1]
 
     def add_row(self, r: int, code_text: str, task_text: str, measure_text: str,
@@ -358,12 +397,14 @@ class TaskListParser:
             self.siblings.append(self.make_item(code_text, split_code(task_text), source,
                                                 deadline, units))
             return
-        # Rows of one task share its merged task cell (or repeat its text and code).
+        # Rows of one task share its merged task cell, repeat its text and code, or leave
+        # both blank below its first row (see structure.joined_task_rows).
         merge = self.task_merges.get(r)
-        key = () if not self.has_tasks else ("text", task_text, code_text) \
-            if merge is None else ("merge", merge.first_row, merge.first_col)
+        key = () if not self.has_tasks else ("merge", merge.first_row, merge.first_col) \
+            if merge is not None else ("text", task_text, code_text) \
+            if raw_task or code_text or r not in self.joined else self.task_key
         task = self.task
-        if task is None or raw_task or key != self.task_key:
+        if task is None or key != self.task_key:
             if task is not None:
                 self.close_task()
             task = self.task = self.make_item(code_text, split_code(task_text or measure_text),
@@ -375,32 +416,36 @@ class TaskListParser:
                 task.deadline = deadline
             task.units = units
         elif self.first_measure is None and not task.children:
-            self.first_measure = (split_code(measure_text)[1], source, deadline, units)
+            self.first_measure = (split_measure_code(measure_text), source, deadline, units)
         else:
             self.add_measure(measure_text, source, deadline, units)
 
     def add_measure(self, text: str, source: str, deadline: Deadline | None,
                     units: tuple[UnitMention, ...]) -> None:
         """A second or later measure of the open task (the first is kept aside, see
-        close_task): the first and this one become child items, numbered （1）, （2）…"""
+        close_task): the first and this one become child items, with the codes their texts
+        begin with (``1.``, ``（一）``), else numbered （1）, （2）… (a code written is never
+        renumbered)."""
         task = self.task
         assert task is not None
         if self.first_measure is not None:
-            first_text, first_source, first_deadline, first_units = self.first_measure
+            (first_code, first_text), first_source, first_deadline, first_units = \
+                self.first_measure
             self.first_measure = None
-            first = ItemDraft("（1）", item_title(first_text), first_text, first_deadline,
-                              first_units, (), (), first_source)
+            first = ItemDraft(first_code or "（1）", item_title(first_text), first_text,
+                              first_deadline, first_units, (), (), first_source)
             self.made.append(first)
             task.children = [first]  # (a made item's children are the empty tuple until now)
-        task.children.append(self.make_item(f"（{len(task.children) + 1}）", split_code(text),
-                                            source, deadline, units))
+        split = split_measure_code(text)
+        task.children.append(self.make_item("" if split[0] else f"（{len(task.children) + 1}）",
+                                            split, source, deadline, units))
 
     def close_task(self) -> None:
         """The open task ends (a new task, a category, a sheet, the plan): a task with a
         single measure is one item, the task's title with the measure's content."""
         task, first = self.task, self.first_measure
         if task is not None and first is not None:
-            text, source, deadline, units = first
+            (_, text), source, deadline, units = first
             fold_measure(task, text)
             task.deadline, task.units, task.source_ref = deadline, units, source
         self.task, self.task_key, self.first_measure = None, None, None

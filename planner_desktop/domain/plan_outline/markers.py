@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from planner_desktop.domain.outline_codes import (
     CHINESE_NUMERAL,
     CIRCLED,
+    QUANTITY_WORDS,
     number_value,
     parse_code,
 )
@@ -51,8 +52,7 @@ _MID = re.compile(
 _MID_FAMILY = {"shi": "shi", "cnp": "cn_paren", "cn": "cn", "arp": "ar_paren", "ar": "arabic",
                "star": "arabic", "arb": "arabic", "cnb": "cn_paren", "circ": "circled"}
 # After a bare number these characters make it a quantity or a date, not a marker.
-_NOT_AFTER_BARE_DIGIT = set("年月日号时分秒个项名所家人次万亿元岁倍届期批级类位条件篇场天周台套只支株辆本"
-                            "册份处座户间门部遍轮吨米余多种")
+_NOT_AFTER_BARE_DIGIT = set(QUANTITY_WORDS)
 # After a bare Chinese numeral these make it a word: 一批, 一体, 一流, 二者 …
 _NOT_AFTER_BARE_CN = set("是、，,.．个些批体流线样直律次定步年道起般致切同并面方边系项级类名所家对份种带"
                          "月日天周期生心意贯举揽站化张把条位届岗双责票否元旦手人要")

@@ -95,6 +95,37 @@ def _has_line_numbers(lines: list[str]) -> bool:
     return cut * 2 >= len(lines) - 1
 
 
+# A document-sharing site's preview shows a text as pages, each one long line labelled 1、
+# 2、 3、 and cut wherever the page ended, often inside a word, with a character lost there.
+MIN_PAGE_CHARS = 80
+_LOST = "\ufffd"
+
+
+def _preview_pages(paragraphs: list[SourceParagraph]) -> tuple[int, int] | None:
+    """The first and last index of the run of preview pages (1、… 2、… in order, every page but
+    the last long and cut open), or None when the document has none."""
+    lines = [(i, p.text) for i, p in enumerate(paragraphs) if p.text and not p.label]
+    for start, (index, text) in enumerate(lines):
+        match = _LINE_NUMBER.match(text)
+        if match is None or match.group(1) != "1":
+            continue
+        run = [index]
+        for later, later_text in lines[start + 1:]:
+            number = _LINE_NUMBER.match(later_text)
+            if number is None or int(number.group(1)) != len(run) + 1:
+                break
+            run.append(later)
+        pages = [paragraphs[i].text for i in run[:-1]]
+        if len(run) >= 2 and all(len(page) >= MIN_PAGE_CHARS and _cut_open(page) for page in pages):
+            return run[0], run[-1]
+    return None
+
+
+def _cut_open(page: str) -> bool:
+    """A page that stops mid-sentence (or where a character was lost)."""
+    return page.endswith(_LOST) or page[-1] not in _SENTENCE_END
+
+
 def _ends_open(line: str, length: int | None = None) -> bool:
     """A line that stops where no sentence or heading would: a long line cut on a character
     (text wrapped by whatever copied it), or a short one on a connective (…总结与 / 下半年计划).
@@ -211,6 +242,12 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
         result.line_numbers_removed = True
         merged = "".join(_LINE_NUMBER.sub("", p.text, count=1) for p in lines)
         kept = [SourceParagraph(merged, lines[0].index)]
+    elif rejoin and (pages := _preview_pages(kept)) is not None:
+        result.line_numbers_removed = True
+        first, last = pages
+        merged = "".join(_LINE_NUMBER.sub("", p.text, count=1).rstrip(_LOST)
+                         for p in kept[first:last + 1] if p.text)
+        kept = [*kept[:first], SourceParagraph(merged, kept[first].index), *kept[last + 1:]]
     width = wrap_width([p.text for p in lines]) if rejoin else None
     joined = _Joined()
     previous_blank = True

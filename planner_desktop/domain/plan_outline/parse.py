@@ -35,6 +35,7 @@ def _fold_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
         source[n.start:n.end])]
     parallel = not numbered and len(headed) >= 2
     kept: list[OutlineNode] = []
+    nodes = _lift_lead_paragraphs(nodes, source, raw, intro_of, preamble)
     for node in nodes:
         body = node.family == "para" and not node.children and not (parallel and node in headed)
         if body and (numbered or intro_of is not None or parallel):
@@ -48,6 +49,27 @@ def _fold_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
         node.children = _fold_paragraphs(node.children, source, raw, node, preamble)
         kept.append(node)
     return kept
+
+
+def _lift_lead_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
+                          intro_of: OutlineNode | None, preamble: list[str]) -> list[OutlineNode]:
+    """A paragraph whose 一是…二是… follow a lead sentence (``我们始终将…。一是强化…``) is no
+    item: its lead sentence is text of the item above, its numbered points that item's
+    children."""
+    lifted: list[OutlineNode] = []
+    for node in nodes:
+        if node.family != "para" or not node.children or any(
+                c.family == "para" for c in node.children):
+            lifted.append(node)
+            continue
+        text = source[node.start:node.children[0].start].strip()
+        owner = intro_of
+        if owner is not None:
+            raw[id(owner)] = f"{raw[id(owner)].rstrip()}\n{text}"
+        else:
+            preamble.append(text)
+        lifted.extend(node.children)
+    return lifted
 
 
 def is_headline_paragraph(text: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from planner_desktop.domain.outline_codes import (
     CHINESE_NUMERAL,
     CIRCLED,
+    NOT_DECIMAL,
     QUANTITY_WORDS,
     number_value,
     parse_code,
@@ -44,7 +45,7 @@ _MID = re.compile(
     rf"|(?<=[。；;！？!?\s：:])[（(](?P<cnp>{_CN})[）)]"
     rf"|(?<=[。；;！？!?\s”])(?P<cn>{_CN})、"
     r"|(?<=[。；;！？!?\s：:])[（(](?P<arp>\d{1,2})[）)]"
-    r"|(?<=[。；;！？!?\s])(?P<ar>\d{1,2})[.．、](?![\d.．])"
+    rf"|(?<=[。；;！？!?\s])(?P<ar>\d{{1,2}})[.．、]{NOT_DECIMAL}"
     r"|(?P<star>\*{1,3})[.．](?=[\u4e00-\u9fff“])"
     r"|(?<![\dA-Za-z.．%*第约近共达至和、~\-])(?P<arb>\d{1,2})(?=[\u4e00-\u9fff*“])"
     r"|(?<=[。；;！？!?\s])(?P<cnb>[一二三四五六七八九十])(?=[\u4e00-\u9fff])"

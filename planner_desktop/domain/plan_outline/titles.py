@@ -20,6 +20,13 @@ _CLAUSE_STARTERS = (
     "培育", "打造", "构建", "创建", "编制", "出台", "启动", "全面", "不断", "努力", "发挥", "召开",
 )
 SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
+# A heading alone on its line, no mark in it, is a title whole (党建质量持续提升).
+MAX_BARE_HEADING_CHARS = 30
+_ANY_MARK = re.compile(r"[。！？!?；;，,：:、\n]")
+# A heading set off from its first sentence by a space, as sites print them (一、总体思路 百年
+# 大计,…; 主要工作及措施 2024年,学校…): a short phrase with no mark, the space, then a sentence.
+_SPACE_FUSED = re.compile(
+    r"^([\u4e00-\u9fff“”《》]{2,16}) (?=[\u4e00-\u9fff“]|(?:19|20)\d\d年[,，])(?=[^\n]{8})")
 
 
 def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
@@ -33,6 +40,10 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     raw = raw.strip()
     if not raw:
         return "", ""
+    if len(raw) <= MAX_BARE_HEADING_CHARS and not _ANY_MARK.search(raw):
+        return raw, ""  # a heading alone: nothing to cut it from
+    if spaced := _SPACE_FUSED.match(raw):
+        return spaced.group(1), raw[spaced.end():].strip()
     first, _, rest = raw.partition("\n")
     first = first.strip()
     if rest and len(first) <= 60 and not SENTENCE_BREAK.search(first.rstrip("。")):

@@ -46,6 +46,8 @@ _MID = re.compile(
     rf"|(?<=[。；;！？!?\s”])(?P<cn>{_CN})、"
     r"|(?<=[。；;！？!?\s：:])[（(](?P<arp>\d{1,2})[）)]"
     rf"|(?<=[。；;！？!?\s])(?P<ar>\d{{1,2}})[.．、]{NOT_DECIMAL}"
+    # a copy's damaged 1.: a space before the dot (2 .全面…), or the dot lost (4 不断…)
+    rf"|(?<=[。；;！？!?])(?P<sar>\d{{1,2}})(?:\s[.．]{NOT_DECIMAL}|\s(?=[^\d\s{QUANTITY_WORDS}]))"
     r"|(?P<star>\*{1,3})[.．](?=[\u4e00-\u9fff“])"
     r"|(?<![\dA-Za-z.．%*第约近共达至和、~\-])(?P<arb>\d{1,2})(?=[\u4e00-\u9fff*“])"
     r"|(?<=[。；;！？!?\s])(?P<cnb>[一二三四五六七八九十])(?=[\u4e00-\u9fff])"
@@ -62,7 +64,7 @@ GLUED_CONFIRM_CHARS = 1200
 _SUCCESSOR = {"shi": "{}是", "cn_paren": "[（(]{}[）)]", "cn": "{}、", "arabic": "(?<!\\d){}\\s?[.．、]"}
 _MID_FAMILY = {"shi": "shi", "cnp": "cn_paren", "cn": "cn", "arp": "ar_paren", "ar": "arabic",
                "star": "arabic", "arb": "arabic", "cnb": "cn_paren", "circ": "circled",
-               "gshi": "shi", "gcnp": "cn_paren", "gcn": "cn", "gar": "arabic"}
+               "gshi": "shi", "gcnp": "cn_paren", "gcn": "cn", "gar": "arabic", "sar": "arabic"}
 # After a bare number these characters make it a quantity or a date, not a marker.
 _NOT_AFTER_BARE_DIGIT = set(QUANTITY_WORDS)
 # After a bare Chinese numeral these make it a word: 一批, 一体, 一流, 二者 …

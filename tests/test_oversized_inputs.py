@@ -63,7 +63,8 @@ def test_text_just_over_the_limit_is_refused_before_its_outline_is_read(tmp_path
 
 def test_an_oversized_item_beside_real_ones_is_kept_and_named_in_a_warning(tmp_path):
     path = tmp_path / "plan.txt"
-    path.write_text(PLAN + "三、推进教育信息化\n" + "推进智慧校园建设，" * 700 + "\n", encoding="utf-8")
+    # the oversized item is numbered: an unnumbered paragraph would be the text of 三、
+    path.write_text(PLAN + "三、推进教育信息化\n1." + "推进智慧校园建设，" * 700 + "\n", encoding="utf-8")
     preview = preview_plan_document(None, path)
     assert preview.outline.sections() == ["加强党的建设", "抓好校园安全", "推进教育信息化"]
     warned = [w for w in preview.warnings if "超过 5000 字" in w]

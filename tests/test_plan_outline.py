@@ -274,3 +274,26 @@ def test_a_short_line_repeated_inside_the_plan_is_kept():
                          "2.排查隐患。\n")
     assert outline.levels() == {"1": 2, "2": 2}
     assert "主要措施" in outline.items[1].text
+
+
+def test_unnumbered_paragraphs_are_body_text_unless_parallel_headlines():
+    outline = outline_of("一、加强党建\n（一）强化引领\n依据上级部署，科学合理规划，全面落实。\n"
+                         "积极推动协同发展，鼓励创新，共同构建新格局。\n（二）筑牢堡垒\n")
+    assert [n.title for _, n in outline.walk()] == ["加强党建", "强化引领", "筑牢堡垒"]
+    assert "积极推动协同发展" in outline.items[0].children[0].text
+    outline = outline_of("一、工作成效\n党建工作不断加强。县委教育工委组织宣讲。\n"
+                         "办学条件不断优化。实施薄弱环节改善。\n")
+    assert [n.title for n in outline.items[0].children] == ["党建工作不断加强", "办学条件不断优化"]
+
+
+def test_hard_wraps_are_found_from_the_document_own_line_width():
+    from planner_desktop.domain.plan_cleaning import wrap_width
+
+    body = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务。" * 3
+    lines = [body[i:i + 27] for i in range(0, len(body), 27)]
+    assert 24 <= wrap_width(lines) <= 27
+    assert wrap_width(["一、加强党建", "1.加强学习。坚持理论联系实际。", "2.建强支部。", body]) is None
+    outline = outline_of("一、加强党建\n" + "\n".join(f"1.{line}" if i == 0 else line
+                                               for i, line in enumerate(lines)))
+    titles = [n.title for _, n in outline.walk()]
+    assert titles == ["加强党建", "坚持以习近平新时代中国特色社会主义思想为指导"]

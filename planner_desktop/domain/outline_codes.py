@@ -25,6 +25,12 @@ from planner_desktop.domain.text import chinese_numeral_to_int
 # The numeral of a Chinese-numbered code (一 … 九十九), and the circled figures ① … ⑳.
 CHINESE_NUMERAL = "[一二三四五六七八九十]{1,3}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# The words of a quantity or a date: after a bare number (``30 个``, ``95 后``, ``32 页``)
+# they make it a figure, not a code.
+QUANTITY_WORDS = ("年月日号时分秒个项名所家人次万亿元岁倍届期批级类位条件篇场天周台套只支株辆本"
+                  "册份处座户间门部遍轮吨米余多种后页")
+# After 1. what makes it a decimal (1.5, 1..) and not a code; 1.2024年工作要点 is item 1.
+NOT_DECIMAL = r"(?!(?!(?:19|20)\d\d年)[\d.．])"
 # What may follow 一是 for it to be a code and not a word (一是一, 一是否): the start of a
 # clause.
 _CLAUSE_START = "[\u4e00-\u9fff“《\"*]"
@@ -54,7 +60,8 @@ STYLES: dict[str, MarkerStyle] = {style.name: style for style in (
     _style("ar_paren", r"(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,3})[）)])\s*", "（{}）", "({})", False),
     _style("shi", rf"({CHINESE_NUMERAL})是(?={_CLAUSE_START})", "{}是", "{}是", True),
     _style("cn", rf"({CHINESE_NUMERAL})\s*[、，,．.]\s*", "{}、", "{}", True),
-    _style("arabic", r"(\d{1,3})\s*(?:[.．、，,](?![\d.．])|\s+(?=\D))\s*", "{}.", "{}", False),
+    _style("arabic", rf"(\d{{1,3}})\s*(?:[.．、，,]{NOT_DECIMAL}|\s+(?=[^\d{QUANTITY_WORDS}]))\s*",
+           "{}.", "{}", False),
     _style("circled", rf"([{CIRCLED}])\s*", "{}", "{}", False),
 )}
 STYLE_NAMES = tuple(STYLES)

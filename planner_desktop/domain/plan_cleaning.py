@@ -95,6 +95,37 @@ def _has_line_numbers(lines: list[str]) -> bool:
     return cut * 2 >= len(lines) - 1
 
 
+# A document-sharing site's preview shows a text as pages, each one long line labelled 1、
+# 2、 3、 and cut wherever the page ended, often inside a word, with a character lost there.
+MIN_PAGE_CHARS = 80
+_LOST = "\ufffd"
+
+
+def _preview_pages(paragraphs: list[SourceParagraph]) -> tuple[int, int] | None:
+    """The first and last index of the run of preview pages (1、… 2、… in order, every page but
+    the last long and cut open), or None when the document has none."""
+    lines = [(i, p.text) for i, p in enumerate(paragraphs) if p.text and not p.label]
+    for start, (index, text) in enumerate(lines):
+        match = _LINE_NUMBER.match(text)
+        if match is None or match.group(1) != "1":
+            continue
+        run = [index]
+        for later, later_text in lines[start + 1:]:
+            number = _LINE_NUMBER.match(later_text)
+            if number is None or int(number.group(1)) != len(run) + 1:
+                break
+            run.append(later)
+        pages = [paragraphs[i].text for i in run[:-1]]
+        if len(run) >= 2 and all(len(page) >= MIN_PAGE_CHARS and _cut_open(page) for page in pages):
+            return run[0], run[-1]
+    return None
+
+
+def _cut_open(page: str) -> bool:
+    """A page that stops mid-sentence (or where a character was lost)."""
+    return page.endswith(_LOST) or page[-1] not in _SENTENCE_END
+
+
 def _ends_open(line: str, length: int | None = None) -> bool:
     """A line that stops where no sentence or heading would: a long line cut on a character
     (text wrapped by whatever copied it), or a short one on a connective (…总结与 / 下半年计划).
@@ -106,6 +137,46 @@ def _ends_open(line: str, length: int | None = None) -> bool:
         return True
     return (len(line) if length is None else length) >= 30 and \
         (_CJK.match(line[-1]) is not None or line[-1].isalnum())
+
+
+# What a hard-wrapped copy looks like (text taken from a PDF's lines, or a phone page): most
+# of its lines are as wide as the page, give or take a character, and most of those stop
+# mid-sentence. Widths count a Chinese character or full-width mark as 1, a Latin letter or a
+# figure as a half, a space as a quarter (the copies store full-width punctuation NFKC'd to
+# half-width, so ASCII punctuation counts as 1: it was full-width on the page).
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 14, 60
+WRAP_SLACK_BELOW, WRAP_SLACK_ABOVE = 2.5, 1.5
+MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE, MIN_OPEN_SHARE = 5, 0.4, 0.5
+
+
+def display_width(text: str) -> float:
+    """How wide ``text`` is on the page, in Chinese characters."""
+    return sum(0.25 if ch == " " else 0.5 if ch.isascii() and ch.isalnum() else 1.0
+               for ch in text)
+
+
+def wrap_width(lines: list[str]) -> float | None:
+    """The width at which this document's lines were cut, or None when they were not: the
+    width most lines reach (within the slack of a line that could not end on a mark), when
+    most of those lines end open."""
+    widths = [(display_width(line), line) for line in lines if line]
+    widths = [(w, line) for w, line in widths if w >= MIN_WRAP_WIDTH - WRAP_SLACK_BELOW]
+    if len(widths) < MIN_WRAPPED_LINES:
+        return None
+    best, best_lines = None, []
+    for width in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
+        near = [line for w, line in widths if width - WRAP_SLACK_BELOW <= w <= width + WRAP_SLACK_ABOVE]
+        if len(near) > len(best_lines):
+            best, best_lines = width, near
+    if best is None or len(best_lines) < max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * len(widths)):
+        return None
+    open_lines = sum(1 for line in best_lines if line[-1] not in _SENTENCE_END)
+    return float(best) if open_lines >= MIN_OPEN_SHARE * len(best_lines) else None
+
+
+def is_full_line(line: str, width: float | None) -> bool:
+    """A line as wide as the page it was cut from: its paragraph goes on in the next line."""
+    return width is not None and display_width(line) >= width - WRAP_SLACK_BELOW
 
 
 class _Joined:
@@ -171,6 +242,13 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
         result.line_numbers_removed = True
         merged = "".join(_LINE_NUMBER.sub("", p.text, count=1) for p in lines)
         kept = [SourceParagraph(merged, lines[0].index)]
+    elif rejoin and (pages := _preview_pages(kept)) is not None:
+        result.line_numbers_removed = True
+        first, last = pages
+        merged = "".join(_LINE_NUMBER.sub("", p.text, count=1).rstrip(_LOST)
+                         for p in kept[first:last + 1] if p.text)
+        kept = [*kept[:first], SourceParagraph(merged, kept[first].index), *kept[last + 1:]]
+    width = wrap_width([p.text for p in lines]) if rejoin else None
     joined = _Joined()
     previous_blank = True
     for para in kept:
@@ -179,10 +257,11 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
             continue
         last, length = joined.last, joined.length
         if (rejoin and last is not None and not previous_blank and not para.label
-                and not last.label and last.heading is None
-                and _ends_open(joined.parts[-1], length) and not starts_item(para.text)
-                and not (length <= 60 and len(para.text) >= 20
-                         and starts_item(joined.last_text()))):
+                and not last.label and last.heading is None and not starts_item(para.text)
+                and (is_full_line(joined.parts[-1], width)
+                     or (_ends_open(joined.parts[-1], length)
+                         and not (length <= 60 and len(para.text) >= 20
+                                  and starts_item(joined.last_text()))))):
             joined.extend_last(para.text)
             result.joined += 1
         elif last is not None and len(para.text) == length and para.label == last.label \

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from planner_desktop.domain.outline_codes import (
     CHINESE_NUMERAL,
     CIRCLED,
+    NOT_DECIMAL,
+    QUANTITY_WORDS,
     number_value,
     parse_code,
 )
@@ -37,22 +39,34 @@ _CJK_START = "[\u4e00-\u9fff“《\"*]"
 # ``*.`` (the figure hidden) and a bare number before the text (``1全面…``).
 _STAR = re.compile(r"^(\*{1,3})\s*[.．、]\s*")
 _BARE_ARABIC = re.compile(rf"^(\d{{1,2}})(?={_CJK_START})")
+_GLUE = "(?<=[\u4e00-\u9fff”》])(?<!第)"  # not 第四、第五
 _MID = re.compile(
     rf"(?<=[。；;！？!?\s：:，,）)])(?P<shi>{_CN})是(?={_CJK_START})"
     rf"|(?<=[。；;！？!?\s：:])[（(](?P<cnp>{_CN})[）)]"
     rf"|(?<=[。；;！？!?\s”])(?P<cn>{_CN})、"
     r"|(?<=[。；;！？!?\s：:])[（(](?P<arp>\d{1,2})[）)]"
-    r"|(?<=[。；;！？!?\s])(?P<ar>\d{1,2})[.．、](?![\d.．])"
+    rf"|(?<=[。；;！？!?\s])(?P<ar>\d{{1,2}})[.．、]{NOT_DECIMAL}"
+    # a copy's damaged 1.: a space before the dot (2 .全面…), or the dot lost (4 不断…)
+    rf"|(?<=[。；;！？!?])(?P<sar>\d{{1,2}})(?:\s[.．]{NOT_DECIMAL}|\s(?=[^\d\s{QUANTITY_WORDS}]))"
     r"|(?P<star>\*{1,3})[.．](?=[\u4e00-\u9fff“])"
     r"|(?<![\dA-Za-z.．%*第约近共达至和、~\-])(?P<arb>\d{1,2})(?=[\u4e00-\u9fff*“])"
     r"|(?<=[。；;！？!?\s])(?P<cnb>[一二三四五六七八九十])(?=[\u4e00-\u9fff])"
     rf"|(?P<circ>[{CIRCLED}])"
+    # glued: run straight on from the heading before, with no mark between (…总结(一)党的…,
+    # …领导1.强化…, …加强一是加大…); believed only when the numbering goes on
+    rf"|{_GLUE}(?P<gshi>{_CN})是(?={_CJK_START})"
+    rf"|{_GLUE}[（(](?P<gcnp>{_CN})[）)](?={_CJK_START})"
+    rf"|{_GLUE}(?P<gcn>{_CN})、(?={_CJK_START})"
+    rf"|{_GLUE}(?P<gar>\d{{1,2}})\s?[.．](?![\d.．])(?=\s?{_CJK_START})"
 )
+# How far on the next number of a glued first marker must be found.
+GLUED_CONFIRM_CHARS = 1200
+_SUCCESSOR = {"shi": "{}是", "cn_paren": "[（(]{}[）)]", "cn": "{}、", "arabic": "(?<!\\d){}\\s?[.．、]"}
 _MID_FAMILY = {"shi": "shi", "cnp": "cn_paren", "cn": "cn", "arp": "ar_paren", "ar": "arabic",
-               "star": "arabic", "arb": "arabic", "cnb": "cn_paren", "circ": "circled"}
+               "star": "arabic", "arb": "arabic", "cnb": "cn_paren", "circ": "circled",
+               "gshi": "shi", "gcnp": "cn_paren", "gcn": "cn", "gar": "arabic", "sar": "arabic"}
 # After a bare number these characters make it a quantity or a date, not a marker.
-_NOT_AFTER_BARE_DIGIT = set("年月日号时分秒个项名所家人次万亿元岁倍届期批级类位条件篇场天周台套只支株辆本"
-                            "册份处座户间门部遍轮吨米余多种")
+_NOT_AFTER_BARE_DIGIT = set(QUANTITY_WORDS)
 # After a bare Chinese numeral these make it a word: 一批, 一体, 一流, 二者 …
 _NOT_AFTER_BARE_CN = set("是、，,.．个些批体流线样直律次定步年道起般致切同并面方边系项级类名所家对份种带"
                          "月日天周期生心意贯举揽站化张把条位届岗双责票否元旦手人要")
@@ -104,8 +118,16 @@ def _mid_candidates(text: str, base: int, start: int, paragraph: int) -> Iterato
         number = None if kind == "star" else number_value(number_text)
         if kind != "star" and number is None:
             continue
+        if kind.startswith("g") and number == 1 and not _successor_follows(text, match.end(), family):
+            continue
         yield Candidate(base + match.start(), base + match.end(), family, number, False,
                          kind in ("arb", "cnb", "star"), paragraph)
+
+
+def _successor_follows(text: str, start: int, family: str) -> bool:
+    """Whether the second number of ``family`` is written after ``start`` (not far on)."""
+    pattern = _SUCCESSOR[family].format(2 if family == "arabic" else "二")
+    return re.search(pattern, text[start:start + GLUED_CONFIRM_CHARS]) is not None
 
 
 class _Walker:

@@ -9,29 +9,76 @@ from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS
 from planner_desktop.domain.plan_cleaning import CleanText
 from planner_desktop.domain.plan_outline.item_text import fill_item
 from planner_desktop.domain.plan_outline.markers import find_markers, paragraph_items, rank_of
-from planner_desktop.domain.plan_outline.titles import split_title, title_and_preamble
+from planner_desktop.domain.plan_outline.titles import (
+    SENTENCE_BREAK,
+    split_title,
+    title_and_preamble,
+)
 from planner_desktop.domain.plan_outline.tree import OutlineNode, PlanOutline, renumber
 from planner_desktop.domain.units import MAX_UNIT_NAME_CHARS
 from planner_desktop.i18n import tr
 
+# The longest headline sentence of an unnumbered measure, and what a headline has none of.
+MAX_HEADLINE_CHARS = 24
+HEADLINE_BREAK = re.compile(r"[，,：:]")
+
 
 def _fold_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
                      intro_of: OutlineNode | None, preamble: list[str]) -> list[OutlineNode]:
-    """Unnumbered paragraphs beside numbered siblings are the introduction of their parent
-    (or, at the top, of the plan)."""
+    """Unnumbered paragraphs are body text: of the item above them (its introduction when
+    they come before its numbered children), or at the top of the plan's preamble. Only a
+    clearly parallel block is a list of items: two or more paragraphs, with no numbered
+    sibling, each headed by a short sentence of its own (``党建工作不断加强巩固。…``, as
+    half-year plans write one paragraph per measure)."""
     numbered = any(n.family != "para" for n in nodes)
-    kept = []
+    headed = [n for n in nodes if n.family == "para" and is_headline_paragraph(
+        source[n.start:n.end])]
+    parallel = not numbered and len(headed) >= 2
+    kept: list[OutlineNode] = []
+    nodes = _lift_lead_paragraphs(nodes, source, raw, intro_of, preamble)
     for node in nodes:
-        if numbered and node.family == "para" and not node.children:
+        body = node.family == "para" and not node.children and not (parallel and node in headed)
+        if body and (numbered or intro_of is not None or parallel):
             text = source[node.start:node.end].strip()
-            if intro_of is not None:
-                raw[id(intro_of)] = f"{raw[id(intro_of)].rstrip()}\n{text}"
+            owner = kept[-1] if parallel and kept else intro_of
+            if owner is not None:
+                raw[id(owner)] = f"{raw[id(owner)].rstrip()}\n{text}"
             else:
                 preamble.append(text)
             continue
         node.children = _fold_paragraphs(node.children, source, raw, node, preamble)
         kept.append(node)
     return kept
+
+
+def _lift_lead_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, str],
+                          intro_of: OutlineNode | None, preamble: list[str]) -> list[OutlineNode]:
+    """A paragraph whose 一是…二是… follow a lead sentence (``我们始终将…。一是强化…``) is no
+    item: its lead sentence is text of the item above, its numbered points that item's
+    children."""
+    lifted: list[OutlineNode] = []
+    for node in nodes:
+        if node.family != "para" or not node.children or any(
+                c.family == "para" for c in node.children):
+            lifted.append(node)
+            continue
+        text = source[node.start:node.children[0].start].strip()
+        owner = intro_of
+        if owner is not None:
+            raw[id(owner)] = f"{raw[id(owner)].rstrip()}\n{text}"
+        else:
+            preamble.append(text)
+        lifted.extend(node.children)
+    return lifted
+
+
+def is_headline_paragraph(text: str) -> bool:
+    """A paragraph that opens with a short sentence of its own, no comma in it, and goes on:
+    the headline of a measure whose number the copy lost."""
+    text = text.strip()
+    stop = SENTENCE_BREAK.search(text)
+    return (stop is not None and 4 <= stop.start() <= MAX_HEADLINE_CHARS
+            and not HEADLINE_BREAK.search(text[:stop.start()]) and len(text) > stop.end() + 4)
 
 
 _PLAN_HEADING = re.compile(

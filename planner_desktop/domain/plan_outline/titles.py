@@ -20,6 +20,17 @@ _CLAUSE_STARTERS = (
     "培育", "打造", "构建", "创建", "编制", "出台", "启动", "全面", "不断", "努力", "发挥", "召开",
 )
 SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
+# A dash bullet (——坚持育人为本) marks an item; it is no part of the title.
+DASH_BULLET = "—－-"
+# A heading run straight into a sentence that opens with the year (加大优质学位建设2022年,我市…).
+_YEAR_FUSED = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第至到和与、])(?=(?:19|20)\d\d年[,，])")
+# A heading alone on its line, no mark in it, is a title whole (党建质量持续提升).
+MAX_BARE_HEADING_CHARS = 30
+_ANY_MARK = re.compile(r"[。！？!?；;，,：:、\n]")
+# A heading set off from its first sentence by a space, as sites print them (一、总体思路 百年
+# 大计,…; 主要工作及措施 2024年,学校…): a short phrase with no mark, the space, then a sentence.
+_SPACE_FUSED = re.compile(
+    r"^([\u4e00-\u9fff“”《》]{4,16}) (?=[\u4e00-\u9fff“]|(?:19|20)\d\d年[,，])(?=[^\n]{8})")
 
 
 def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
@@ -30,9 +41,15 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     it ends where a measure starts (``…防控积极开展…``), or at the first comma. Nothing is lost:
     what is not the title is the text.
     """
-    raw = raw.strip()
+    raw = raw.strip().lstrip(DASH_BULLET)
     if not raw:
         return "", ""
+    if year := _YEAR_FUSED.search(raw[:MAX_BARE_HEADING_CHARS + 12]):
+        return raw[:year.start()], raw[year.start():].strip()
+    if len(raw) <= MAX_BARE_HEADING_CHARS and not _ANY_MARK.search(raw):
+        return raw, ""  # a heading alone: nothing to cut it from
+    if spaced := _SPACE_FUSED.match(raw):
+        return spaced.group(1), raw[spaced.end():].strip()
     first, _, rest = raw.partition("\n")
     first = first.strip()
     if rest and len(first) <= 60 and not SENTENCE_BREAK.search(first.rstrip("。")):

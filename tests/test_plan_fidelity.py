@@ -1,0 +1,99 @@
+"""Every labelled published plan (tests/samples/public/ and found/) is read into exactly the
+outline a person wrote by reading it: the same items, at the same levels, with the same
+titles, compared as bench/fidelity.py compares them.
+
+A document the parser does not read right yet is an expected failure with the reason, strict,
+so the day it comes out right the test says so and the mark is taken off. The expectations
+are never changed to pass; tests/samples/corrected/ holds the only corrected one, with why.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.fidelity import differences, labelled_documents, parsed_items
+
+STILL_WRONG = {
+    "public/04_city12991_2024_gzyd_toc":
+        "a compilation's table of contents: its unmarked entries with page numbers fused "
+        "(…工作要点19) are read as sections, not as contents lines",
+    "public/12_hangzhou_2024_shishi_q2_progress":
+        "the page body is printed twice; the second copy's sections are read again",
+    "public/14_laiyang_2022_minsheng_table_q3":
+        "a pipe-flattened table: cells are not split at `|`, so a row's title runs into its "
+        "next cells and the category shares a line with the first row",
+    "public/15_school_2025_jh_circled_targets":
+        "第一章 / 1.1 decimal headings and ①…⑩ running across sub-sections are not "
+        "marker styles of the parser",
+    "public/16_county_middle_school_20xx_jh_unmarked":
+        "headings that lost their markers stand alone as short lines and colon labels "
+        "(队伍建设目标:…): no rule reads a standalone unmarked line as a heading",
+    "public/17_middle_school_yuyan_jh_fused":
+        "titles with no headline: the clerk's boundary (two comma groups; up to a closing "
+        "parenthesis 60 characters on) is a judgement the title rules do not make",
+    "public/18_middle_school_2024_jh_chapters":
+        "chapter/part headings and unmarked 初中阶段/初一年级 labels are not marker styles",
+    "public/22_yueqing_2023zj_2024sl_fused_nopunct":
+        "a heading fused with its first sentence without any mark: the phrase boundary "
+        "(全面加强 | 落实…, 加速扩张 | 持续…) is found for neither heading",
+    "public/24_county_20xx_zj_xplaceholder":
+        "`x.` anonymised markers and a doubled page body",
+    "public/26_county_jiaoti_zj_mixed_inline":
+        "the document-sharing site's disclaimer lines after the text are read as sections",
+    "found/02_nanling_2024_zfgzbg_fenjiebiao_cells":
+        "a task table with one cell per line (`80 |`): the code's cell and its task's cell "
+        "are different lines",
+    "found/03_qiaocheng_2025_zfgzbg_fenjiebiao_catrows":
+        "a task table with one cell per paragraph: row codes (3, 68, 69) on lines of their "
+        "own, units in the next cells",
+    "found/04_zhejiang_district_2020_shishi_table_fused":
+        "table cells run together with no separator (教育惠民启动…)",
+    "found/06_county_jiaoti_2023zj_2024jh_navoutline":
+        "the navigation outline before the body: the body's own 一、 heading is read a "
+        "second time",
+    "found/11_heshun_2025_gzyd_runon_skiplevel":
+        "an item with no headline: the title boundary before `,将开学第一课` is a judgement",
+    "found/13_guangdong_city_2022zj_2023jh_inline_yishi_nopunct":
+        "an 二是 with no headline: the labelled title runs over two comma groups",
+    "found/14_city_2021_bnzj_inline_fourlevels":
+        "four levels inline: the (一) glued to 一、's title has no (二) after it in the "
+        "excerpt, so it is not believed; 一是 titles are sentences cut at the first comma",
+    "found/26_kunshan_school_2024_jh_nested_restart":
+        "一、 restarting at a deeper level inside 三、, and a colon-labelled title kept whole",
+    "found/27_wuding_2021-2025_guihua_toc_pagenums":
+        "a table of contents only: 第一章/第一节 are not marker styles and page numbers are "
+        "fused to the titles",
+    "found/28_fangxian_2024_jh_inline_pagesplit_title":
+        "a section heading fused with its sentence without a mark (工作思路以习近平…)",
+}
+
+DOCUMENTS = labelled_documents()
+
+
+def _case(doc):
+    key = f"{doc.folder}/{doc.name}"
+    marks = [pytest.mark.xfail(reason=STILL_WRONG[key], strict=True)] if key in STILL_WRONG else []
+    return pytest.param(doc, id=key, marks=marks)
+
+
+@pytest.mark.parametrize("doc", [_case(doc) for doc in DOCUMENTS])
+def test_labelled_document_parses_to_its_expected_outline(doc):
+    told = differences(doc.expected, parsed_items(doc.text), doc.non_items)
+    assert not told, "\n".join(told)
+
+
+def test_every_still_wrong_reason_names_a_labelled_document():
+    names = {f"{doc.folder}/{doc.name}" for doc in DOCUMENTS}
+    assert set(STILL_WRONG) <= names
+    assert len(DOCUMENTS) == 54
+
+
+def test_the_comparison_tells_what_differs():
+    expected = [(1, "加强党的建设"), (2, "全面加强政治建设"), (2, "建强基层组织")]
+    assert differences(expected, [(1, "加强党的建设。"), (2, "全面加强政治建设"),
+                                  (2, "建强基层组织")]) == []
+    assert differences(expected, [(1, "加强党的建设"), (3, "全面加强政治建设")]) == [
+        "wrong level: '全面加强政治建设' is level 2, parsed as 3", "missing: level 2 '建强基层组织'"]
+    assert differences(expected[:1], [(1, "加强党的建设"), (2, "责任单位:办公室")],
+                       ["责任单位:办公室"]) == ["extra: level 2 '责任单位:办公室'",
+                                             "non-item read as an item: '责任单位:办公室'"]

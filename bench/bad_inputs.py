@@ -42,7 +42,7 @@ import xlsxwriter  # noqa: E402
 
 from bench.read_formats import calamine_plain  # noqa: E402
 from bench.references import best_of  # noqa: E402
-from tests.fixtures_sheets import (  # noqa: E402
+from tests.support.fixtures_sheets import (  # noqa: E402
     sheet_xml,
     write_compound_file,
     write_csv,

@@ -25,7 +25,7 @@ from bench.references import best_of, best_of_each, soffice_seconds  # noqa: E40
 from planner_desktop.exchange.readers import read_workbook  # noqa: E402
 from planner_desktop.ops.task_import import commit_task_list, preview_task_list  # noqa: E402
 from planner_desktop.store.database import open_ledger  # noqa: E402
-from tests.fixtures_sheets import write_task_list_xlsx  # noqa: E402
+from tests.support.fixtures_sheets import write_task_list_xlsx  # noqa: E402
 
 
 def main() -> int:

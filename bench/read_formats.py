@@ -30,7 +30,7 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 
 from bench.references import best_of, best_of_each  # noqa: E402
 from planner_desktop.exchange.readers import read_workbook  # noqa: E402
-from tests.fixtures_sheets import soffice_convert, write_task_list_xlsx  # noqa: E402
+from tests.support.fixtures_sheets import soffice_convert, write_task_list_xlsx  # noqa: E402
 
 
 def calamine_plain(path: Path) -> list[tuple[list[list], list | None]]:

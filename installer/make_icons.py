@@ -6,7 +6,7 @@ Writes ``resources/icons/app.ico`` (16–256 px, PNG-compressed entries, as Wind
 later read them: the executable's and the shortcuts' icon) and ``resources/icons/app.png``
 (256 px, for the Linux build and for documents). Qt draws the SVG, so nothing beyond the
 program's own dependencies is needed; the files are committed so a build needs no extra step
-(tests/test_build.py checks they still match the SVG).
+(tests/project/test_build.py checks they still match the SVG).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 
 The generated modules are committed, so neither a start of the program nor a PyInstaller
 build needs the compiler, and nothing is loaded with ``loadUiType`` at run time.
-``tests/test_forms.py`` fails when a module differs from what its form compiles to now, so a
+``tests/gui/test_forms.py`` fails when a module differs from what its form compiles to now, so a
 form and its module cannot drift apart. A dialog uses its form by composition
 (``self.ui = Ui_X(); self.ui.setupUi(self)``) and adds behaviour in code.
 """

@@ -46,6 +46,15 @@ def ledger(ledger_path):
 DEMO_AS_OF = dt.date(2026, 11, 22)  # the day the demo ledger's window tests look from
 
 
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory):
+    """The demo ledger written once per process (xdist worker) and date, copied per test:
+    ``demo_templates.copy_into(ledger, today)`` in place of ``create_demo_ledger``."""
+    from tests.support.demo_ledgers import DemoTemplates
+
+    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
+
+
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES

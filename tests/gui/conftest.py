@@ -19,12 +19,11 @@ def isolated_settings(isolated_user_folders):
 
 
 @pytest.fixture
-def window(qtbot, ledger):
+def window(qtbot, ledger, demo_templates):
     """The main window, shown, over the demo ledger as of ``DEMO_AS_OF``."""
     from planner_desktop.gui.main_window import MainWindow
-    from planner_desktop.ops.demo import create_demo_ledger
 
-    create_demo_ledger(ledger, today=DEMO_AS_OF)
+    demo_templates.copy_into(ledger, today=DEMO_AS_OF)
     main = MainWindow(ledger, today=DEMO_AS_OF)
     qtbot.addWidget(main)
     main.show()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLockFile
 
 from planner_desktop.gui import app as gui_app
-from planner_desktop.store.database import open_ledger
 
 
 def start(qtbot, ledger_path) -> gui_app.Session:
@@ -26,12 +25,8 @@ def test_first_start_offers_the_demo_and_shows_it(qtbot, ledger_path, message_bo
     session.close()
 
 
-def test_second_window_on_the_same_ledger_is_read_only(qtbot, ledger_path, message_boxes):
-    ledger = open_ledger(ledger_path)
-    from planner_desktop.ops.demo import create_demo_ledger
-
-    create_demo_ledger(ledger)
-    ledger.close()
+def test_second_window_on_the_same_ledger_is_read_only(qtbot, ledger_path, message_boxes, demo_templates):
+    demo_templates.copy_file(ledger_path)
     first = QLockFile(str(ledger_path) + ".lock")
     assert first.tryLock(0)
     try:

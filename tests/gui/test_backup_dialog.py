@@ -5,11 +5,10 @@ from __future__ import annotations
 from planner_desktop.gui.backup_dialog import BackupDialog
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.ops.changes import EVERYTHING
-from planner_desktop.ops.demo import create_demo_ledger
 
 
-def test_back_up_then_restore_from_the_list(qtbot, ledger, message_boxes):
-    create_demo_ledger(ledger)
+def test_back_up_then_restore_from_the_list(qtbot, ledger, message_boxes, demo_templates):
+    demo_templates.copy_into(ledger)
     dialog = BackupDialog(ledger)
     qtbot.addWidget(dialog)
     before = dialog.list.count()

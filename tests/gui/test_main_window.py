@@ -13,7 +13,6 @@ from planner_desktop.domain.ledger_table import Granularity, SavedView
 from planner_desktop.domain.status import Light, Schedule, Status
 from planner_desktop.gui.detail_pane import A_NOTE, A_PROGRESS, A_STATUS
 from planner_desktop.gui.main_window import MainWindow
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.store.editing import item_detail
 from tests.conftest import DEMO_AS_OF as AS_OF
 
@@ -190,8 +189,8 @@ def test_sorting_by_due_and_back(window):
     assert model.row_at(0).code.startswith("一")
 
 
-def test_read_only_window_refuses_edits(qtbot, ledger):
-    create_demo_ledger(ledger, today=AS_OF)
+def test_read_only_window_refuses_edits(qtbot, ledger, demo_templates):
+    demo_templates.copy_into(ledger, today=AS_OF)
     main = MainWindow(ledger, today=AS_OF, read_only=True)
     qtbot.addWidget(main)
     assert not main.act_import_tasks.isEnabled() and not main.act_bulk_status.isEnabled()
@@ -217,13 +216,12 @@ def test_first_size_never_exceeds_the_screen():
     assert first_size(QSize(1280, 680)) == QSize(1280, 680)  # 1920×1080 at 150 %
 
 
-def test_a_window_torn_down_after_its_ledger_closed_reads_nothing(qtbot, ledger_path):
+def test_a_window_torn_down_after_its_ledger_closed_reads_nothing(qtbot, ledger_path, demo_templates):
     from planner_desktop.gui.main_window import MainWindow
-    from planner_desktop.ops.demo import create_demo_ledger
     from planner_desktop.store.database import open_ledger
 
     ledger = open_ledger(ledger_path)
-    create_demo_ledger(ledger)
+    demo_templates.copy_into(ledger)
     window = MainWindow(ledger)
     qtbot.addWidget(window)
     window.table.selectRow(3)

@@ -15,7 +15,6 @@ from planner_desktop.domain.ledger_table import (
     units_silent_since,
 )
 from planner_desktop.domain.status import Schedule, Status
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.ops.ledger_query import load_snapshot
 from planner_desktop.store import editing
 from planner_desktop.store.units import list_units, merge_units
@@ -24,8 +23,8 @@ AS_OF = dt.date(2026, 11, 22)
 
 
 @pytest.fixture
-def demo(ledger):
-    create_demo_ledger(ledger, today=AS_OF)
+def demo(ledger, demo_templates):
+    demo_templates.copy_into(ledger, today=AS_OF)
     return ledger
 
 

@@ -18,7 +18,6 @@ import openpyxl
 import pytest
 
 from planner_desktop.errors import UserFixableError
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.database import open_ledger
 from tests.support.fixtures_sheets import (
@@ -48,12 +47,10 @@ def ledger_bytes(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_ledger_file(tmp_path_factory) -> Path:
+def demo_ledger_file(tmp_path_factory, demo_templates) -> Path:
     """A lived-in ledger, closed (checkpointed) so that its bytes can be compared."""
     path = tmp_path_factory.mktemp("ledger") / "ledger.sqlite"
-    ledger = open_ledger(path)
-    create_demo_ledger(ledger, today=dt.date(2026, 11, 22))
-    ledger.close()
+    demo_templates.copy_file(path, today=dt.date(2026, 11, 22))
     return path
 
 

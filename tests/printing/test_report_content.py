@@ -99,10 +99,8 @@ def test_bulletin_names_overdue_units_and_fills_default_requirements():
 # -- with a ledger -------------------------------------------------------------------------------
 
 @pytest.fixture
-def demo(ledger):
-    from planner_desktop.ops.demo import create_demo_ledger
-
-    ledger.demo_plan = create_demo_ledger(ledger, today=AS_OF).plan_id
+def demo(ledger, demo_templates):
+    ledger.demo_plan = demo_templates.copy_into(ledger, today=AS_OF).plan_id
     return ledger
 
 

@@ -25,7 +25,6 @@ from planner_desktop.domain.report_content import (
 )
 from planner_desktop.domain.status import Light
 from planner_desktop.exchange.report_xlsx import sheet_name, write_report_xlsx
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.printing.chart import BARS_PER_PICTURE
 from planner_desktop.printing.report_files import make_report
 from planner_desktop.store.database import open_ledger
@@ -35,9 +34,9 @@ AS_OF = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_templates):
     ledger = open_ledger(tmp_path_factory.mktemp("report-files") / "demo.sqlite")
-    ledger.demo_plan = create_demo_ledger(ledger, today=AS_OF).plan_id
+    ledger.demo_plan = demo_templates.copy_into(ledger, today=AS_OF).plan_id
     yield ledger
     ledger.close()
 

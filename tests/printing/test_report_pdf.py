@@ -25,7 +25,6 @@ from planner_desktop.domain.report_content import (
     percent_text,
 )
 from planner_desktop.domain.status import Light, Schedule, Status
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.ops.ledger_query import load_snapshot
 from planner_desktop.ops.reports import build_document
 from planner_desktop.printing.report_files import make_report
@@ -36,9 +35,9 @@ AS_OF = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_templates):
     ledger = open_ledger(tmp_path_factory.mktemp("reports") / "demo.sqlite")
-    created = create_demo_ledger(ledger, today=AS_OF)
+    created = demo_templates.copy_into(ledger, today=AS_OF)
     ledger.demo_plan = created.plan_id
     yield ledger
     ledger.close()

@@ -29,7 +29,6 @@ from planner_desktop.errors import UserFixableError
 from planner_desktop.files.atomic import atomic_file
 from planner_desktop.files.checks import IncompleteFile, check_pdf, check_zip
 from planner_desktop.files.leftovers import STALE_AFTER_S, host_tag, process_alive, remove_stale_temps
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.ops.reports import build_document
 from planner_desktop.paths import backup_dir_for
 from planner_desktop.store.backup import check_copy, remove_backup_leftovers, take_backup
@@ -44,10 +43,10 @@ KEPT = "原有的同名文件已保留"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_templates):
     path = tmp_path_factory.mktemp("faults") / "demo.sqlite"
     ledger = open_ledger(path, daily_backup=False)
-    ledger.demo_plan = create_demo_ledger(ledger, today=AS_OF).plan_id
+    ledger.demo_plan = demo_templates.copy_into(ledger, today=AS_OF).plan_id
     ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     yield ledger
     ledger.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from planner_desktop.ops.demo import create_demo_ledger
 from planner_desktop.store.database import open_ledger
 from planner_desktop.store.search import search_item_ids
 from tests.support.fixture_ledgers import copy_fixture
@@ -37,8 +36,8 @@ def items_with_note_text(ledger, text: str) -> set[int]:
         "SELECT item_id FROM assignment WHERE instr(note, ?) > 0", (text,))}
 
 
-def test_only_notes_are_indexed_through_every_change(ledger):
-    create_demo_ledger(ledger)
+def test_only_notes_are_indexed_through_every_change(ledger, demo_templates):
+    demo_templates.copy_into(ledger)
     assert 0 < indexed(ledger) == with_notes(ledger) < ledger.scalar("SELECT count(*) FROM assignment")
     blank = ledger.scalar("SELECT min(id) FROM assignment WHERE note = ''")
     item = ledger.scalar("SELECT item_id FROM assignment WHERE id = ?", (blank,))
@@ -77,7 +76,7 @@ def test_upgrade_from_v2_keeps_every_search_result(tmp_path):
         ledger.close()
 
 
-def test_status_changes_with_the_index_deferred(ledger):
+def test_status_changes_with_the_index_deferred(ledger, demo_templates):
     """A returned folder's changes index their notes once, at the end: the index then holds
     what the trigger would have made of them (a note set, changed twice, emptied, or left),
     the trigger is back, and a failure inside rolls everything back."""
@@ -91,7 +90,7 @@ def test_status_changes_with_the_index_deferred(ledger):
         record_status_changes,
     )
 
-    create_demo_ledger(ledger)
+    demo_templates.copy_into(ledger)
     noted = [r[0] for r in ledger.conn.execute(
         "SELECT id FROM assignment WHERE note <> '' ORDER BY id LIMIT 3")]
     blank = [r[0] for r in ledger.conn.execute(

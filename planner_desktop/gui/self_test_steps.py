@@ -265,6 +265,21 @@ def step_pdf_report(state: SelfTest) -> dict[str, Any]:
     return detail
 
 
+def step_pdf_plan(state: SelfTest) -> dict[str, Any]:
+    """A plan sent as PDF is read through PDFium (pypdfium2's native library, which the build
+    must carry): the report just printed is read back as a plan document would be."""
+    from planner_desktop.exchange.plan_document import read_plan_file
+
+    pdf = state.folder / "报表 输出" / "督办台账.pdf"
+    if not pdf.is_file():
+        raise CheckFailed("the PDF report step wrote no file to read back")
+    document = read_plan_file(pdf)
+    text = "".join(p.text for p in document.paragraphs)
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):  # its Chinese, not boxes or nothing
+        raise CheckFailed(f"no Chinese text read back from {pdf.name}")
+    return {"file": pdf.name, "paragraphs": len(document.paragraphs)}
+
+
 def step_docx_bulletin(state: SelfTest) -> dict[str, Any]:
     """The progress bulletin as a Word file (python-docx on lxml, a native part of the build)."""
     import zipfile
@@ -374,6 +389,7 @@ STEPS: list[tuple[str, StepFunction]] = [
     ("import_tasks", step_import_tasks),
     ("export_fillin", step_export_fillin),
     ("pdf_report", step_pdf_report),
+    ("pdf_plan", step_pdf_plan),
     ("docx_bulletin", step_docx_bulletin),
     ("main_window", step_main_window),
     ("cjk_font", step_cjk_font),

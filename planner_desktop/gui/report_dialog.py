@@ -143,15 +143,16 @@ class ReportDialog(QDialog):
         self.status.setText(self.tr("{title}：{n} 行。").format(title=doc.title, n=doc.row_count))
         return doc
 
-    def _issued(self, doc: ReportDocument) -> None:
-        """A bulletin printed or exported is issued: the next one gets the next number."""
+    def _issued(self, doc: ReportDocument, how: str) -> None:
+        """A bulletin printed or exported is issued and recorded with its date and scope. Its
+        number stays: the same bulletin exported to another format (or printed) is the same
+        issue; the next issue (another day, or a number typed) gets the next number."""
         if doc.bulletin is None:
             return
         # A read-only ledger keeps no number: the status line says so, nothing else happens.
-        if run_here(self, lambda: remember_bulletin(self.ledger, self.plan_id, doc.bulletin.fields),
-                    error_label=self.status) is None:
-            return
-        self.issue.setValue(max(self.issue.value(), doc.bulletin.fields.issue + 1))
+        run_here(self, lambda: remember_bulletin(self.ledger, self.plan_id, doc.bulletin.fields,
+                                                 scope=doc.scope, formats=[how]),
+                 error_label=self.status)
 
     # -- paper ------------------------------------------------------------------------------------
     def _printer(self, doc: ReportDocument) -> QPrinter:
@@ -183,7 +184,7 @@ class ReportDialog(QDialog):
         # Without a printer installed, Qt prints to PDF and accepts even when the clerk
         # cancels choosing the file: then nothing was printed.
         if printer.outputFormat() == QPrinter.NativeFormat or printer.outputFileName():
-            self._issued(doc)
+            self._issued(doc, "print")
 
     def _paint(self, printer: QPrinter, doc: ReportDocument) -> None:
         try:
@@ -201,7 +202,7 @@ class ReportDialog(QDialog):
         if chooser.exec() != QDialog.Accepted:
             return False
         self._paint(printer, doc)
-        self._issued(doc)
+        self._issued(doc, "print")
         return True
 
     # -- files ------------------------------------------------------------------------------------
@@ -222,13 +223,13 @@ class ReportDialog(QDialog):
         self.job = run_operation(
             self, None, lambda _ledger, _progress: write_files(doc, count=what == "pdf", **target),
             label=self.tr("正在生成报表…"), cancellable=False,
-            error_title=self.tr("无法保存报表"), succeeded=lambda result: self._exported(doc, result),
+            error_title=self.tr("无法保存报表"), succeeded=lambda result: self._exported(doc, what, result),
             failed=lambda _exc: self.enable_exports(True))
         return self.job
 
-    def _exported(self, doc: ReportDocument, result: tuple[int | None, list[Path]]) -> None:
+    def _exported(self, doc: ReportDocument, what: str, result: tuple[int | None, list[Path]]) -> None:
         pages, files = result
-        self._issued(doc)
+        self._issued(doc, what)
         self.enable_exports(True)
         names = "、".join(p.name for p in files)
         if pages is None:

@@ -83,26 +83,49 @@ def _bulletin_key(plan_id: int | None) -> str:
     return f"report.bulletin.{plan_id if plan_id is not None else 'all'}"
 
 
+def issued_bulletins(ledger: Ledger, plan_id: int | None) -> list[dict[str, Any]]:
+    """The issues of this plan's bulletin recorded in the ledger, oldest first: each with its
+    number (``issue``), its date, its scope in words and the formats it was issued in."""
+    saved = get_setting(ledger, _bulletin_key(plan_id)) or {}
+    return list(saved.get("issues") or [])
+
+
 def bulletin_defaults(ledger: Ledger, plan_id: int | None, as_of: dt.date | None = None) -> BulletinFields:
-    """The fields as last used for this plan, with the next issue number (第N期)."""
+    """The fields as last used for this plan, with the issue number (第N期): the number of
+    the issue already dated that day (the same bulletin in another format), else the next."""
     saved = get_setting(ledger, _bulletin_key(plan_id)) or {}
     fields = BulletinFields(date=as_of or dt.date.today())
     for name in ("series", "office", "addressee", "requirements"):
         if saved.get(name):
             setattr(fields, name, saved[name])
-    fields.issue = int(saved.get("last_issue", 0)) + 1
+    day = fields.date.isoformat()
+    same_day = [int(i["issue"]) for i in saved.get("issues") or [] if i.get("date") == day]
+    if same_day:
+        fields.issue = max(same_day)
+    else:
+        fields.issue = int(saved.get("last_issue", 0)) + 1
     return fields
 
 
-def remember_bulletin(ledger: Ledger, plan_id: int | None, fields: BulletinFields) -> Changes:
-    """Record an issued bulletin: the next one gets the following number, even when this one
-    was printed twice or numbered by hand."""
+def remember_bulletin(ledger: Ledger, plan_id: int | None, fields: BulletinFields, *,
+                      scope: str = "", formats: list[str] | tuple[str, ...] = ()) -> Changes:
+    """Record an issued bulletin with its date and scope. One number is one issue: the same
+    number exported again (another format, a reprint) adds its formats to that issue rather
+    than making a new one (its date and scope stay those it was first issued with); the next
+    issue gets the following number, even when this one was numbered by hand."""
     key = _bulletin_key(plan_id)
     saved = get_setting(ledger, key) or {}
     last = max(int(saved.get("last_issue", 0)), fields.issue)
+    issues: list[dict[str, Any]] = list(saved.get("issues") or [])
+    date = (fields.date or dt.date.today()).isoformat()
+    entry = next((i for i in issues if int(i.get("issue", 0)) == fields.issue), None)
+    if entry is None:
+        entry = {"issue": fields.issue, "date": date, "scope": scope, "formats": []}
+        issues.append(entry)
+    entry["formats"] = sorted({*entry.get("formats", []), *formats})
     set_setting(ledger, key, {"series": fields.series, "office": fields.office,
                               "addressee": fields.addressee, "requirements": fields.requirements,
-                              "last_issue": last})
+                              "last_issue": last, "issues": issues})
     return Changes(preferences=True)
 
 

@@ -73,10 +73,12 @@ def write_files(doc: ReportDocument, *, pdf: Path | None = None, xlsx: Path | No
 def write_outputs(ledger: Ledger, doc: ReportDocument, *, plan_id: int | None, pdf: Path | None = None,
                   xlsx: Path | None = None, docx: Path | None = None,
                   printed_at: dt.datetime | None = None) -> ReportResult:
-    """Write the files asked for; an issued bulletin's number is remembered afterwards."""
+    """Write the files asked for; an issued bulletin's number is remembered afterwards, with
+    its date, scope and formats (the PDF, .xlsx and .docx of one bulletin are one issue)."""
     pages, files = write_files(doc, pdf=pdf, xlsx=xlsx, docx=docx, printed_at=printed_at)
     if doc.bulletin is not None and files:
-        remember_bulletin(ledger, plan_id, doc.bulletin.fields)
+        remember_bulletin(ledger, plan_id, doc.bulletin.fields, scope=doc.scope,
+                          formats=[f.suffix.lstrip(".").lower() for f in files])
     return ReportResult(doc.kind, doc.row_count, pages, files, doc)
 
 

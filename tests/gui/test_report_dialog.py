@@ -3,6 +3,7 @@ print preview opened without blocking, a PDF exported off the GUI thread."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ from planner_desktop.domain.ledger_table import SavedView
 from planner_desktop.domain.report_content import ReportKind
 from planner_desktop.ops.reports import bulletin_defaults
 from tests.conftest import DEMO_AS_OF as AS_OF
+
+NEXT_DAY = AS_OF + dt.timedelta(days=7)
 
 
 def test_preview_and_pdf_of_the_current_view(window, qtbot, tmp_path):
@@ -53,12 +56,48 @@ def test_bulletin_fields_numbered_and_remembered(window, qtbot, tmp_path):
     with qtbot.waitSignal(dialog.exported, timeout=30_000):
         dialog.export("docx", tmp_path / "通报.docx")
     assert (tmp_path / "通报.docx").exists()
-    assert dialog.issue.value() == 6, "the next issue is proposed"
+    assert dialog.issue.value() == 5, "the same bulletin in another format keeps its number"
     plan = window.row_filter.plan_id
-    assert bulletin_defaults(window.ledger, plan).issue == 6
+    assert bulletin_defaults(window.ledger, plan, AS_OF).issue == 5
+    assert bulletin_defaults(window.ledger, plan, NEXT_DAY).issue == 6, "the next issue"
     assert bulletin_defaults(window.ledger, plan).office == "青溪县教育局督查室"
     dialog.set_kind(ReportKind.LEDGER)
     assert not dialog.bulletin_box.isVisibleTo(dialog) and not dialog.docx_button.isEnabled()
+
+
+def test_one_bulletin_exported_to_pdf_xlsx_and_docx_is_one_issue(window, qtbot, tmp_path):
+    """Exported one format after another from the dialog: the same 期号 in every file, one
+    issue in the ledger with its date and scope; the next bulletin day proposes the next."""
+    import openpyxl
+    from docx import Document
+
+    from planner_desktop.ops.reports import issued_bulletins
+
+    dialog = window.open_reports()
+    qtbot.addWidget(dialog)
+    dialog.set_kind(ReportKind.BULLETIN)
+    dialog.scope_all.setChecked(True)
+    assert dialog.issue.value() == 1
+    files = {what: tmp_path / f"通报.{what}" for what in ("pdf", "xlsx", "docx")}
+    for what, path in files.items():
+        with qtbot.waitSignal(dialog.exported, timeout=30_000):
+            dialog.export(what, path)
+        assert dialog.issue.value() == 1
+    cells = [str(c.value) for ws in openpyxl.load_workbook(files["xlsx"]).worksheets
+             for r in ws.iter_rows() for c in r if c.value is not None]
+    assert any("第1期" in c for c in cells) and not any("第2期" in c for c in cells)
+    words = "".join(p.text for p in Document(str(files["docx"])).paragraphs)
+    assert "第1期" in words and "第2期" not in words
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(files["pdf"]), "-"], capture_output=True, text=True).stdout
+        assert "第1期" in text and "第2期" not in text
+    plan = window.row_filter.plan_id
+    assert issued_bulletins(window.ledger, plan) == [
+        {"issue": 1, "date": AS_OF.isoformat(), "scope": "全部要点", "formats": ["docx", "pdf", "xlsx"]}]
+    reopened = window.open_reports()
+    qtbot.addWidget(reopened)
+    assert reopened.issue.value() == 1, "reopened the same day: the same issue, for another copy"
+    assert bulletin_defaults(window.ledger, plan, NEXT_DAY).issue == 2
 
 
 def test_a_bulletin_printed_from_the_preview_is_issued(window, qtbot, tmp_path):
@@ -73,7 +112,7 @@ def test_a_bulletin_printed_from_the_preview_is_issued(window, qtbot, tmp_path):
     plan = window.row_filter.plan_id
     preview = dialog.preview()
     preview.reject()  # looked at, closed
-    assert dialog.issue.value() == 3 and bulletin_defaults(window.ledger, plan).issue == 1
+    assert dialog.issue.value() == 3 and bulletin_defaults(window.ledger, plan, AS_OF).issue == 1
 
     preview = dialog.preview()
     dialog.printer.setOutputFormat(QPrinter.PdfFormat)  # the file dialog was cancelled
@@ -84,8 +123,9 @@ def test_a_bulletin_printed_from_the_preview_is_issued(window, qtbot, tmp_path):
     preview = dialog.preview()
     dialog.printer.setOutputFileName(str(tmp_path / "通报.pdf"))
     preview.accept()  # what Qt does after printing
-    assert dialog.issue.value() == 4
-    assert bulletin_defaults(window.ledger, plan).issue == 4
+    assert dialog.issue.value() == 3, "printed, it is still that issue"
+    assert bulletin_defaults(window.ledger, plan, AS_OF).issue == 3
+    assert bulletin_defaults(window.ledger, plan, NEXT_DAY).issue == 4
 
 
 def test_an_export_that_cannot_be_written_says_why(window, qtbot, tmp_path, message_boxes):

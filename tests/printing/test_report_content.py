@@ -136,3 +136,28 @@ def test_bulletin_names_the_units_that_did_not_return_their_workbooks(demo, tmp_
     assert bulletin.not_reported_note.startswith("2026年11月填报表已发放")
     assert len(bulletin.not_reported) == exported.units
     assert f"（{exported.units}个）" in bulletin.not_reported_note
+
+
+def test_one_bulletin_is_one_issue_whatever_its_formats(demo, tmp_path):
+    """The PDF, the .xlsx and the .docx of one bulletin, together or one after another, carry
+    one number, recorded in the ledger with the issue's date and scope; the next issue (the
+    next bulletin day) gets the next number."""
+    from planner_desktop.ops.reports import bulletin_defaults, issued_bulletins
+    from planner_desktop.printing.report_files import make_report
+
+    plan = demo.demo_plan
+    first = make_report(demo, "bulletin", plan_id=plan, as_of=AS_OF, pdf=tmp_path / "a.pdf")
+    assert first.document.bulletin.fields.issue == 1
+    again = make_report(demo, "bulletin", plan_id=plan, as_of=AS_OF, xlsx=tmp_path / "a.xlsx",
+                        docx=tmp_path / "a.docx")
+    assert again.document.bulletin.fields.issue == 1 and again.document.title == "督办通报 第1期"
+    assert issued_bulletins(demo, plan) == [
+        {"issue": 1, "date": AS_OF.isoformat(), "scope": "全部要点", "formats": ["docx", "pdf", "xlsx"]}]
+    later = AS_OF + dt.timedelta(days=14)
+    assert bulletin_defaults(demo, plan, AS_OF).issue == 1, "the same day: that issue, in another format"
+    assert bulletin_defaults(demo, plan, later).issue == 2
+    nxt = make_report(demo, "bulletin", plan_id=plan, as_of=later, pdf=tmp_path / "b.pdf")
+    assert nxt.document.bulletin.fields.issue == 2
+    assert [i["issue"] for i in issued_bulletins(demo, plan)] == [1, 2]
+    assert bulletin_defaults(demo, plan, later + dt.timedelta(days=14)).issue == 3
+

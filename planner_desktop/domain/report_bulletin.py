@@ -138,10 +138,15 @@ def annex_table(items: Sequence[LedgerRow], codes: Mapping[int, str]) -> ReportT
 def build_bulletin(items: Sequence[LedgerRow], assignments: Sequence[LedgerRow], *,
                    codes: Mapping[int, str], fields: BulletinFields,
                    plan_title: str, as_of: dt.date, unit_kinds: Mapping[str, str],
-                   not_reported: Sequence[str], not_reported_note: str, due_within: int) -> Bulletin:
-    """``items`` are the leaf items behind the numbers, ``assignments`` their assignments."""
+                   not_reported: Sequence[str], not_reported_note: str, due_within: int,
+                   subject: str | None = None) -> Bulletin:
+    """``items`` are the leaf items behind the numbers, ``assignments`` their assignments.
+
+    ``subject`` is what the opening sentence names, as written; without it the plan's title,
+    in 《》 (a title is quoted so, words such as 全部计划 are not)."""
     by_status, by_light = count_lines(items)
-    subject = f"《{plan_title}》" if plan_title else tr("年度工作要点")
+    if subject is None:
+        subject = f"《{plan_title}》" if plan_title else tr("年度工作要点")
     intro = tr("为推动{subject}各项任务落实落地，局办公室对各项工作推进情况进行了跟踪督办。"
                "现将截至{date}的督办情况通报如下。").format(subject=subject, date=chinese_date(as_of))
     if not fields.requirements.strip():

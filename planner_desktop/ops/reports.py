@@ -141,27 +141,53 @@ def _plan_title(ledger: Ledger, plan_id: int | None) -> str:
     raise UserFixableError(tr("没有编号为 {id} 的计划。").format(id=plan_id))
 
 
+def _subject(ledger: Ledger, plan_id: int | None) -> str | None:
+    """What the bulletin's opening sentence names: a plan by its title in 《》 (None: the
+    bulletin's own default); all plans by their titles when they are few, else in words,
+    never the words themselves in 《》."""
+    if plan_id is not None:
+        return None
+    titles = [p["title"] for p in list_plans(ledger)]
+    if len(titles) == 1:
+        return None
+    if not titles:
+        return tr("年度工作要点")
+    if len(titles) <= 3:
+        return "、".join(f"《{t}》" for t in titles)
+    return tr("全部{n}项工作计划").format(n=len(titles))
+
+
 def _not_reported(ledger: Ledger, plan_id: int | None, as_of: dt.date, assignments: list[LedgerRow],
                   period: str | None) -> tuple[list[str], str]:
-    """The 催报名单 of the latest period fill-in workbooks went out for; when none went out,
-    the units silent since the month began, said as such."""
-    if plan_id is not None:
-        try:
-            from planner_desktop.domain.report_periods import period_for
-            from planner_desktop.ops.fillin.reminders import not_reported
-            from planner_desktop.store.fillin import exported_periods
-        except ImportError:  # a build without fill-in workbooks
-            exported = []
-        else:
-            exported = exported_periods(ledger, plan_id)
-        if exported:
-            key = period or exported[0]
+    """The 催报名单 of the latest period fill-in workbooks went out for (of each plan, for a
+    bulletin of all plans); when none went out, the units silent since the month began, said
+    as such."""
+    try:
+        from planner_desktop.domain.report_periods import period_for
+        from planner_desktop.ops.fillin.reminders import not_reported
+        from planner_desktop.store.fillin import exported_periods
+    except ImportError:  # a build without fill-in workbooks
+        sent: list[tuple[int, str]] = []
+    else:
+        plan_ids = [plan_id] if plan_id is not None else [p["id"] for p in list_plans(ledger)]
+        sent = []
+        for pid in plan_ids:
+            exported = exported_periods(ledger, pid)
+            if exported:
+                sent.append((pid, period or exported[0]))
+    if sent:
+        labels: list[str] = []
+        names: list[str] = []
+        for pid, key in sent:
             label = period_for(key).label
-            names = [s.unit_name for s in not_reported(ledger, plan_id, key)]
-            if names:
-                note = tr("{period}填报表已发放，截至通报日尚未报送或报送不全的单位（{n}个）：")
-                return names, note.format(period=label, n=len(names))
-            return [], tr("{period}填报表已全部按时收回。").format(period=label)
+            if label not in labels:
+                labels.append(label)
+            names += [s.unit_name for s in not_reported(ledger, pid, key) if s.unit_name not in names]
+        label = "、".join(labels)
+        if names:
+            note = tr("{period}填报表已发放，截至通报日尚未报送或报送不全的单位（{n}个）：")
+            return names, note.format(period=label, n=len(names))
+        return [], tr("{period}填报表已全部按时收回。").format(period=label)
     since = month_start(as_of)
     silent = [unit for unit, _count in units_silent_since(assignments, since)]
     if silent:
@@ -220,7 +246,8 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
         doc.bulletin = build_bulletin(
             chosen, assignments, codes=outline_codes(items), fields=fields, plan_title=plan_title,
             as_of=as_of, unit_kinds=unit_kinds,
-            not_reported=names, not_reported_note=note, due_within=due_within)
+            not_reported=names, not_reported_note=note, due_within=due_within,
+            subject=_subject(ledger, plan_id))
         doc.title = f"{fields.series} {tr('第{n}期').format(n=fields.issue)}"
         doc.landscape = False
     return doc

@@ -161,3 +161,39 @@ def test_one_bulletin_is_one_issue_whatever_its_formats(demo, tmp_path):
     assert [i["issue"] for i in issued_bulletins(demo, plan)] == [1, 2]
     assert bulletin_defaults(demo, plan, later + dt.timedelta(days=14)).issue == 3
 
+
+def test_a_bulletin_of_all_plans_counts_the_fill_ins_of_every_plan(demo, tmp_path):
+    from planner_desktop.ops.fillin.commit import commit_returns
+    from planner_desktop.ops.fillin.export import export_fillin
+    from planner_desktop.ops.fillin.returns import preview_returns
+    from planner_desktop.ops.reports import build_document
+    from tests.support.fillin_helpers import fill_all, fill_workbook
+
+    plan = demo.demo_plan
+    exported = export_fillin(demo, plan, "2026-11", tmp_path / "out")
+    done = fill_all({"状态": "已完成", "进展情况": "全部完成"})
+    back = [fill_workbook(path, done, tmp_path / f"back{n}.xlsx")
+            for n, path in enumerate(exported.files[:3])]
+    commit_returns(demo, preview_returns(demo, back))
+    with demo.transaction() as conn:  # a second plan, so that the scope is 全部计划
+        conn.execute("INSERT INTO plan (title, year, created_at) "
+                     "VALUES ('2026年安全工作要点', 2026, '2026-01-05')")
+    doc = build_document(demo, "bulletin", plan_id=None, as_of=AS_OF)
+    bulletin = doc.bulletin
+    assert doc.plan_title == "全部计划"
+    assert "本期未发放填报表" not in bulletin.not_reported_note
+    assert bulletin.not_reported_note.startswith("2026年11月填报表已发放")
+    assert len(bulletin.not_reported) == exported.units - 3, "three came back"
+    assert f"（{exported.units - 3}个）" in bulletin.not_reported_note
+    assert "《全部计划》" not in bulletin.intro
+    assert "《2026年安全工作要点》" in bulletin.intro
+
+
+def test_a_bulletin_of_one_plan_names_it_in_title_marks(demo):
+    from planner_desktop.ops.reports import build_document
+    from planner_desktop.store.plans import list_plans
+
+    title = list_plans(demo)[0]["title"]
+    for plan_id in (demo.demo_plan, None):  # all plans, when there is one, is that plan
+        intro = build_document(demo, "bulletin", plan_id=plan_id, as_of=AS_OF).bulletin.intro
+        assert f"《{title}》" in intro

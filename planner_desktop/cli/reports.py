@@ -57,7 +57,8 @@ def register(command: Command, sub: argparse._SubParsersAction) -> None:
     report.add_argument("--due-within", type=int, metavar="N", help="临期：N 个工作日内到期（默认按设置）")
     report.add_argument("--period", metavar="周期", help="督办通报：按哪个报送周期列出未报送单位")
     report.add_argument("--series", metavar="名称", help="督办通报：刊名（默认 督办通报）")
-    report.add_argument("--issue", type=int, metavar="N", help="督办通报：期号（默认上一期加 1）")
+    report.add_argument("--issue", type=int, metavar="N",
+                        help="督办通报：期号（默认：当天已出的一期沿用其期号，否则上一期加 1）")
     report.add_argument("--office", metavar="名称", help="督办通报：印发单位")
     report.add_argument("--addressee", metavar="文字", help="督办通报：主送单位")
     report.add_argument("--requirements-file", metavar="FILE", help="督办通报：工作要求（UTF-8 文本文件）")

@@ -257,15 +257,26 @@ class RowSearch:
         return bool(old) and len(words) >= len(old) and all(o in n for o, n in zip(old, words, strict=False))
 
 
+# Places of the enums in their declared order, looked up once: ``list(Status).index`` per row
+# made sorting 200,000 rows by 状态 or 督办灯 take half a second.
+STATUS_RANK = {status: place for place, status in enumerate(Status)}
+LIGHT_RANK = {light: place for place, light in enumerate(Light)}
+ROLE_RANK = {role: place for place, role in enumerate(Role)}
+# 状态 sorts by the status's place, then by progress: one number, (place << 32) + progress,
+# orders as the pair would for any progress within ±2**31, without a tuple per row.
+_STATUS_SHIFT = 32
+
+
 def sort_key(column: str):
     """The key a column sorts by (None sorts last in ascending order)."""
     far = dt.date.max
+    status_rank, light_rank, role_rank = STATUS_RANK, LIGHT_RANK, ROLE_RANK
 
     keys = {
         "code": lambda r: r.order,
         "title": lambda r: r.title,
         "unit": lambda r: r.unit_name or "、".join(r.lead),
-        "role": lambda r: list(Role).index(r.role) if r.role else -1,
+        "role": lambda r: role_rank[r.role] if r.role else -1,
         "note": lambda r: r.note,
         "lead": lambda r: "、".join(r.lead),
         "support": lambda r: "、".join(r.support),
@@ -273,9 +284,9 @@ def sort_key(column: str):
         "deadline": lambda r: r.deadline_text,
         "due": lambda r: r.due or far,
         "remaining": lambda r: r.remaining_workdays if r.remaining_workdays is not None else 10**9,
-        "status": lambda r: (list(Status).index(r.status), r.progress),
+        "status": lambda r: (status_rank[r.status] << _STATUS_SHIFT) + r.progress,
         "progress": lambda r: r.progress,
-        "light": lambda r: list(Light).index(r.light),
+        "light": lambda r: light_rank[r.light],
         "last_update": lambda r: r.last_update or "",
     }
     return keys[column]

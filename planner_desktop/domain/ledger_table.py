@@ -216,7 +216,15 @@ class RowFilter:
             return False
         return in_saved_view(row, self.view, today, due_soon_days)
 
+    def narrows(self) -> bool:
+        """Whether any row can be left out (with nothing set, every row is accepted)."""
+        return (self.view is not SavedView.ALL or self.plan_id is not None
+                or self.item_ids is not None or bool(self.unit_names) or bool(self.statuses)
+                or bool(self.lights) or self.due_from is not None or self.due_to is not None)
+
     def apply(self, rows: Sequence[LedgerRow], today: dt.date, due_soon_days: int) -> list[LedgerRow]:
+        if not self.narrows():  # the window's start: no call per row for 100,000 rows
+            return list(rows)
         return [r for r in rows if self.accepts(r, today, due_soon_days)]
 
 

@@ -48,3 +48,20 @@ def test_status_sorts_by_place_then_progress() -> None:
     ordered = sorted(given, key=sort_key("status"))
     pairs = [(list(Status).index(r.status), r.progress) for r in ordered]
     assert pairs == sorted(pairs)
+
+
+def test_a_filter_with_nothing_set_keeps_every_row_and_one_set_narrows() -> None:
+    import datetime as dt
+
+    from planner_desktop.domain.ledger_table import RowFilter, SavedView
+
+    given, today = rows(500), dt.date(2026, 12, 4)
+    everything = RowFilter()
+    assert not everything.narrows()
+    assert everything.apply(given, today, 5) == [r for r in given if everything.accepts(r, today, 5)]
+    for narrowing in (RowFilter(view=SavedView.NOT_STARTED), RowFilter(plan_id=2),
+                      RowFilter(item_ids=frozenset({1})), RowFilter(unit_names=frozenset({"单位1"})),
+                      RowFilter(statuses=frozenset({Status.DONE})), RowFilter(lights=frozenset({Light.RED})),
+                      RowFilter(due_from=today), RowFilter(due_to=today)):
+        assert narrowing.narrows()
+        assert narrowing.apply(given, today, 5) == [r for r in given if narrowing.accepts(r, today, 5)]

@@ -23,6 +23,7 @@ from planner_desktop.domain.report_content import (
     ReportDocument,
     ReportKind,
 )
+from planner_desktop.domain.report_periods import period_for
 from planner_desktop.domain.report_tables import (
     chosen_assignments,
     ledger_table,
@@ -34,8 +35,10 @@ from planner_desktop.domain.report_tables import (
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.ops.changes import Changes
+from planner_desktop.ops.fillin.reminders import not_reported
 from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans
 from planner_desktop.store.settings import get_setting, set_setting
 from planner_desktop.store.units import list_units
@@ -162,19 +165,12 @@ def _not_reported(ledger: Ledger, plan_id: int | None, as_of: dt.date, assignmen
     """The 催报名单 of the latest period fill-in workbooks went out for (of each plan, for a
     bulletin of all plans); when none went out, the units silent since the month began, said
     as such."""
-    try:
-        from planner_desktop.domain.report_periods import period_for
-        from planner_desktop.ops.fillin.reminders import not_reported
-        from planner_desktop.store.fillin import exported_periods
-    except ImportError:  # a build without fill-in workbooks
-        sent: list[tuple[int, str]] = []
-    else:
-        plan_ids = [plan_id] if plan_id is not None else [p["id"] for p in list_plans(ledger)]
-        sent = []
-        for pid in plan_ids:
-            exported = exported_periods(ledger, pid)
-            if exported:
-                sent.append((pid, period or exported[0]))
+    plan_ids = [plan_id] if plan_id is not None else [p["id"] for p in list_plans(ledger)]
+    sent: list[tuple[int, str]] = []
+    for pid in plan_ids:
+        exported = exported_periods(ledger, pid)
+        if exported:
+            sent.append((pid, period or exported[0]))
     if sent:
         labels: list[str] = []
         names: list[str] = []

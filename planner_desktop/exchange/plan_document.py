@@ -105,10 +105,12 @@ def read_plan_file(path: str | Path) -> PlanDocument:
         message = _ole2_kind_message(data, suffix)
         if message is not None:
             raise FileReadError(tr(message).format(kind=doc_kind(suffix)), where)
-        from planner_desktop.exchange.documents.doc import read_doc
+        from planner_desktop.exchange.documents.doc import read_doc  # loaded for its format only
 
         return found("doc", read_doc(data, where, suffix))
     if b"%PDF-" in data[:1024]:  # the header may follow a few bytes of junk
+        # Loaded on demand: pypdfium2 loads PDFium's native library, which a .docx import and
+        # the program's start need not pay for.
         from planner_desktop.exchange.documents.pdf import read_pdf
 
         return found("pdf", read_pdf(data, where, starts_with_marker))

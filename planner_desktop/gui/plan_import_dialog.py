@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.domain import plan_outline as outline_edits
+from planner_desktop.domain.lead_suggestion import suggest_lead
 from planner_desktop.domain.plan_outline import OutlineNode, PlanOutline
 from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
 from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
@@ -418,8 +419,6 @@ class PlanImportDialog(PlanFileDialog):
         dialog.open()
 
     def on_keywords_saved(self, table) -> None:
-        from planner_desktop.domain.lead_suggestion import suggest_lead
-
         # New suggestions everywhere: 撤销 goes back no further than the new keyword table.
         self.undo_snapshots.clear()
         self.undo_button.setEnabled(False)

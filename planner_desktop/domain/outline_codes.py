@@ -53,8 +53,17 @@ def _style(name: str, pattern: str, written: str, label: str, chinese: bool) -> 
     return MarkerStyle(name, re.compile(r"^\s*" + pattern), written, label, chinese)
 
 
+# The numeral of a chapter-like code: 第一章, 第2章.
+_ORDINAL = rf"第\s*({CHINESE_NUMERAL}|\d{{1,2}})\s*"
+# What ends such a code (第二部分：发展任务, 第四章 德育…).
+_ORDINAL_END = r"\s*[:：、.．]?\s*"
+
 # In the order they are tried: a bracketed code before the bare numeral it holds.
 STYLES: dict[str, MarkerStyle] = {style.name: style for style in (
+    # the parts, chapters and sections of school plans and five-year plans
+    _style("part", rf"{_ORDINAL}部分{_ORDINAL_END}", "第{}部分", "第{}部分", True),
+    _style("chapter", rf"{_ORDINAL}章{_ORDINAL_END}", "第{}章", "第{}章", True),
+    _style("section", rf"{_ORDINAL}节(?!课){_ORDINAL_END}", "第{}节", "第{}节", True),
     _style("cn_paren", rf"[（(]\s*({CHINESE_NUMERAL})\s*[）)]\s*[、，,.．]?\s*", "（{}）", "({})",
            True),
     _style("ar_paren", r"(?:[（(]\s*(\d{1,3})\s*[）)]|(\d{1,3})[）)])\s*", "（{}）", "({})", False),

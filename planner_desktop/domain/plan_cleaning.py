@@ -29,9 +29,15 @@ _JUNK_LINE = re.compile(
     r"|[Qq]{2}\s*[:：号群]?\s*\d{5,}|[Qq]{2}群|微信号|公众号\s*[:：]|会员|订阅|倒卖|严禁外传|禁止外传|仅供学习"
     r"|仅供参考|用后删除|版权所有|转载请注明|免费领取|整理，其他任何途径|资料均不完整"
 )
+# What a document-sharing site says about itself, its files and its shop; a line that names
+# two of these (``本文档由用户上传…``, ``下载前请仔细阅读文档内容…``) is the site's notice, however it
+# is numbered, never the plan's.
+_SITE_WORDS = ("下载", "本站", "本文档", "预览", "上传", "客服", "付费", "版权归", "会员", "转载", "网站")
+MAX_SITE_NOTICE_CHARS = 120
 # Furniture that sits inside a line: 来源: 发布时间:2020-03-12 字体大小:
 _INLINE_FURNITURE = re.compile(r"(?:来源|发布时间|字体大小)\s*[:：]\s*[\d\-: ]*")
 _SENTENCE_END = "。！？!?；;：:”’）)】」』"
+_SENTENCE_BREAK = re.compile("[。！？!?；;]")
 # A line number a converter put before every line it cut: 1、 2、 … at the start of a line.
 _LINE_NUMBER = re.compile(r"^(\d{1,4})、")
 _REPEATED_PREFIX = re.compile(r"^(.{6,60}?)\1")
@@ -79,7 +85,14 @@ def tidy_line(text: str) -> str:
 
 def is_junk(line: str) -> bool:
     """Page furniture, reader prompts, banners and contact lines."""
-    return bool(_JUNK_LINE.search(line)) or (line.startswith("【") and line.endswith("】"))
+    return (bool(_JUNK_LINE.search(line)) or (line.startswith("【") and line.endswith("】"))
+            or is_site_notice(line))
+
+
+def is_site_notice(line: str) -> bool:
+    """A line in which the site speaks of its files (two of its words, in a short line)."""
+    return len(line) <= MAX_SITE_NOTICE_CHARS and \
+        sum(1 for word in _SITE_WORDS if word in line) >= 2
 
 
 def _has_line_numbers(lines: list[str]) -> bool:
@@ -236,6 +249,7 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
             continue
         kept.append(SourceParagraph(text, para.index, para.label, para.heading, para.from_table,
                                     para.list_level))
+    kept = _drop_contents(kept, result, starts_item)
     kept = _drop_banners(kept, result, starts_item)
     lines = [p for p in kept if p.text or p.label]
     if rejoin and _has_line_numbers([p.text for p in lines]):
@@ -275,6 +289,58 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
         out = _split_title(out)
     result.paragraphs = out
     return result
+
+
+# A table of contents: entries that end on their page number (第一章发展基础和形势展望2,
+# 2.市教育局2024年工作要点19), the numbers running on; an entry whose title was lost leaves
+# its code alone (1.). Only a run of them is a table, headed by 目录 or not.
+_CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.{1,60}?[^\d\s.．、])\s*(?P<page>\d{1,3})$")
+_CONTENTS_HEADING = re.compile(r"^目\s*录[:：]?$")
+_BARE_CODE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]$")
+MIN_CONTENTS_ENTRIES = 3
+
+
+def _contents_run(kept: list[SourceParagraph]) -> tuple[int, int] | None:
+    """The first and last index (in ``kept``) of a table of contents, or None."""
+    position = 0
+    while position < len(kept):
+        end, entries, page = position, 0, 0
+        while end < len(kept):
+            text = kept[end].text
+            entry = _CONTENTS_ENTRY.match(text) if not kept[end].label else None
+            if entry and not _SENTENCE_BREAK.search(entry.group("entry")) \
+                    and int(entry.group("page")) >= page:
+                entries, page = entries + 1, int(entry.group("page"))
+            elif not (not text and not kept[end].label) and not _BARE_CODE.match(text) \
+                    and not _CONTENTS_HEADING.match(text):
+                break
+            end += 1
+        if entries >= MIN_CONTENTS_ENTRIES:
+            return position, end - 1
+        position = max(end, position + 1)
+    return None
+
+
+def _drop_contents(kept: list[SourceParagraph], result: CleanText,
+                   starts_item) -> list[SourceParagraph]:
+    """A table of contents is no part of the outline when the body it lists follows (its
+    headings are the items); when a copy holds the table alone (a plan's opening page), the
+    table is the outline the clerk has, its entries read without their page numbers."""
+    run = _contents_run(kept)
+    if run is None:
+        return kept
+    first, last = run
+    body_follows = sum(1 for p in kept[last + 1:] if p.label or starts_item(p.text)) >= 2
+    out = kept[:first]
+    for para in kept[first:last + 1]:
+        entry = _CONTENTS_ENTRY.match(para.text)
+        if body_follows or not entry:
+            if para.text:
+                result.removed.append(para.text)
+            continue
+        para.text = entry.group("entry")
+        out.append(para)
+    return out + kept[last + 1:]
 
 
 def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -> list[SourceParagraph]:

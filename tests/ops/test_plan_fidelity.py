@@ -14,17 +14,11 @@ import pytest
 from bench.fidelity import differences, labelled_documents, parsed_items
 
 STILL_WRONG = {
-    "public/04_city12991_2024_gzyd_toc":
-        "a compilation's table of contents: its unmarked entries with page numbers fused "
-        "(…工作要点19) are read as sections, not as contents lines",
     "public/12_hangzhou_2024_shishi_q2_progress":
         "the page body is printed twice; the second copy's sections are read again",
     "public/14_laiyang_2022_minsheng_table_q3":
         "a pipe-flattened table: cells are not split at `|`, so a row's title runs into its "
         "next cells and the category shares a line with the first row",
-    "public/15_school_2025_jh_circled_targets":
-        "第一章 / 1.1 decimal headings and ①…⑩ running across sub-sections are not "
-        "marker styles of the parser",
     "public/16_county_middle_school_20xx_jh_unmarked":
         "headings that lost their markers stand alone as short lines and colon labels "
         "(队伍建设目标:…): no rule reads a standalone unmarked line as a heading",
@@ -38,8 +32,6 @@ STILL_WRONG = {
         "(全面加强 | 落实…, 加速扩张 | 持续…) is found for neither heading",
     "public/24_county_20xx_zj_xplaceholder":
         "`x.` anonymised markers and a doubled page body",
-    "public/26_county_jiaoti_zj_mixed_inline":
-        "the document-sharing site's disclaimer lines after the text are read as sections",
     "found/02_nanling_2024_zfgzbg_fenjiebiao_cells":
         "a task table with one cell per line (`80 |`): the code's cell and its task's cell "
         "are different lines",
@@ -60,9 +52,6 @@ STILL_WRONG = {
         "excerpt, so it is not believed; 一是 titles are sentences cut at the first comma",
     "found/26_kunshan_school_2024_jh_nested_restart":
         "一、 restarting at a deeper level inside 三、, and a colon-labelled title kept whole",
-    "found/27_wuding_2021-2025_guihua_toc_pagenums":
-        "a table of contents only: 第一章/第一节 are not marker styles and page numbers are "
-        "fused to the titles",
     "found/28_fangxian_2024_jh_inline_pagesplit_title":
         "a section heading fused with its sentence without a mark (工作思路以习近平…)",
 }

@@ -20,7 +20,8 @@ from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK
 
 # Lower ranks are higher in the outline. Heading styles without a written number sit just
 # above the written style of the same depth.
-RANK = {"heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
+RANK = {"part": 0.1, "chapter": 0.2, "section": 0.3, "decimal2": 0.4, "decimal3": 0.45,
+        "heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
         "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
 _CN = CHINESE_NUMERAL
 
@@ -39,6 +40,17 @@ _CJK_START = "[\u4e00-\u9fff“《\"*]"
 # ``*.`` (the figure hidden) and a bare number before the text (``1全面…``).
 _STAR = re.compile(r"^(\*{1,3})\s*[.．、]\s*")
 _BARE_ARABIC = re.compile(rf"^(\d{{1,2}})(?={_CJK_START})")
+# A decimal code (1.1, 2.3.1), as school plans number the sections of a chapter: its depth
+# is its number of parts. It stands before the text, never before a figure or the unit of an
+# amount (1.5万元, 2.5倍; but 1.2年度定位 is a code). Not an outline style of the ledger: such
+# an item's path code is its position, since 2.1 alone cannot be written back from one number.
+_DECIMAL = re.compile(
+    r"^\s*\d{1,2}(?:[.．]\d{1,2}){0,1}[.．](\d{1,2})(?![.．\d万亿千百元倍个米吨%])\s*"
+    rf"(?={_CJK_START})")
+# A figure the copy could not store (⑪ beyond its character set, saved as ? or U+FFFD): a
+# lost code, believed only where it goes on a run of lines numbered in that style.
+_LOST_CODE = re.compile(rf"^[?？\ufffd]\s*(?={_CJK_START})")
+_RUN_STYLES = ("circled",)
 _GLUE = "(?<=[\u4e00-\u9fff”》])(?<!第)"  # not 第四、第五
 _MID = re.compile(
     rf"(?<=[。；;！？!?\s：:，,）)])(?P<shi>{_CN})是(?={_CJK_START})"
@@ -88,6 +100,9 @@ class Candidate:
 
 def lead_marker(line: str) -> tuple[str, int | None, int, bool] | None:
     """(family, number, length, bare) of the marker a line starts with, or None."""
+    if match := _DECIMAL.match(line):
+        depth = match.group(0).count(".") + match.group(0).count("．") + 1
+        return f"decimal{depth}", int(match.group(1)), match.end(), False
     code = parse_code(line)
     if code is not None:
         return code.style, code.number, code.end, False
@@ -182,6 +197,7 @@ def _heading_candidate(para: SourceParagraph, base: int) -> Candidate | None:
 
 def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[Candidate]:
     walker = _Walker()
+    previous_lead: str | None = None  # the style the paragraph before started with
     for para, base in zip(paragraphs, offsets, strict=True):
         line = para.line
         lead_rank: float | None = None
@@ -193,8 +209,12 @@ def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[
             if para.label and para.list_level is not None:
                 family, bare = f"list{para.list_level}:{family}", False
             candidate = Candidate(base, base + length, family, number, True, bare, para.index)
+        elif (lost := _LOST_CODE.match(line)) and previous_lead in _RUN_STYLES:
+            candidate = Candidate(base, base + lost.end(), previous_lead, None, True, False,
+                                  para.index)
         elif para.heading is not None:
             candidate = _heading_candidate(para, base)
+        previous_lead = candidate.family if candidate is not None else None
         if candidate is not None:
             if candidate.family.startswith("heading"):
                 candidate.number = walker.last.get(candidate.family, 0) + 1

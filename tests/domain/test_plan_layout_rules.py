@@ -1,0 +1,138 @@
+"""Layouts of real plans, each reduced to the few lines that show it: school plans numbered
+by part, chapter and decimal codes, tables of contents, a site's notices, and codes a copy
+could not store. Each is a rule of the reading, not of one document."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner_desktop.domain import plan_outline as po
+from planner_desktop.domain.outline_codes import parse_code
+from planner_desktop.domain.plan_cleaning import SourceParagraph, clean_paragraphs, is_junk
+from planner_desktop.domain.plan_outline.markers import lead_marker
+
+
+def tree_of(text: str) -> list[tuple[int, str]]:
+    """(level, title) of every item of the whole document."""
+    paragraphs = [SourceParagraph(line, i) for i, line in enumerate(text.splitlines(), 1)]
+    clean = clean_paragraphs(paragraphs, starts_item=po.starts_with_marker)
+    outline = po.parse_outline(clean, year=2025)
+    return [(level, node.title) for root in outline.roots for level, node in root.walk()]
+
+
+@pytest.mark.parametrize(("text", "style", "number", "rest"), [
+    ("第二部分:发展任务", "part", 2, "发展任务"),
+    ("第四章：德育创新", "chapter", 4, "德育创新"),
+    ("第十二章 保障措施", "chapter", 12, "保障措施"),
+    ("第一节“十三五”成绩", "section", 1, "“十三五”成绩"),
+    ("第3节 基本原则", "section", 3, "基本原则"),
+])
+def test_part_chapter_and_section_codes(text, style, number, rest):
+    code = parse_code(text)
+    assert (code.style, code.number, text[code.end:]) == (style, number, rest)
+
+
+@pytest.mark.parametrize(("text", "style", "number", "rest"), [
+    ("1.2年度定位", "decimal2", 2, "年度定位"),
+    ("2.3.1 教师培训", "decimal3", 1, "教师培训"),
+    ("1.全面推进", "arabic", 1, "全面推进"),
+])
+def test_decimal_codes_of_a_plan(text, style, number, rest):
+    family, found_number, end, _ = lead_marker(text)
+    assert (family, found_number, text[end:]) == (style, number, rest)
+
+
+@pytest.mark.parametrize("text", ["1.5万元用于校舍维修", "2.5倍于去年", "第一节课前", "3.14159"])
+def test_amounts_and_lessons_are_no_codes(text):
+    found = lead_marker(text)
+    assert found is None or found[0] not in {"decimal2", "decimal3", "section"}
+
+
+def test_a_school_plan_by_chapter_decimal_and_circled_code():
+    text = """学校工作计划
+第一章指导思想与年度定位
+1.1指导思想
+以党的二十大精神为统领，落实立德树人根本任务。
+1.2年度定位
+本学年定为质量跃升年。
+第二章关键指标
+2.1教学质量指标
+①中考优秀率≥42%；
+②高考上线率≥92%。
+2.2学生发展指标
+③体质健康优良率≥58%；
+?近视率年降幅≥1个百分点。
+"""
+    assert tree_of(text) == [
+        (1, "指导思想与年度定位"), (2, "指导思想"), (2, "年度定位"),
+        (1, "关键指标"), (2, "教学质量指标"), (3, "中考优秀率≥42%"), (3, "高考上线率≥92%"),
+        (2, "学生发展指标"), (3, "体质健康优良率≥58%"), (3, "近视率年降幅≥1个百分点"),
+    ]
+
+
+def test_a_lost_code_outside_a_circled_run_is_text():
+    text = "一、加强党建\n?这是一行问号开头的正文，不是要点。\n二、确保安全\n"
+    assert tree_of(text) == [(1, "加强党建"), (1, "确保安全")]
+
+
+def test_a_table_of_contents_before_its_body_is_dropped():
+    text = """某市教育工作要点汇编
+目录
+1.
+2.市教育局2024年工作要点19
+3.市教育局2024年全市教育工作要点29
+4.县教育局2024年工作要点42
+一、坚持目标引领
+1.全面完成年度工作任务
+2.健全教育发展保障体系
+二、突出两项重点工作
+3.坚持科学教育质量观
+"""
+    assert tree_of(text) == [
+        (1, "坚持目标引领"), (2, "全面完成年度工作任务"), (2, "健全教育发展保障体系"),
+        (1, "突出两项重点工作"), (2, "坚持科学教育质量观"),
+    ]
+
+
+def test_a_table_of_contents_alone_is_the_outline_without_page_numbers():
+    text = """某县“十四五”教育事业发展规划
+目录
+
+前言1
+
+第一章发展基础和形势展望2
+
+第一节主要成绩2
+
+第二节存在的困难和问题13
+
+第二章总体思路17
+
+第一节指导思想17
+"""
+    assert tree_of(text) == [
+        (1, "发展基础和形势展望"), (2, "主要成绩"), (2, "存在的困难和问题"),
+        (1, "总体思路"), (2, "指导思想"),
+    ]
+
+
+def test_numbers_that_do_not_run_on_are_no_contents():
+    text = "一、扩大学位供给\n新建幼儿园5\n改扩建小学3\n新增学位1\n二、确保安全\n"
+    assert [title for _, title in tree_of(text)] == ["扩大学位供给", "确保安全"]
+
+
+@pytest.mark.parametrize("line", [
+    "1. 部分包含数学公式或PPT动画的文件，查看预览时可能会显示错乱或异常，文件下载后无此问题",
+    "2. 本文档由用户上传，版权归属用户，汇文网负责整理代发布",
+    "下载前请仔细阅读文档内容，确认文档内容符合您的需求后进行下载，若出现内容与标题不符可向本站投诉处理",
+])
+def test_a_sharing_site_speaking_of_its_files_is_junk(line):
+    assert is_junk(line)
+
+
+@pytest.mark.parametrize("line", [
+    "加强学校网站建设，提升信息化水平。",
+    "推进国家智慧教育平台应用，组织教师下载优质课例开展研修。",
+])
+def test_a_plan_line_naming_one_such_word_is_kept(line):
+    assert not is_junk(line)

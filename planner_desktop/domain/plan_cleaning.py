@@ -28,6 +28,8 @@ _JUNK_LINE = re.compile(
     r"|还剩\s*\d+\s*页未读|继续阅读|点击查看全文|下载全文|\.png|\.gif|\.jpg"
     r"|[Qq]{2}\s*[:：号群]?\s*\d{5,}|[Qq]{2}群|微信号|公众号\s*[:：]|会员|订阅|倒卖|严禁外传|禁止外传|仅供学习"
     r"|仅供参考|用后删除|版权所有|转载请注明|免费领取|整理，其他任何途径|资料均不完整"
+    # a sharing site's record of the file: its format, its abstract, its length
+    r"|格式\s*[:：]\s*(?:DOCX?|PDF|WPS|TXT|PPTX?)\b|^摘\s*要\s*[:：]|[(（]全文共\s*[:：]?\s*\d+\s*字"
 )
 # What a document-sharing site says about itself, its files and its shop; a line that names
 # two of these (``本文档由用户上传…``, ``下载前请仔细阅读文档内容…``) is the site's notice, however it
@@ -249,6 +251,7 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
             continue
         kept.append(SourceParagraph(text, para.index, para.label, para.heading, para.from_table,
                                     para.list_level))
+    kept = _drop_repeated_runs(kept, result)
     kept = _drop_contents(kept, result, starts_item)
     kept = _drop_banners(kept, result, starts_item)
     lines = [p for p in kept if p.text or p.label]
@@ -341,6 +344,42 @@ def _drop_contents(kept: list[SourceParagraph], result: CleanText,
         para.text = entry.group("entry")
         out.append(para)
     return out + kept[last + 1:]
+
+
+# A page template that prints the body a second time (after a dialog's text, or as a
+# print view): a run of paragraphs that repeats an earlier run line for line. Short lines
+# repeat in real plans (主要措施：), so a run starts on a line of some length and holds a few.
+MIN_REPEATED_LINES, MIN_REPEATED_CHARS, MIN_REPEAT_START_CHARS = 3, 60, 8
+
+
+def _drop_repeated_runs(kept: list[SourceParagraph], result: CleanText) -> list[SourceParagraph]:
+    """The paragraphs without the second copy of any run printed twice (twice only: a text
+    that is one pattern over and over is no page printed again, and is read as it is)."""
+    times: dict[str, int] = {}
+    for para in kept:
+        times[para.text] = times.get(para.text, 0) + 1
+    first_at: dict[str, int] = {}
+    out: list[SourceParagraph] = []
+    position = 0
+    while position < len(kept):
+        text = kept[position].text
+        earlier = first_at.get(text) if len(text) >= MIN_REPEAT_START_CHARS \
+            and times[text] == 2 else None
+        if earlier is not None:
+            length = 0
+            while (position + length < len(kept) and earlier + length < position
+                   and kept[earlier + length].text == kept[position + length].text
+                   and kept[earlier + length].label == kept[position + length].label):
+                length += 1
+            run = [p.text for p in kept[position:position + length] if p.text]
+            if len(run) >= MIN_REPEATED_LINES and sum(map(len, run)) >= MIN_REPEATED_CHARS:
+                result.removed.extend(run)
+                position += length
+                continue
+        first_at.setdefault(text, position)
+        out.append(kept[position])
+        position += 1
+    return out
 
 
 def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -> list[SourceParagraph]:

@@ -136,3 +136,47 @@ def test_a_sharing_site_speaking_of_its_files_is_junk(line):
 ])
 def test_a_plan_line_naming_one_such_word_is_kept(line):
     assert not is_junk(line)
+
+
+def test_anonymised_codes_and_their_run_in_parts():
+    text = """一、上半年重点工作
+(一)教育基础设施建设稳步推进
+x.城区学校建设。县春晖路小学占地xx亩，建筑面积xxxx平方米。
+x.农村中小学校建设。x.学前教育项目:xx乡中心幼儿园、xx乡中心幼儿园综合楼主体完工，正在装修。x.薄弱学校项目:改造xx乡、xx镇校舍x所，增设功能室xx个。
+(二)教师队伍建设不断增强
+x月-x月，招聘教师xxx名。
+(三)
+"""
+    assert tree_of(text) == [
+        (1, "上半年重点工作"), (2, "教育基础设施建设稳步推进"), (3, "城区学校建设"),
+        (3, "农村中小学校建设"), (4, "学前教育项目"), (4, "薄弱学校项目"),
+        (2, "教师队伍建设不断增强"),
+    ]
+
+
+def test_a_sharing_site_record_of_the_file_is_junk():
+    assert is_junk("2021-04-17 | 格式:DOC | 分类: 机关公文 > 其他")
+    assert is_junk("摘要: 教育局上半年工作总结 一、上半年重点工作 ...(全文共:1831字)")
+    assert not is_junk("规范教案格式，推进集体备课。")
+
+
+def test_a_body_printed_twice_is_read_once():
+    body = """一、工作总体进展情况
+市教育局承担市政府民生实事“新建成中小学、幼儿园70所”任务。
+二、下一步工作重点
+倒排计划，压实责任，督促各地全力做好学校建设项目推进工作。
+"""
+    text = "民生实事项目进展情况\n" + body + "该链接属站外链接，是否继续访问\n" + body
+    assert tree_of(text) == [(1, "工作总体进展情况"), (1, "下一步工作重点")]
+
+
+def test_a_short_heading_repeated_in_each_section_is_kept():
+    text = """一、加强党建
+主要措施：
+1.强化理论学习。
+二、确保安全
+主要措施：
+2.开展隐患排查。
+"""
+    assert tree_of(text) == [(1, "加强党建"), (2, "强化理论学习"), (1, "确保安全"),
+                             (2, "开展隐患排查")]

@@ -14,8 +14,6 @@ import pytest
 from bench.fidelity import differences, labelled_documents, parsed_items
 
 STILL_WRONG = {
-    "public/12_hangzhou_2024_shishi_q2_progress":
-        "the page body is printed twice; the second copy's sections are read again",
     "public/14_laiyang_2022_minsheng_table_q3":
         "a pipe-flattened table: cells are not split at `|`, so a row's title runs into its "
         "next cells and the category shares a line with the first row",
@@ -30,8 +28,6 @@ STILL_WRONG = {
     "public/22_yueqing_2023zj_2024sl_fused_nopunct":
         "a heading fused with its first sentence without any mark: the phrase boundary "
         "(全面加强 | 落实…, 加速扩张 | 持续…) is found for neither heading",
-    "public/24_county_20xx_zj_xplaceholder":
-        "`x.` anonymised markers and a doubled page body",
     "found/02_nanling_2024_zfgzbg_fenjiebiao_cells":
         "a task table with one cell per line (`80 |`): the code's cell and its task's cell "
         "are different lines",

@@ -19,10 +19,11 @@ from planner_desktop.domain.plan_cleaning import SourceParagraph
 from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK
 
 # Lower ranks are higher in the outline. Heading styles without a written number sit just
-# above the written style of the same depth.
+# above the written style of the same depth. ``run_in``: codes whose figure is hidden (x.)
+# inside a paragraph led by such a code: they cannot go on its numbering, so they are its parts.
 RANK = {"part": 0.1, "chapter": 0.2, "section": 0.3, "decimal2": 0.4, "decimal3": 0.45,
         "heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
-        "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
+        "run_in": 3.2, "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
 _CN = CHINESE_NUMERAL
 
 
@@ -37,8 +38,10 @@ def rank_of(family: str) -> float:
 _CJK_START = "[\u4e00-\u9fff“《\"*]"
 
 # Markers of a copy that lost part of its code, tried when no written code starts the line:
-# ``*.`` (the figure hidden) and a bare number before the text (``1全面…``).
-_STAR = re.compile(r"^(\*{1,3})\s*[.．、]\s*")
+# ``*.`` or ``x.`` (the figure hidden, or anonymised as every figure of the copy is: xx所,
+# x月) and a bare number before the text (``1全面…``).
+_HIDDEN_FIGURE = r"(?:\*{1,3}|(?<![A-Za-z])[xX](?![A-Za-z]))"
+_STAR = re.compile(rf"^({_HIDDEN_FIGURE})\s*[.．、]\s*(?=[\u4e00-\u9fff“《\"])")
 _BARE_ARABIC = re.compile(rf"^(\d{{1,2}})(?={_CJK_START})")
 # A decimal code (1.1, 2.3.1), as school plans number the sections of a chapter: its depth
 # is its number of parts. It stands before the text, never before a figure or the unit of an
@@ -60,7 +63,7 @@ _MID = re.compile(
     rf"|(?<=[。；;！？!?\s])(?P<ar>\d{{1,2}})[.．、]{NOT_DECIMAL}"
     # a copy's damaged 1.: a space before the dot (2 .全面…), or the dot lost (4 不断…)
     rf"|(?<=[。；;！？!?])(?P<sar>\d{{1,2}})(?:\s[.．]{NOT_DECIMAL}|\s(?=[^\d\s{QUANTITY_WORDS}]))"
-    r"|(?P<star>\*{1,3})[.．](?=[\u4e00-\u9fff“])"
+    rf"|(?P<star>{_HIDDEN_FIGURE})[.．](?=[\u4e00-\u9fff“])"
     r"|(?<![\dA-Za-z.．%*第约近共达至和、~\-])(?P<arb>\d{1,2})(?=[\u4e00-\u9fff*“])"
     r"|(?<=[。；;！？!?\s])(?P<cnb>[一二三四五六七八九十])(?=[\u4e00-\u9fff])"
     rf"|(?P<circ>[{CIRCLED}])"
@@ -215,6 +218,7 @@ def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[
         elif para.heading is not None:
             candidate = _heading_candidate(para, base)
         previous_lead = candidate.family if candidate is not None else None
+        hidden_lead = candidate is not None and candidate.number is None
         if candidate is not None:
             if candidate.family.startswith("heading"):
                 candidate.number = walker.last.get(candidate.family, 0) + 1
@@ -228,6 +232,8 @@ def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[
             walker.accept(para_node)
             lead_rank = rank_of("para") if len(line) < 400 else None
         for mid in _mid_candidates(line, base, start, para.index):
+            if hidden_lead and mid.number is None and mid.family == candidate.family:
+                mid.family = "run_in"  # x.农村学校建设。x.学前教育项目:… lists its parts
             walker.consider(mid, lead_rank)
     return walker.accepted
 

@@ -72,6 +72,17 @@ def _lift_lead_paragraphs(nodes: list[OutlineNode], source: str, raw: dict[int, 
     return lifted
 
 
+def _without_empty_codes(nodes: list[OutlineNode]) -> list[OutlineNode]:
+    """A code with nothing after it (the ``(三)`` where a copy stops, a contents entry whose
+    title was lost) is no item."""
+    kept = []
+    for node in nodes:
+        node.children = _without_empty_codes(node.children)
+        if node.title or node.text or node.children:
+            kept.append(node)
+    return kept
+
+
 def is_headline_paragraph(text: str) -> bool:
     """A paragraph that opens with a short sentence of its own, no comma in it, and goes on:
     the headline of a measure whose number the copy lost."""
@@ -128,6 +139,7 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
     for root in roots:
         for _, node in root.walk():
             node.title, node.text = split_title(raw[id(node)], bool(node.children))
+    roots = _without_empty_codes(roots)
     if len(roots) == 1 and roots[0].family.startswith("heading") and len(roots[0].children) >= 2:
         # the document's title set in a heading style: its children are the plan
         only = roots[0]

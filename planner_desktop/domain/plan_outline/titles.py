@@ -33,6 +33,12 @@ _SPACE_FUSED = re.compile(
     r"^([\u4e00-\u9fff“”《》]{4,16}) (?=[\u4e00-\u9fff“]|(?:19|20)\d\d年[,，])(?=[^\n]{8})")
 
 
+# A short label before a colon, then the measure's long sentences (学前教育项目:xx乡中心幼儿园、
+# …; 学校管理目标:全面实施…,…): the label is the title. (A short sentence after the label is a
+# headline, title whole: 彰显担当:政府履职评价再度夺冠。)
+_LABEL_TITLE = re.compile(r"^([\u4e00-\u9fff“”《》]{2,12})[:：](?=[^\n]*[。；;])")
+
+
 def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     """The heading phrase and the measures after it.
 
@@ -60,6 +66,8 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     match = SENTENCE_BREAK.search(flat)
     if match and match.start() <= 24:
         return flat[:match.start()].strip(), flat[match.end():].strip()
+    if labelled := _LABEL_TITLE.match(flat):
+        return labelled.group(1), flat[labelled.end():].strip()
     split = _starter_split(flat, strict=True)
     if split:
         return flat[:split].strip().rstrip("，,"), flat[split:].strip()

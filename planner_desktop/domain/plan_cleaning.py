@@ -22,7 +22,7 @@ _INNER_SPACES = re.compile(r"[ \t\u3000\xa0]+")
 # the whole stripped line (search, not match, where the words can sit anywhere in it).
 _JUNK_LINE = re.compile(
     r"^(?:来源|发布时间|发布日期|作者|字体大小|字号|浏览次数|点击数|阅读次数|文本内容|相关文档|相关链接"
-    r"|附件下载|分享到|责任编辑|编辑|审核|信息来源)\s*[:：]"
+    r"|附件下载|分享到|责任编辑|编辑|审核|信息来源|当前位置|您的位置|大小|页数)\s*[:：]"
     r"|^(?:扫一扫在手机打开|扫一扫|关闭|打印|打印本页|关闭窗口|返回顶部|收藏|分享|【打印】|【关闭】"
     r"|上一篇|下一篇|相关文档|文本内容|继续阅读|展开全文)\s*[:：]?$"
     r"|还剩\s*\d+\s*页未读|继续阅读|点击查看全文|下载全文|\.png|\.gif|\.jpg"
@@ -40,6 +40,9 @@ MAX_SITE_NOTICE_CHARS = 120
 _INLINE_FURNITURE = re.compile(r"(?:来源|发布时间|字体大小)\s*[:：]\s*[\d\-: ]*")
 _SENTENCE_END = "。！？!?；;：:”’）)】」』"
 _SENTENCE_BREAK = re.compile("[。！？!?；;]")
+# A label and the words of a measure after it (德育工作目标:一是进一步完善…): the author's, even
+# where a copy cut it short at its end.
+_LABELLED_CLAUSE = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：][\u4e00-\u9fff“]{6,}")
 # A line number a converter put before every line it cut: 1、 2、 … at the start of a line.
 _LINE_NUMBER = re.compile(r"^(\d{1,4})、")
 _REPEATED_PREFIX = re.compile(r"^(.{6,60}?)\1")
@@ -410,7 +413,7 @@ def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -
     while end > 0:
         text = out[end - 1].text
         if not text or (len(text) <= 40 and "。" not in text and not out[end - 1].label
-                        and not starts_item(text)):
+                        and not starts_item(text) and not _LABELLED_CLAUSE.match(text)):
             if text:
                 result.removed.append(text)
             end -= 1

@@ -17,14 +17,9 @@ STILL_WRONG = {
     "public/14_laiyang_2022_minsheng_table_q3":
         "a pipe-flattened table: cells are not split at `|`, so a row's title runs into its "
         "next cells and the category shares a line with the first row",
-    "public/16_county_middle_school_20xx_jh_unmarked":
-        "headings that lost their markers stand alone as short lines and colon labels "
-        "(队伍建设目标:…): no rule reads a standalone unmarked line as a heading",
     "public/17_middle_school_yuyan_jh_fused":
         "titles with no headline: the clerk's boundary (two comma groups; up to a closing "
         "parenthesis 60 characters on) is a judgement the title rules do not make",
-    "public/18_middle_school_2024_jh_chapters":
-        "chapter/part headings and unmarked 初中阶段/初一年级 labels are not marker styles",
     "public/22_yueqing_2023zj_2024sl_fused_nopunct":
         "a heading fused with its first sentence without any mark: the phrase boundary "
         "(全面加强 | 落实…, 加速扩张 | 持续…) is found for neither heading",

@@ -16,6 +16,7 @@ from planner_desktop.domain.outline_codes import (
     parse_code,
 )
 from planner_desktop.domain.plan_cleaning import SourceParagraph
+from planner_desktop.domain.plan_outline import unmarked
 from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK
 
 # Lower ranks are higher in the outline. Heading styles without a written number sit just
@@ -23,7 +24,8 @@ from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK
 # inside a paragraph led by such a code: they cannot go on its numbering, so they are its parts.
 RANK = {"part": 0.1, "chapter": 0.2, "section": 0.3, "decimal2": 0.4, "decimal3": 0.45,
         "heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
-        "run_in": 3.2, "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6}
+        "run_in": 3.2, "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6,
+        **unmarked.RANK}
 _CN = CHINESE_NUMERAL
 
 
@@ -198,10 +200,23 @@ def _heading_candidate(para: SourceParagraph, base: int) -> Candidate | None:
     return Candidate(base, base, f"heading{para.heading}", None, True, False, para.index)
 
 
+def _unmarked_shapes(paragraphs: list[SourceParagraph]) -> dict[int, str]:
+    """Position → family of the paragraphs that are headings or items by their shape alone."""
+    def family_of(para: SourceParagraph) -> str | None:
+        found = lead_marker(para.line)
+        return found[0] if found is not None else None
+
+    shapes = unmarked.labelled_runs(paragraphs, lambda p: family_of(p) is not None)
+    shapes.update((position, "bare_heading")
+                  for position in unmarked.bare_headings(paragraphs, family_of))
+    return shapes
+
+
 def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[Candidate]:
     walker = _Walker()
     previous_lead: str | None = None  # the style the paragraph before started with
-    for para, base in zip(paragraphs, offsets, strict=True):
+    shapes = _unmarked_shapes(paragraphs)
+    for position, (para, base) in enumerate(zip(paragraphs, offsets, strict=True)):
         line = para.line
         lead_rank: float | None = None
         start = 0
@@ -217,10 +232,12 @@ def find_markers(paragraphs: list[SourceParagraph], offsets: list[int]) -> list[
                                   para.index)
         elif para.heading is not None:
             candidate = _heading_candidate(para, base)
+        elif position in shapes:
+            candidate = Candidate(base, base, shapes[position], None, True, False, para.index)
         previous_lead = candidate.family if candidate is not None else None
         hidden_lead = candidate is not None and candidate.number is None
         if candidate is not None:
-            if candidate.family.startswith("heading"):
+            if candidate.family.startswith("heading") or candidate.family in unmarked.RANK:
                 candidate.number = walker.last.get(candidate.family, 0) + 1
                 walker.accept(candidate)
                 lead_rank = rank_of(candidate.family)

@@ -235,3 +235,41 @@ def test_a_short_line_in_a_numbered_document_is_no_heading():
 二、确保校园安全。开展隐患排查。
 """
     assert [title for _, title in tree_of(text)] == ["加强党的建设", "确保校园安全"]
+
+
+def test_a_table_flattened_with_cell_bars():
+    text = """类别 | 民生事项名称 | 2022年度任务目标 | 责任单位
+四、教育文化 | 14.改扩建泉山学校 | 完成一期2座教学楼建设。 | 教育体育局
+15.推进塑胶运动场地建设 | 完成13处农村学校塑胶运动场地建设。 | 教育体育局
+16.推进义务教育课后服务 | 对全市34所义务教育学校实行课后服务全覆盖。 | 教育体育局
+索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |
+"""
+    assert tree_of(text) == [(1, "教育文化"), (2, "改扩建泉山学校"), (2, "推进塑胶运动场地建设"),
+                             (2, "推进义务教育课后服务")]
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    # a review's headline fused with its measures, no mark between
+    ("党建工作全面加强落实党组织领导的校长负责制，深化典型选树。", "党建工作全面加强"),
+    ("教育资源供给加速扩张持续加大教育投入力度。全年投入教育经费20亿元。", "教育资源供给加速扩张"),
+    # two short phrases side by side make one heading
+    ("加强领导，建立健全语言文字组织机构，明确分工，责任到人，把创建活动作为重要工作来抓。",
+     "加强领导，建立健全语言文字组织机构"),
+    # a first clause of 70 characters is the title, not 30 characters and …
+    ("根据“三纳入一渗透”（纳入学校培养目标、纳入管理常规、纳入基本功训练、渗透到学生德智体美和社会实践"
+     "等各项教育教学活动中）的要求，结合我校的实际情况，继续把语言文字工作放到重要地位。",
+     "根据“三纳入一渗透”（纳入学校培养目标、纳入管理常规、纳入基本功训练、渗透到学生德智体美和社会实践"
+     "等各项教育教学活动中）的要求"),
+    # 并制定 goes on the clause; it starts no measure
+    ("把语言文字工作列入学校各类工作计划之中并制定专项工作意见，目标要明确、",
+     "把语言文字工作列入学校各类工作计划之中并制定专项工作意见"),
+    # three short phrases that make one sentence are the title whole
+    ("紧盯目标，履行职责，推进工作落地见效。持续深化教育评价改革。", "紧盯目标，履行职责，推进工作落地见效"),
+    # a counted label keeps what it counts; a plain label is the title
+    ("三大工程：品质课程发展工程、“立德树人”提升工程、“状元”文化德育合力工程。",
+     "三大工程：品质课程发展工程、“立德树人”提升工程、“状元”文化德育合力工程"),
+    ("学校管理目标：全面实施以德治校、依法治校方案，进一步完善校长负责制，加强制度建设。",
+     "学校管理目标"),
+])
+def test_where_a_title_ends(raw, title):
+    assert po.split_title(raw)[0] == title

@@ -14,15 +14,6 @@ import pytest
 from bench.fidelity import differences, labelled_documents, parsed_items
 
 STILL_WRONG = {
-    "public/14_laiyang_2022_minsheng_table_q3":
-        "a pipe-flattened table: cells are not split at `|`, so a row's title runs into its "
-        "next cells and the category shares a line with the first row",
-    "public/17_middle_school_yuyan_jh_fused":
-        "titles with no headline: the clerk's boundary (two comma groups; up to a closing "
-        "parenthesis 60 characters on) is a judgement the title rules do not make",
-    "public/22_yueqing_2023zj_2024sl_fused_nopunct":
-        "a heading fused with its first sentence without any mark: the phrase boundary "
-        "(全面加强 | 落实…, 加速扩张 | 持续…) is found for neither heading",
     "found/02_nanling_2024_zfgzbg_fenjiebiao_cells":
         "a task table with one cell per line (`80 |`): the code's cell and its task's cell "
         "are different lines",

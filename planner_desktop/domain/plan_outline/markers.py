@@ -17,7 +17,7 @@ from planner_desktop.domain.outline_codes import (
 )
 from planner_desktop.domain.plan_cleaning import SourceParagraph
 from planner_desktop.domain.plan_outline import unmarked
-from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK
+from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK, TABLE_CELL
 
 # Lower ranks are higher in the outline. Heading styles without a written number sit just
 # above the written style of the same depth. ``run_in``: codes whose figure is hidden (x.)
@@ -140,7 +140,10 @@ def _mid_candidates(text: str, base: int, start: int, paragraph: int) -> Iterato
             continue
         if kind.startswith("g") and number == 1 and not _successor_follows(text, match.end(), family):
             continue
-        yield Candidate(base + match.start(), base + match.end(), family, number, False,
+        # the start of a table's cell (四、教育文化 | 14.改扩建…) is the start of a text, where a
+        # code is taken as written, numbered on from rows of other categories or not
+        cell_start = text[:match.start()].rstrip(" ").endswith(TABLE_CELL)
+        yield Candidate(base + match.start(), base + match.end(), family, number, cell_start,
                          kind in ("arb", "cnb", "star"), paragraph)
 
 

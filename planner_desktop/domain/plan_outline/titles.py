@@ -20,6 +20,8 @@ _CLAUSE_STARTERS = (
     "培育", "打造", "构建", "创建", "编制", "出台", "启动", "全面", "不断", "努力", "发挥", "召开",
 )
 SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
+# How a table copied from a web page keeps its cells apart on one line (类别 | 事项 | 目标).
+TABLE_CELL = "|"
 # A dash bullet (——坚持育人为本) marks an item; it is no part of the title.
 DASH_BULLET = "—－-"
 # A heading run straight into a sentence that opens with the year (加大优质学位建设2022年,我市…).
@@ -39,6 +41,24 @@ _SPACE_FUSED = re.compile(
 _LABEL_TITLE = re.compile(r"^([\u4e00-\u9fff“”《》]{2,12})[:：](?=[^\n]*[。；;])")
 
 
+# A review's headline: what was done and how it went, with no mark before the measures
+# (党建工作全面加强落实…, 教育资源供给加速扩张持续加大…): it ends on the verb of its result.
+_RESULT_ADVERBS = "全面|加速|持续|稳步|不断|显著|明显|大幅|有效|扎实|进一步|日益|逐步"
+_RESULT_VERBS = "加强|扩张|提升|推进|增强|改善|提高|优化|完善|深化|扩大|巩固|彰显|凸显|加快|规范"
+_MEASURE_OPENINGS = "积极|深入|坚持|推进|推动|持续|落实|实施|加快|大力|着力"
+_RESULT_HEADLINE = re.compile(
+    rf"^([\u4e00-\u9fff“”]{{2,14}}?(?:{_RESULT_ADVERBS})(?:{_RESULT_VERBS}))(?={_MEASURE_OPENINGS})")
+# A label that counts what it heads (一个目标：…, 三大工程：品质课程工程、…): what it counts is
+# part of the title.
+_COUNTED_LABEL = re.compile(r"^[一二两三四五六七八九十]{1,2}[个大项条种点][\u4e00-\u9fff]{1,6}[:：]")
+# A heading of two short phrases side by side (加强领导,建立健全语言文字组织机构,明确分工…): a
+# first phrase this short is half a heading, and the second completes it.
+_PAIRED_HEADING = re.compile(r"^([^，,。；;：:\n]{4,6}[，,][^，,。；;：:\n]{4,16})[，,](?=[^\n]{8})")
+# The longest first clause that is a title (根据“三纳入一渗透”（…）的要求): cut no shorter, since
+# half a clause with … is no title a clerk would write.
+MAX_CLAUSE_TITLE_CHARS = 80
+
+
 def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     """The heading phrase and the measures after it.
 
@@ -50,6 +70,11 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     raw = raw.strip().lstrip(DASH_BULLET)
     if not raw:
         return "", ""
+    if TABLE_CELL in raw:  # a row of a table flattened to text: the title is in its first cell
+        cell, _, others = raw.partition(TABLE_CELL)
+        if cell.strip():
+            title, text = split_title(cell, has_children)
+            return title, "\n".join(part for part in (text, others.strip(" |")) if part)
     if year := _YEAR_FUSED.search(raw[:MAX_BARE_HEADING_CHARS + 12]):
         return raw[:year.start()], raw[year.start():].strip()
     if len(raw) <= MAX_BARE_HEADING_CHARS and not _ANY_MARK.search(raw):
@@ -63,15 +88,20 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     if has_children and len(raw) <= 80 and not SENTENCE_BREAK.search(raw.rstrip("。：:")):
         return raw.rstrip("。：:"), ""
     flat = raw.replace("\n", "")
+    if result := _RESULT_HEADLINE.match(flat):
+        return result.group(1), flat[result.end():].strip()
     match = SENTENCE_BREAK.search(flat)
     if match and match.start() <= 24:
         return flat[:match.start()].strip(), flat[match.end():].strip()
-    if labelled := _LABEL_TITLE.match(flat):
+    if paired := _PAIRED_HEADING.match(flat):
+        return paired.group(1), flat[paired.end():].strip()
+    counted = _COUNTED_LABEL.match(flat) is not None
+    if not counted and (labelled := _LABEL_TITLE.match(flat)):
         return labelled.group(1), flat[labelled.end():].strip()
     split = _starter_split(flat, strict=True)
     if split:
         return flat[:split].strip().rstrip("，,"), flat[split:].strip()
-    comma = re.search(r"[，,：:]", flat)
+    comma = re.search(r"[，,]" if counted else r"[，,：:]", flat)
     if comma and 4 <= comma.start() <= 30 and flat[:comma.start()].endswith(_TITLE_ENDINGS):
         return flat[:comma.start()].strip(), flat[comma.end():].strip()
     if match and match.start() <= 50:
@@ -81,6 +111,8 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
         return flat[:split].strip().rstrip("，,"), flat[split:].strip()
     comma = re.search(r"[，,：:]", flat)
     if comma and 4 <= comma.start() <= 40:
+        return flat[:comma.start()].strip(), flat[comma.end():].strip()
+    if comma and comma.start() <= MAX_CLAUSE_TITLE_CHARS:
         return flat[:comma.start()].strip(), flat[comma.end():].strip()
     if len(flat) <= 40:
         return flat.rstrip("。"), ""
@@ -94,8 +126,8 @@ def _starter_split(text: str, strict: bool = False) -> int | None:
     window = text[:32] if strict else text[:48]
     fallback = None
     for position in range(4, len(window) - 1):
-        if not window.startswith(_CLAUSE_STARTERS, position):
-            continue
+        if not window.startswith(_CLAUSE_STARTERS, position) or window[position - 1] in "并和及与且":
+            continue  # (…之中并制定…: the clause goes on)
         head = window[:position].rstrip("，,")
         if head.endswith(_TITLE_ENDINGS) or head[-1].isdecimal():
             return position

@@ -57,8 +57,9 @@ def revert_update(ledger: Ledger, undo: dict) -> None:
         rows = undo["restore"].get(table, [])
         if rows:
             ledger.db[table].insert_all(sorted(rows, key=lambda r: r["id"]))
-    for row in undo["revert"].get("plan_item", []):
-        columns = [c for c in row if c != "id"]
-        conn.execute(f"UPDATE plan_item SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                     (*[row[c] for c in columns], row["id"]))
+    for table in ("plan_item", "plan"):  # a join (store/plan_merge.py) may rename the plan
+        for row in undo["revert"].get(table, []):
+            columns = [c for c in row if c != "id"]
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                         (*[row[c] for c in columns], row["id"]))
 

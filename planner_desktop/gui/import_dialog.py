@@ -59,6 +59,8 @@ class ImportTasksDialog(PlanFileDialog):
         self.mapping: dict[str, dict[int, str]] = {}
         self.remembered: list[str] = []  # the sheets read with a mapping remembered for them
         self.remembered_looked_up = False
+        self.chosen_target: int | None = None  # what the clerk chose under 导入到, if anything
+        self.target_chosen = False
         if path is not None:
             self.load(Path(path))
 
@@ -84,6 +86,7 @@ class ImportTasksDialog(PlanFileDialog):
         self.update_panel.setVisible(False)
         self.sheet_combo.currentIndexChanged.connect(self.show_mapping)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tree.setColumnWidth(0, 140)  # 二.(一).2 three levels in
         self.tree.setColumnWidth(1, 420)
         self.setup_targets()
         self.units_table.set_name_header(self.tr("表中的单位名称"))
@@ -94,6 +97,7 @@ class ImportTasksDialog(PlanFileDialog):
     def load(self, path: Path) -> None:
         self.mapping = {}  # a new file: its own columns, as detected (or as remembered)
         self.remembered, self.remembered_looked_up = [], False
+        self.target_chosen = False
         super().load(path)
 
     def reparse(self) -> None:
@@ -112,6 +116,9 @@ class ImportTasksDialog(PlanFileDialog):
         self.mapping = {layout.sheet: dict(layout.columns) for layout in preview.layouts}
         if self.apply_remembered_mappings(parsed):
             return
+        if self.target_chosen and parsed.target.plan_id != self.chosen_target \
+                and parsed.already_imported_batch is None:
+            retarget_task_list(self.ledger, parsed, self.chosen_target)  # read again: kept
         self.fill_targets(parsed.targets, parsed.target.plan_id)
         joined = joined_rows(self.ledger, parsed.target) if not parsed.revises_target else []
         self.tree.setColumnHidden(COMPARE_COLUMN, not joined)
@@ -161,8 +168,11 @@ class ImportTasksDialog(PlanFileDialog):
                            "或作为新计划导入。").format(n=len(parsed.targets.matching))
         self.update_panel.setVisible(bool(text))
         self.update_label.setText(text)
+        # A plan in the ledger keeps its own title: the line names a new plan only.
+        self.title_edit.setEnabled(parsed.target.plan_id is None)
 
     def retarget(self, plan_id: int | None) -> None:
+        self.chosen_target, self.target_chosen = plan_id, True
         self.previewed(retarget_task_list(self.ledger, self.parsed, plan_id))
 
     def make_joined_item(self, row: JoinedRow) -> QTreeWidgetItem:

@@ -247,8 +247,9 @@ class PlanFileDialog(ImportDialog):
             combo.clear()
             combo.addItem(self.tr("新建计划"), 0)
             for plan in targets.plans:
-                label = self.tr("{year}年 {title}（{n} 项）").format(
-                    year=plan.year, title=plan.title, n=plan.items)
+                label = self.tr("{title}（{n} 项）").format(title=plan.title, n=plan.items)
+                if str(plan.year) not in plan.title:
+                    label = self.tr("{year}年 ").format(year=plan.year) + label
                 if plan.id in targets.matching:
                     label += self.tr(" · 与本文件相符")
                 combo.addItem(label, plan.id)

@@ -132,7 +132,7 @@ def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: Merg
             conn.execute("UPDATE plan SET title = ? WHERE id = ?", (plan_title, plan_id))
         fill_plan_header(ledger, plan_id, draft, undo)
         undo["delete_units"] = writer.created_units
-        counts = {**match.summary(), "added": match.new_count(), "items": writer.result.items,
+        counts = {**match.summary(), "added": match.new_count(),
                   "assignments": len(undo["delete"]["assignment"]),
                   "unknown_units": writer.result.unknown_units}
         finish_batch(ledger, batch_id, counts=counts, plan_id=plan_id, undo={"update": undo})

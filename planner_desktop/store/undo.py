@@ -23,6 +23,7 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
     undo = json.loads(undo_text)
     if not undo:
         raise UserFixableError(tr("这类导入（{kind}）不能撤销。").format(kind=kind))
+    refuse_while_joined(ledger, batch_id, undo)
     removed = {"plans": 0, "units": 0}
     with ledger.transaction() as conn:
         if "update" in undo:
@@ -44,6 +45,21 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
                                                  (unit_id,)).rowcount
         conn.execute("UPDATE import_batch SET undone_at = ? WHERE id = ?", (now_text(), batch_id))
     return removed
+
+
+def refuse_while_joined(ledger: Ledger, batch_id: int, undo: dict) -> None:
+    """A plan another file was joined to (or revised by) later is not deleted under it: that
+    batch is undone first, or undoing it afterwards would find its rows gone."""
+    plan_id = undo.get("delete_plan")
+    if plan_id is None:
+        return
+    later = ledger.scalar(
+        "SELECT max(id) FROM import_batch WHERE plan_id = ? AND id > ? AND kind IN ('tasks', 'plan') "
+        "AND undone_at IS NULL", (plan_id, batch_id))
+    if later is not None:
+        raise UserFixableError(tr(
+            "导入批次 {later} 之后补充到了这个计划上，请先撤销批次 {later}，再撤销批次 {id}。").format(
+                later=later, id=batch_id))
 
 
 def revert_update(ledger: Ledger, undo: dict) -> None:

@@ -41,6 +41,9 @@ SIMILAR_TITLE = 0.75
 SHARED_ITEMS = 0.5
 MIN_SHARED = 3
 PLAN_TITLE_SIMILARITY = 0.75
+# Titles compared word by word (difflib) for at most this many pairs per parent: the items
+# left after the lookups by code and by title are a handful in practice.
+SIMILARITY_PAIRS = 50_000
 # Words that name the kind of file rather than the plan: 《…工作要点》 and 《…工作要点任务分解表》
 # are one plan.
 FILE_KIND_WORDS = ("重点工作任务分解表", "工作任务分解表", "任务分解表", "责任分解表", "分解表",
@@ -239,9 +242,10 @@ class _Matcher:
         for node in sorted(self.nodes, key=lambda n: (n.position, n.id)):
             self.children.setdefault(node.parent_id, []).append(node)
         self.free = {node.id for node in self.nodes}
+        self.keys = {node.id: key(node.title) for node in self.nodes}
         self.by_title: dict[str, list[PlanNode]] = {}
         for node in self.nodes:
-            self.by_title.setdefault(key(node.title), []).append(node)
+            self.by_title.setdefault(self.keys[node.id], []).append(node)
         self.result = PlanMatch()
 
     def run(self, drafts: Sequence[ItemDraft]) -> PlanMatch:
@@ -262,24 +266,40 @@ class _Matcher:
 
     def pair(self, siblings: list[PlanNode], drafts: Sequence[ItemDraft]
              ) -> dict[int, tuple[PlanNode, MatchedBy]]:
-        """id(draft) → its plan item, for the drafts of one parent against its children."""
+        """id(draft) → its plan item, for the drafts of one parent against its children.
+
+        Looked up by code and by exact title first (dicts: a 5,000-row list against a plan
+        of 5,000 items stays linear); titles are compared word by word only for what is
+        left, and only while that stays within SIMILARITY_PAIRS comparisons."""
         pairs: dict[int, tuple[PlanNode, MatchedBy]] = {}
+        by_code: dict[tuple[str, int], list[PlanNode]] = {}
+        by_title: dict[str, list[PlanNode]] = {}
+        for node in siblings:
+            if node.id in self.free:
+                code = own_code(node.code)
+                if code is not None:
+                    by_code.setdefault(code, []).append(node)
+                by_title.setdefault(self.keys[node.id], []).append(node)
         for draft in drafts:  # the same code, a similar title
             code = own_code(draft.code)
-            if code is None:
-                continue
-            for node in siblings:
-                if node.id in self.free and own_code(node.code) == code and \
+            for node in by_code.get(code, []) if code is not None else []:
+                if node.id in self.free and \
                         title_similarity(node.title, draft.title) >= SAME_CODE_SIMILARITY:
                     pairs[id(draft)] = (self.take(node), MatchedBy.CODE)
                     break
-        for draft in drafts:  # a similar title under the same parent
-            if id(draft) in pairs:
-                continue
-            scored = [(title_similarity(n.title, draft.title), n) for n in siblings if n.id in self.free]
-            best = max(scored, key=lambda pair: pair[0], default=None)
-            if best is not None and best[0] >= SIMILAR_TITLE:
-                pairs[id(draft)] = (self.take(best[1]), MatchedBy.TITLE)
+        for draft in drafts:  # the same title under the same parent
+            if id(draft) not in pairs:
+                found = next((n for n in by_title.get(key(draft.title), []) if n.id in self.free), None)
+                if found is not None:
+                    pairs[id(draft)] = (self.take(found), MatchedBy.TITLE)
+        left = [d for d in drafts if id(d) not in pairs]
+        free = [n for n in siblings if n.id in self.free]
+        if left and free and len(left) * len(free) <= SIMILARITY_PAIRS:
+            for draft in left:  # a similar title under the same parent
+                scored = [(title_similarity(n.title, draft.title), n) for n in free if n.id in self.free]
+                best = max(scored, key=lambda pair: pair[0], default=None)
+                if best is not None and best[0] >= SIMILAR_TITLE:
+                    pairs[id(draft)] = (self.take(best[1]), MatchedBy.TITLE)
         for draft in drafts:  # the same title elsewhere, if only one item has it
             if id(draft) in pairs:
                 continue
@@ -319,24 +339,28 @@ class _Matcher:
 def merged_order(siblings: list[PlanNode], drafts: Sequence[ItemDraft],
                  pairs: dict[int, tuple[PlanNode, MatchedBy]]) -> list[int | ItemDraft]:
     """The children of one parent after the join: the plan's in their order, each new draft
-    after the plan item matched to the draft before it in the file (before the one after it
-    when none before is matched here; at the end when none is)."""
-    order: list[int | ItemDraft] = [n.id for n in siblings]
+    after the plan item matched to the draft before it in the file (the drafts before the
+    first one matched here go before it; all go at the end when none is matched here)."""
     here = {n.id for n in siblings}
-    matched_at = [pairs[id(d)][0].id if id(d) in pairs and pairs[id(d)][0].id in here else None
-                  for d in drafts]
-    for index, draft in enumerate(drafts):
-        if id(draft) in pairs:
-            continue
-        before = next((matched_at[i] for i in range(index - 1, -1, -1) if matched_at[i] is not None), None)
-        if before is not None:
-            at = order.index(before) + 1
-            while at < len(order) and not isinstance(order[at], int):
-                at += 1  # after the new drafts already put there (they come first in the file)
-        else:
-            after = next((m for m in matched_at[index + 1:] if m is not None), None)
-            at = order.index(after) if after is not None else len(order)
-        order.insert(at, draft)
+    before: list[ItemDraft] = []  # the new drafts ahead of the first matched one
+    after: dict[int | None, list[ItemDraft]] = {}
+    last: int | None = None  # the plan item of the latest draft matched here
+    first: int | None = None
+    for draft in drafts:
+        found = pairs.get(id(draft))
+        if found is not None and found[0].id in here:
+            last = found[0].id
+            first = last if first is None else first
+        elif found is None:
+            (before if last is None else after.setdefault(last, [])).append(draft)
+    order: list[int | ItemDraft] = []
+    for node in siblings:
+        if node.id == first:
+            order.extend(before)
+        order.append(node.id)
+        order.extend(after.get(node.id, []))
+    if first is None:
+        order.extend(before)
     return order
 
 

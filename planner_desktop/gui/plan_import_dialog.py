@@ -270,11 +270,14 @@ class PlanImportDialog(PlanFileDialog):
                                ).format(n=len(preview.targets.matching))
             return ""
         retarget_plan_document(self.ledger, preview, preview.target.plan_id)
+        title = self.title_edit.text().strip() or preview.outline.title
+        renamed = self.tr("计划标题改为“{title}”。").format(title=title) \
+            if title and title != preview.target.title else ""
         return self.tr(
             "\n导入到已有计划《{title}》，不另建计划：与计划中的 {matched} 项对上"
             "（标题、正文、编号以本文件为准），新增 {new_items} 项，"
             "计划中有 {unmentioned} 项本文件未提及（保留不变）。").format(
-                title=preview.target.title, **preview.target.join.summary())
+                title=preview.target.title, **preview.target.join.summary()) + renamed
 
     # -- the current item -------------------------------------------------------------------
     def current_node(self) -> OutlineNode | None:

@@ -75,6 +75,7 @@ def test_plan_document_dialog_joins_the_plan_its_task_list_made(qtbot, ledger):
     ready(qtbot, dialog)
     assert dialog.chosen_plan_id() == plan_id
     assert "导入到已有计划" in dialog.summary.text() and "82 项本文件未提及" in dialog.summary.text()
+    assert "计划标题改为“2020年全州教育和体育工作要点”" in dialog.summary.text()
     with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert signal.args[0] == plan_id

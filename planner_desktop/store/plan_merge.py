@@ -35,6 +35,11 @@ class PlanMerged:
     counts: dict
 
     @property
+    def items(self) -> int:
+        """The items written (the file's new ones), as a created plan counts its items."""
+        return self.counts.get("added", 0)
+
+    @property
     def assignments(self) -> int:
         return self.counts.get("assignments", 0)
 

@@ -62,7 +62,29 @@ def main() -> int:
     fillin_screenshots(app, ledger)
     window.close()
     ledger.close()
+    import_into_plan_screenshot(app)
     return 0
+
+
+def import_into_plan_screenshot(app: QApplication) -> None:
+    """导入任务表 into the plan its document made: the preview against that plan's tree."""
+    from planner_desktop.gui.import_dialog import ImportTasksDialog
+    from planner_desktop.ops.plan_import import commit_plan_document, preview_plan_document
+
+    samples = ROOT / "tests" / "samples"
+    ledger = open_ledger(Path(tempfile.mkdtemp()) / "join.sqlite")
+    commit_plan_document(ledger, preview_plan_document(ledger, samples / "plans" / "001_autonumbered.docx"))
+    dialog = ImportTasksDialog(ledger, samples / "tasklists" / "2020_tasklist_merged.xlsx")
+    dialog.resize(1366, 768)
+    dialog.show()
+    while dialog.preview is None or dialog.busy:
+        app.processEvents()
+    dialog.file_label.setText("D:\\督办\\2020年工作要点任务分解表.xlsx")
+    dialog.tree.expandToDepth(1)
+    app.processEvents()
+    dialog.grab().save(str(OUT / "import_into_plan.png"))
+    dialog.close()
+    ledger.close()
 
 
 def fillin_screenshots(app: QApplication, ledger) -> None:

@@ -48,6 +48,16 @@ def opened_ledger(args: argparse.Namespace) -> Iterator[Ledger]:
         ledger.close()
 
 
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    """导入到 for the commands that import a plan's file: into plan ID, as a new plan, or (the
+    default) into the one plan that matches the file (else a new one)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--plan", type=int, metavar="ID",
+                       help="导入到这个计划（编号见 plans list）；"
+                            "默认：与文件相符的计划（恰有一个时），否则新建")
+    group.add_argument("--new", action="store_true", help="作为新计划导入")
+
+
 def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)

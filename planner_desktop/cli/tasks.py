@@ -10,18 +10,19 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planner_desktop.cli.common import Command, opened_ledger
+from planner_desktop.cli.common import Command, add_target_arguments, opened_ledger
 from planner_desktop.errors import Location, UserFixableError
 
 # Handlers import what they run, for start-up speed (see cli/__init__.py).
 
 
 def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.ops.task_import import commit_task_list, preview_task_list
+    from planner_desktop.ops.plan_target import target_json
+    from planner_desktop.ops.task_import import commit_task_list, preview_task_list, retarget_task_list
 
     path = Path(args.file).expanduser().resolve()
     with opened_ledger(args) as ledger:
-        parsed = preview_task_list(ledger, path, year=args.year, title=args.plan, sheet=args.sheet)
+        parsed = preview_task_list(ledger, path, year=args.year, title=args.title, sheet=args.sheet)
         preview = parsed.preview
         result: dict[str, Any] = {
             "plan_id": None,
@@ -43,19 +44,24 @@ def cmd_import_tasks(args: argparse.Namespace) -> dict[str, Any]:
                 raise UserFixableError(
                     f"这个文件已经导入过（导入批次 {batch}），没有重复导入。如需重新导入，请先撤销该批次。",
                     Location(file=path.name))
-        if args.new:
-            parsed.update_plan_id = None
-        if parsed.update_plan_id is not None:
-            result["plan_id"] = parsed.update_plan_id
+        if args.new or args.plan is not None:
+            retarget_task_list(ledger, parsed, None if args.new else args.plan)
+        result.update(target_json(parsed.target, preview.plan.title, preview.plan.count_items()),
+                      plan_id=parsed.target.plan_id,
+                      matching_plans=parsed.targets.matching)
+        if parsed.revises_target:
             result["update"] = {"plan_id": parsed.update_plan_id, "title": parsed.update_plan_title,
                                 **parsed.update_diff.summary()}
         if not args.dry_run:
             written = commit_task_list(ledger, parsed)
-            if parsed.update_plan_id is not None:
-                result.update(batch_id=written.batch_id, update={**result["update"], **written.counts})
+            result.update(plan_id=written.plan_id, batch_id=written.batch_id)
+            if parsed.revises_target:
+                result["update"] = {**result["update"], **written.counts}
+            elif parsed.target.plan_id is not None:
+                result.update(assignments=written.assignments, unknown_units=written.unknown_units)
             else:
-                result.update(plan_id=written.plan_id, batch_id=written.batch_id,
-                              assignments=written.assignments)
+                result["plan"]["id"] = written.plan_id
+                result.update(assignments=written.assignments)
         return result
 
 
@@ -76,12 +82,11 @@ def cmd_imports_undo(args: argparse.Namespace) -> dict[str, Any]:
 def register(command: Command, sub: argparse._SubParsersAction) -> None:
     tasks = command("import-tasks", cmd_import_tasks, "导入任务分解表（.xlsx/.xls/.csv/.ods）")
     tasks.add_argument("file")
-    tasks.add_argument("--plan", metavar="标题", help="计划标题（默认取表格标题）")
+    add_target_arguments(tasks)
+    tasks.add_argument("--title", metavar="标题", help="新计划的标题（默认取表格标题）")
     tasks.add_argument("--year", type=int, metavar="YYYY", help="计划年度（默认从标题中识别）")
     tasks.add_argument("--sheet", metavar="工作表")
     tasks.add_argument("--dry-run", action="store_true", help="只预览，不写入账本")
-    tasks.add_argument("--new", action="store_true",
-                       help="作为新计划导入（默认：同名文件或同名计划的修订版会更新原计划）")
 
     imports = sub.add_parser("imports", help="导入批次").add_subparsers(dest="imports_command")
     command("list", cmd_imports_list, "列出导入批次", imports)

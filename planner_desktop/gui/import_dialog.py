@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QTreeWidgetItem, QWidget
 
 from planner_desktop.domain.model import ItemDraft
+from planner_desktop.domain.plan_match import JoinedRow, MatchedBy, RowState
 from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.exchange.tasklist import FIELD_LABELS
@@ -32,10 +33,19 @@ from planner_desktop.gui.forms.import_dialog_ui import Ui_ImportTasksDialog
 from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
 from planner_desktop.gui.operation import Work
 from planner_desktop.ops.ledger import Ledger
-from planner_desktop.ops.task_import import TaskListFile, commit_task_list, preview_task_list
+from planner_desktop.ops.plan_target import joined_rows
+from planner_desktop.ops.task_import import (
+    TaskListFile,
+    commit_task_list,
+    preview_task_list,
+    retarget_task_list,
+)
 
 TASK_LIST_FILTER = "任务表 (*.xlsx *.xlsm *.xls *.csv *.ods);;所有文件 (*)"
 MAPPING_KEY = "import/tasklist_mapping/{signature}"  # QSettings: the mapping chosen, as JSON
+NEW_ROW = QColor("#e3f4e1")  # an item the list adds to the plan chosen under 导入到
+UNMENTIONED_ROW = QColor("#8a8a8a")  # the plan's item the list does not mention
+COMPARE_COLUMN = 7
 
 
 class ImportTasksDialog(PlanFileDialog):
@@ -49,6 +59,8 @@ class ImportTasksDialog(PlanFileDialog):
         self.mapping: dict[str, dict[int, str]] = {}
         self.remembered: list[str] = []  # the sheets read with a mapping remembered for them
         self.remembered_looked_up = False
+        self.chosen_target: int | None = None  # what the clerk chose under 导入到, if anything
+        self.target_chosen = False
         if path is not None:
             self.load(Path(path))
 
@@ -63,7 +75,7 @@ class ImportTasksDialog(PlanFileDialog):
         self.ui.setupUi(self)
         ui = self.ui
         self.file_label, self.title_edit, self.year_spin = ui.file_label, ui.title_edit, ui.year_spin
-        self.summary, self.update_label, self.update_box = ui.summary, ui.update_label, ui.update_box
+        self.summary, self.update_label, self.target_combo = ui.summary, ui.update_label, ui.target_combo
         self.update_panel, self.tabs, self.tree = ui.update_panel, ui.tabs, ui.tree
         self.sheet_combo, self.mapping_table = ui.sheet_combo, ui.mapping_table
         self.warnings_table, self.units_table, self.buttons = (ui.warnings_table, ui.units_table,
@@ -74,7 +86,9 @@ class ImportTasksDialog(PlanFileDialog):
         self.update_panel.setVisible(False)
         self.sheet_combo.currentIndexChanged.connect(self.show_mapping)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.tree.setColumnWidth(0, 140)  # 二.(一).2 three levels in
         self.tree.setColumnWidth(1, 420)
+        self.setup_targets()
         self.units_table.set_name_header(self.tr("表中的单位名称"))
         self.setup_flow(ok_text=self.tr("导入"), reading=self.tr("正在读取任务表…"),
                         writing=self.tr("正在导入…"), error_title=self.tr("无法导入"))
@@ -83,6 +97,7 @@ class ImportTasksDialog(PlanFileDialog):
     def load(self, path: Path) -> None:
         self.mapping = {}  # a new file: its own columns, as detected (or as remembered)
         self.remembered, self.remembered_looked_up = [], False
+        self.target_chosen = False
         super().load(path)
 
     def reparse(self) -> None:
@@ -101,7 +116,16 @@ class ImportTasksDialog(PlanFileDialog):
         self.mapping = {layout.sheet: dict(layout.columns) for layout in preview.layouts}
         if self.apply_remembered_mappings(parsed):
             return
-        fill_tree(self.tree, preview.plan.items, self.make_item)
+        if self.target_chosen and parsed.target.plan_id != self.chosen_target \
+                and parsed.already_imported_batch is None:
+            retarget_task_list(self.ledger, parsed, self.chosen_target)  # read again: kept
+        self.fill_targets(parsed.targets, parsed.target.plan_id)
+        joined = joined_rows(self.ledger, parsed.target) if not parsed.revises_target else []
+        self.tree.setColumnHidden(COMPARE_COLUMN, not joined)
+        if joined:
+            fill_tree(self.tree, joined, self.make_joined_item)
+        else:
+            fill_tree(self.tree, preview.plan.items, self.make_item)
         self.tree.expandToDepth(0)
         self.fill_sheets()
         self.show_warnings([(w.sheet, "" if w.row is None else str(w.row), w.column or "", w.message)
@@ -123,16 +147,62 @@ class ImportTasksDialog(PlanFileDialog):
         self.show_update(parsed)
 
     def show_update(self, parsed: TaskListFile) -> None:
-        """A revision of a plan already imported: what updating it would do (the default)."""
-        self.update_panel.setVisible(parsed.update_diff is not None)
-        if parsed.update_diff is not None:
-            counts = parsed.update_diff.summary()
-            self.update_label.setText(self.tr(
+        """Where the list goes: the revision of the plan it revises, the plan it joins (what
+        it fills and adds), or a new plan (said only when several plans match)."""
+        text = ""
+        if parsed.revises_target:
+            text = self.tr(
                 "这是已导入计划《{title}》的修订版，更新原计划：新增 {added} 项，修改 {changed} 项，"
                 "删除 {removed} 项，保留 {kept} 项（已有进展，不删除），不变 {unchanged} 项。"
                 "各单位的状态和进展历史都保留。").format(
-                    title=parsed.update_plan_title, **counts))
-            self.update_box.setChecked(True)
+                    title=parsed.update_plan_title, **parsed.update_diff.summary())
+        elif parsed.target.join is not None:
+            counts = parsed.target.join.summary()
+            text = self.tr(
+                "导入到已有计划《{title}》，不另建计划：与计划中的 {matched} 项对上（其中 {filled} 项"
+                "补充单位或完成时限），新增 {new_items} 项，计划中有 {unmentioned} 项本表未提及（保留不变）；"
+                "增加分工 {units_added} 条，完成时限 {deadlines_added} 项。").format(
+                    title=parsed.target.title, **counts)
+        elif len(parsed.targets.matching) > 1:
+            text = self.tr("账本中有 {n} 个计划与本表的年度和标题相符，请在“导入到”中选择要导入的计划，"
+                           "或作为新计划导入。").format(n=len(parsed.targets.matching))
+        self.update_panel.setVisible(bool(text))
+        self.update_label.setText(text)
+        # A plan in the ledger keeps its own title: the line names a new plan only.
+        self.title_edit.setEnabled(parsed.target.plan_id is None)
+
+    def retarget(self, plan_id: int | None) -> None:
+        self.chosen_target, self.target_chosen = plan_id, True
+        self.previewed(retarget_task_list(self.ledger, self.parsed, plan_id))
+
+    def make_joined_item(self, row: JoinedRow) -> QTreeWidgetItem:
+        """A row of the plan's tree after the join: the list's units and deadline for it, and
+        how it was matched (or that it is new, or not in the list)."""
+        node = self.make_item(row.draft) if row.draft is not None else QTreeWidgetItem(["", ""])
+        node.setText(0, row.code)
+        node.setText(1, row.title)
+        if row.state is RowState.NEW:
+            compare = self.tr("新增")
+            for column in range(self.tree.columnCount()):
+                node.setBackground(column, QBrush(NEW_ROW))
+        elif row.state is RowState.UNMENTIONED:
+            compare = self.tr("表中未提及")
+            for column in range(self.tree.columnCount()):
+                node.setForeground(column, QBrush(UNMENTIONED_ROW))
+        else:
+            compare = (self.tr("编号、标题一致") if row.by is MatchedBy.CODE
+                       else self.tr("标题相同（表中编号 {code}）").format(code=row.file_code.strip())
+                       if row.file_code else self.tr("标题相同"))
+            added = []
+            if row.units_added:
+                added.append(self.tr("＋单位 {n}").format(n=len(row.units_added)))
+            if row.deadline:
+                added.append(self.tr("＋完成时限"))
+            if added:
+                compare += "；" + "、".join(added)
+        node.setText(COMPARE_COLUMN, compare)
+        node.setToolTip(COMPARE_COLUMN, compare)
+        return node
 
     def can_commit(self) -> bool:
         return self.parsed is not None and self.parsed.already_imported_batch is None
@@ -234,11 +304,8 @@ class ImportTasksDialog(PlanFileDialog):
     # -- committing -------------------------------------------------------------------------
     def commit_work(self, parsed: TaskListFile) -> Work:
         parsed.preview.plan.title = self.title_edit.text().strip() or parsed.preview.plan.title
-        # A copy carries the clerk's choices: after a cancelled commit the preview is as read,
-        # so unticking 更新原计划 once does not stick when it is ticked again.
-        chosen = dataclasses.replace(
-            parsed, unit_choices=self.units_table.choices(),
-            update_plan_id=parsed.update_plan_id if self.update_box.isChecked() else None)
+        # A copy carries the clerk's choices: after a cancelled commit the preview is as read.
+        chosen = dataclasses.replace(parsed, unit_choices=self.units_table.choices())
         return lambda ledger, progress: commit_task_list(ledger, chosen, on_progress=progress)
 
 

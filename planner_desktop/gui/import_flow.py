@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.gui.operation import Operation, Work, run_operation
 from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.plan_target import PlanTargets
 from planner_desktop.ops.progress import Cancelled
 from planner_desktop.ops.units import list_units
 
@@ -189,8 +190,9 @@ class ImportDialog(QDialog):
 
 
 class PlanFileDialog(ImportDialog):
-    """An import that makes (or revises) one plan from one file: the file line with its
-    选择文件… button, the plan's title and year, and the unknown units' page."""
+    """An import that makes (or revises, or joins) one plan from one file: the file line with
+    its 选择文件… button, the plan's title and year, 导入到 (a new plan or one in the ledger),
+    and the unknown units' page."""
 
     UNITS_TAB = 0  # the tab of the unknown units
     CHOOSE_CAPTION = ""  # the file dialog's caption and filter
@@ -231,6 +233,33 @@ class PlanFileDialog(ImportDialog):
             self.title_edit.setText(title)
         with QSignalBlocker(self.year_spin):
             self.year_spin.setValue(year)
+
+    def setup_targets(self) -> None:
+        """导入到: choosing a plan lines the file up with it again (``retarget``)."""
+        self.target_combo.currentIndexChanged.connect(
+            lambda _index: self.preview is not None and self.retarget(self.chosen_plan_id()))
+
+    def fill_targets(self, targets: PlanTargets, chosen: int | None) -> None:
+        """新建计划 and every plan in the ledger (those that match the file marked), with
+        ``chosen`` selected; no new lining up."""
+        combo = self.target_combo
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItem(self.tr("新建计划"), 0)
+            for plan in targets.plans:
+                label = self.tr("{title}（{n} 项）").format(title=plan.title, n=plan.items)
+                if str(plan.year) not in plan.title:
+                    label = self.tr("{year}年 ").format(year=plan.year) + label
+                if plan.id in targets.matching:
+                    label += self.tr(" · 与本文件相符")
+                combo.addItem(label, plan.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+
+    def chosen_plan_id(self) -> int | None:
+        return self.target_combo.currentData() or None
+
+    def retarget(self, plan_id: int | None) -> None:
+        raise NotImplementedError
 
     def show_unknown_units(self, names: list[str]) -> None:
         self.units_table.fill(names, self.roster_units)

@@ -25,7 +25,7 @@ KIND_LABELS = {"tasks": "任务表", "plan": "工作要点", "returns": "回收�
 COUNT_LABELS = {"items": "要点", "assignments": "分工", "updated": "更新", "unchanged": "不变",
                 "empty": "未填写", "skipped": "跳过", "conflicts": "冲突", "added": "新增",
                 "changed": "修改", "removed": "删除", "sections": "股室", "schools": "学校",
-                "aliases": "简称"}
+                "aliases": "简称", "matched": "对上"}
 
 
 def describe_counts(counts: dict) -> str:

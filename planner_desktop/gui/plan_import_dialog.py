@@ -40,6 +40,7 @@ from planner_desktop.ops.plan_import import (
     commit_plan_document,
     confirm_all_suggestions,
     preview_plan_document,
+    retarget_plan_document,
 )
 from planner_desktop.ops.units import list_units, load_roster
 
@@ -75,6 +76,8 @@ class PlanImportDialog(PlanFileDialog):
         self.edit_support, self.edit_deadline = ui.edit_support, ui.edit_deadline
         self.apply_button, self.source, self.tabs = ui.apply_button, ui.source, ui.tabs
         self.splitter, self.buttons = ui.splitter, ui.buttons
+        self.target_combo = ui.target_combo
+        self.setup_targets()
         # Names of units not in the roster, each to be created or mapped to a roster unit.
         self.units_table = ui.units_table
         self.units_table.set_name_header(self.tr("文中的单位名称"))
@@ -168,6 +171,7 @@ class PlanImportDialog(PlanFileDialog):
                         title=outline.plan_part.title))
                 self.plan_part_box.setChecked(outline.use_plan_part)
         self.source.setPlainText(outline.source)
+        self.fill_targets(preview.targets, preview.target.plan_id)
         self.fill_units()
         self.refresh()
         self.keywords_button.setEnabled(True)
@@ -249,7 +253,31 @@ class PlanImportDialog(PlanFileDialog):
         if preview.already_imported_batch is not None:
             text += self.tr("\n这个文件已经导入过（导入批次 {id}），如需重新导入请先撤销该批次。").format(
                 id=preview.already_imported_batch)
+        text += self.target_summary()
         self.summary.setText(text)
+
+    # -- 导入到 ---------------------------------------------------------------------------------
+    def retarget(self, plan_id: int | None) -> None:
+        retarget_plan_document(self.ledger, self.preview, plan_id)
+        self.update_summary()
+
+    def target_summary(self) -> str:
+        """The plan the document joins, lined up with the tree as edited now."""
+        preview = self.preview
+        if preview.target.plan_id is None:
+            if len(preview.targets.matching) > 1:
+                return self.tr("\n账本中有 {n} 个计划与本文件相符，请在“导入到”中选择，或作为新计划导入。"
+                               ).format(n=len(preview.targets.matching))
+            return ""
+        retarget_plan_document(self.ledger, preview, preview.target.plan_id)
+        title = self.title_edit.text().strip() or preview.outline.title
+        renamed = self.tr("计划标题改为“{title}”。").format(title=title) \
+            if title and title != preview.target.title else ""
+        return self.tr(
+            "\n导入到已有计划《{title}》，不另建计划：与计划中的 {matched} 项对上"
+            "（标题、正文、编号以本文件为准），新增 {new_items} 项，"
+            "计划中有 {unmentioned} 项本文件未提及（保留不变）。").format(
+                title=preview.target.title, **preview.target.join.summary()) + renamed
 
     # -- the current item -------------------------------------------------------------------
     def current_node(self) -> OutlineNode | None:

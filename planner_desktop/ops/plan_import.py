@@ -15,6 +15,7 @@ from typing import Any
 
 from planner_desktop.domain.lead_suggestion import KeywordTable, suggest_lead
 from planner_desktop.domain.plan_cleaning import clean_paragraphs
+from planner_desktop.domain.plan_match import PLAN_DOCUMENT
 from planner_desktop.domain.plan_outline import (
     PlanOutline,
     apply_suggestions,
@@ -29,11 +30,13 @@ from planner_desktop.errors import FileReadError, Location
 from planner_desktop.exchange.plan_document import PlanDocument, read_plan_file, read_plan_text
 from planner_desktop.i18n import tr
 from planner_desktop.ops.changes import Changes
-from planner_desktop.ops.plan_results import PlanImported, imported
+from planner_desktop.ops.plan_results import PlanImported, PlanJoined, imported
+from planner_desktop.ops.plan_target import PlanTarget, PlanTargets, find_targets, target_for
 from planner_desktop.ops.progress import Progress
 from planner_desktop.store.backup import take_backup
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.plan_merge import merge_into_plan
 from planner_desktop.store.plans import create_plan
 from planner_desktop.store.settings import get_setting, set_setting
 from planner_desktop.store.units import load_roster
@@ -60,6 +63,15 @@ class PlanDocumentPreview:
     # What the clerk decided for the names not in the roster (unlisted names are created as
     # sections marked 待核对).
     unit_choices: dict[str, UnitChoice] = field(default_factory=dict)
+    # 导入到: the plans on offer, the ones the document matches, and where it goes (by
+    # default the one plan it matches, such as the one its task list made: it is joined
+    # to it, the document's wording taken for the items they share).
+    targets: PlanTargets = field(default_factory=PlanTargets)
+    target: PlanTarget = field(default_factory=PlanTarget)
+
+    def draft(self):
+        """The tree as it would be written (after the clerk's edits)."""
+        return to_draft(self.outline, self.title or None)
 
     @property
     def mixed(self) -> bool:
@@ -149,6 +161,17 @@ def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest:
         preview.warnings.append(f"文件中没有写明年度，暂按 {outline.year} 年，请核对。")
     if ledger is not None:
         preview.already_imported_batch = find_batch_by_sha256(ledger, "plan", digest)
+        if preview.already_imported_batch is None:
+            preview.targets = find_targets(ledger, preview.draft())
+            retarget_plan_document(ledger, preview, preview.targets.default)
+    return preview
+
+
+def retarget_plan_document(ledger: Ledger, preview: PlanDocumentPreview,
+                           plan_id: int | None) -> PlanDocumentPreview:
+    """Send the document to plan ``plan_id`` (None: a new plan), lined up with the tree as
+    it stands now (the clerk's edits included); nothing is written."""
+    preview.target = target_for(ledger, plan_id, preview.draft(), PLAN_DOCUMENT)
     return preview
 
 
@@ -173,8 +196,9 @@ def confirm_all_suggestions(preview: PlanDocumentPreview) -> int:
 
 
 def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview,
-                         on_progress: Progress | None = None) -> PlanImported:
-    """Write the previewed (and possibly edited) tree as one import batch, after a backup.
+                         on_progress: Progress | None = None) -> PlanImported | PlanJoined:
+    """Write the previewed (and possibly edited) tree as one import batch, after a backup:
+    a new plan, or joined to the plan chosen under 导入到.
 
     ``on_progress`` is called once the rows are written but before they are committed, so a
     caller that cancels there (by raising) leaves the ledger as it was.
@@ -183,9 +207,15 @@ def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview,
         take_backup(ledger, reason="before-import")
     renumber(preview.outline.items)
     draft = to_draft(preview.outline, preview.title or None)
+    choices = unit_choice_arguments(preview.unit_choices)
     with ledger.transaction():
-        written = create_plan(ledger, draft, batch_kind="plan", file_name=preview.name,
-                              sha256=preview.sha256, **unit_choice_arguments(preview.unit_choices))
+        if preview.target.plan_id is not None:
+            written = merge_into_plan(
+                ledger, preview.target.plan_id, draft, PLAN_DOCUMENT, batch_kind="plan",
+                file_name=preview.name, sha256=preview.sha256, plan_title=draft.title, **choices)
+        else:
+            written = create_plan(ledger, draft, batch_kind="plan", file_name=preview.name,
+                                  sha256=preview.sha256, **choices)
         if on_progress is not None:
             on_progress(1, 1)
     return imported(written)

@@ -27,16 +27,13 @@ class PlanUpdated:
     counts: dict
 
 
-def find_plan_to_update(ledger: Ledger, file_name: str, title: str) -> int | None:
+def find_plan_to_update(ledger: Ledger, file_name: str) -> int | None:
     """The plan a revised file most likely revises: the latest one imported from a file of
-    the same name, else the latest plan with the same title."""
-    by_file = ledger.scalar(
+    the same name. (A file of another name for the same plan joins it: store.plan_merge.)"""
+    return ledger.scalar(
         "SELECT b.plan_id FROM import_batch b JOIN plan p ON p.id = b.plan_id "
         "WHERE b.kind = 'tasks' AND b.file_name = ? AND b.undone_at IS NULL ORDER BY b.id DESC LIMIT 1",
         (file_name,))
-    if by_file is not None:
-        return by_file
-    return ledger.scalar("SELECT id FROM plan WHERE title = ? ORDER BY id DESC LIMIT 1", (title,))
 
 
 def plan_title(ledger: Ledger, plan_id: int) -> str:

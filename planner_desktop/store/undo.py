@@ -23,6 +23,7 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
     undo = json.loads(undo_text)
     if not undo:
         raise UserFixableError(tr("这类导入（{kind}）不能撤销。").format(kind=kind))
+    refuse_while_joined(ledger, batch_id, undo)
     removed = {"plans": 0, "units": 0}
     with ledger.transaction() as conn:
         if "update" in undo:
@@ -46,6 +47,21 @@ def undo_batch(ledger: Ledger, batch_id: int) -> dict:
     return removed
 
 
+def refuse_while_joined(ledger: Ledger, batch_id: int, undo: dict) -> None:
+    """A plan another file was joined to (or revised by) later is not deleted under it: that
+    batch is undone first, or undoing it afterwards would find its rows gone."""
+    plan_id = undo.get("delete_plan")
+    if plan_id is None:
+        return
+    later = ledger.scalar(
+        "SELECT max(id) FROM import_batch WHERE plan_id = ? AND id > ? AND kind IN ('tasks', 'plan') "
+        "AND undone_at IS NULL", (plan_id, batch_id))
+    if later is not None:
+        raise UserFixableError(tr(
+            "导入批次 {later} 之后补充到了这个计划上，请先撤销批次 {later}，再撤销批次 {id}。").format(
+                later=later, id=batch_id))
+
+
 def revert_update(ledger: Ledger, undo: dict) -> None:
     """Undo an update batch: delete the rows it added, put back the rows it deleted, and
     restore the rows it overwrote, children after their parents."""
@@ -57,8 +73,9 @@ def revert_update(ledger: Ledger, undo: dict) -> None:
         rows = undo["restore"].get(table, [])
         if rows:
             ledger.db[table].insert_all(sorted(rows, key=lambda r: r["id"]))
-    for row in undo["revert"].get("plan_item", []):
-        columns = [c for c in row if c != "id"]
-        conn.execute(f"UPDATE plan_item SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                     (*[row[c] for c in columns], row["id"]))
+    for table in ("plan_item", "plan"):  # a join (store/plan_merge.py) may rename the plan
+        for row in undo["revert"].get(table, []):
+            columns = [c for c in row if c != "id"]
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                         (*[row[c] for c in columns], row["id"]))
 

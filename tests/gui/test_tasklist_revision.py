@@ -108,7 +108,7 @@ def test_dialog_offers_the_update_and_applies_it(qtbot, ledger, tmp_path, import
     dialog = ImportTasksDialog(ledger, write(tmp_path / "v2", REVISED))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.parsed is not None and not dialog.job.running, timeout=20000)
-    assert dialog.update_panel.isVisibleTo(dialog) and dialog.update_box.isChecked()
+    assert dialog.update_panel.isVisibleTo(dialog) and dialog.chosen_plan_id() == imported
     assert "新增 1 项" in dialog.update_label.text() and "保留 1 项" in dialog.update_label.text()
     with qtbot.waitSignal(dialog.imported, timeout=20000) as signal:
         dialog.buttons.button(QDialogButtonBox.Ok).click()

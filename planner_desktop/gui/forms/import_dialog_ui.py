@@ -15,12 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpinBox, QTabWidget, QTableWidget,
-    QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from planner_desktop.gui.unknown_units import UnknownUnitsTable
 
@@ -76,6 +75,18 @@ class Ui_ImportTasksDialog(object):
 
         self.top.setWidget(2, QFormLayout.ItemRole.FieldRole, self.year_spin)
 
+        self.target_label = QLabel(ImportTasksDialog)
+        self.target_label.setObjectName(u"target_label")
+
+        self.top.setWidget(3, QFormLayout.ItemRole.LabelRole, self.target_label)
+
+        self.target_combo = QComboBox(ImportTasksDialog)
+        self.target_combo.setObjectName(u"target_combo")
+        self.target_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.target_combo.setMinimumContentsLength(40)
+
+        self.top.setWidget(3, QFormLayout.ItemRole.FieldRole, self.target_combo)
+
 
         self.layout.addLayout(self.top)
 
@@ -95,11 +106,6 @@ class Ui_ImportTasksDialog(object):
         self.update_label.setWordWrap(True)
 
         self.update_layout.addWidget(self.update_label)
-
-        self.update_box = QCheckBox(self.update_panel)
-        self.update_box.setObjectName(u"update_box")
-
-        self.update_layout.addWidget(self.update_box)
 
 
         self.layout.addWidget(self.update_panel)
@@ -184,6 +190,7 @@ class Ui_ImportTasksDialog(object):
 #if QT_CONFIG(shortcut)
         self.title_label.setBuddy(self.title_edit)
         self.year_label.setBuddy(self.year_spin)
+        self.target_label.setBuddy(self.target_combo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ImportTasksDialog)
@@ -198,8 +205,12 @@ class Ui_ImportTasksDialog(object):
         self.choose_button.setText(QCoreApplication.translate("ImportTasksDialog", u"\u9009\u62e9\u6587\u4ef6\u2026", None))
         self.title_label.setText(QCoreApplication.translate("ImportTasksDialog", u"\u8ba1\u5212\u6807\u9898\uff1a", None))
         self.year_label.setText(QCoreApplication.translate("ImportTasksDialog", u"\u8ba1\u5212\u5e74\u5ea6\uff1a", None))
-        self.update_box.setText(QCoreApplication.translate("ImportTasksDialog", u"\u66f4\u65b0\u539f\u8ba1\u5212\uff08\u53d6\u6d88\u52fe\u9009\u5219\u4f5c\u4e3a\u65b0\u8ba1\u5212\u5bfc\u5165\uff09", None))
+        self.target_label.setText(QCoreApplication.translate("ImportTasksDialog", u"\u5bfc\u5165\u5230\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.target_combo.setToolTip(QCoreApplication.translate("ImportTasksDialog", u"\u4e0e\u8fd9\u4efd\u6587\u4ef6\u540c\u5c5e\u4e00\u4e2a\u8ba1\u5212\u7684\u5df2\u6709\u8ba1\u5212\uff08\u5e74\u5ea6\u548c\u6807\u9898\u76f8\u7b26\uff09\u9ed8\u8ba4\u9009\u4e2d\uff1b\u4e5f\u53ef\u4f5c\u4e3a\u65b0\u8ba1\u5212\u5bfc\u5165", None))
+#endif // QT_CONFIG(tooltip)
         ___qtreewidgetitem = self.tree.headerItem()
+        ___qtreewidgetitem.setText(7, QCoreApplication.translate("ImportTasksDialog", u"\u5bf9\u7167", None))
         ___qtreewidgetitem.setText(6, QCoreApplication.translate("ImportTasksDialog", u"\u5230\u671f\u65e5", None))
         ___qtreewidgetitem.setText(5, QCoreApplication.translate("ImportTasksDialog", u"\u5b8c\u6210\u65f6\u9650", None))
         ___qtreewidgetitem.setText(4, QCoreApplication.translate("ImportTasksDialog", u"\u5b66\u6821", None))

@@ -87,6 +87,18 @@ class Ui_PlanImportDialog(object):
 
         self.top.setLayout(1, QFormLayout.ItemRole.FieldRole, self.titles)
 
+        self.target_label = QLabel(PlanImportDialog)
+        self.target_label.setObjectName(u"target_label")
+
+        self.top.setWidget(2, QFormLayout.ItemRole.LabelRole, self.target_label)
+
+        self.target_combo = QComboBox(PlanImportDialog)
+        self.target_combo.setObjectName(u"target_combo")
+        self.target_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.target_combo.setMinimumContentsLength(40)
+
+        self.top.setWidget(2, QFormLayout.ItemRole.FieldRole, self.target_combo)
+
 
         self.layout.addLayout(self.top)
 
@@ -272,6 +284,7 @@ class Ui_PlanImportDialog(object):
 #if QT_CONFIG(shortcut)
         self.title_label.setBuddy(self.title_edit)
         self.year_label.setBuddy(self.year_spin)
+        self.target_label.setBuddy(self.target_combo)
         self.edit_title_label.setBuddy(self.edit_title)
         self.edit_lead_label.setBuddy(self.edit_lead)
         self.edit_support_label.setBuddy(self.edit_support)
@@ -291,6 +304,10 @@ class Ui_PlanImportDialog(object):
         self.paste_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u7c98\u8d34\u6587\u672c\u2026", None))
         self.title_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u8ba1\u5212\u6807\u9898\uff1a", None))
         self.year_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u5e74\u5ea6\uff1a", None))
+        self.target_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u5bfc\u5165\u5230\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.target_combo.setToolTip(QCoreApplication.translate("PlanImportDialog", u"\u4e0e\u8fd9\u4efd\u6587\u4ef6\u540c\u5c5e\u4e00\u4e2a\u8ba1\u5212\u7684\u5df2\u6709\u8ba1\u5212\uff08\u5e74\u5ea6\u548c\u6807\u9898\u76f8\u7b26\uff09\u9ed8\u8ba4\u9009\u4e2d\uff1b\u4e5f\u53ef\u4f5c\u4e3a\u65b0\u8ba1\u5212\u5bfc\u5165", None))
+#endif // QT_CONFIG(tooltip)
         ___qtreewidgetitem = self.tree.headerItem()
         ___qtreewidgetitem.setText(6, QCoreApplication.translate("PlanImportDialog", u"\u91cf\u5316\u6307\u6807", None))
         ___qtreewidgetitem.setText(5, QCoreApplication.translate("PlanImportDialog", u"\u5230\u671f\u65e5", None))

@@ -316,14 +316,16 @@ class PlanImportDialog(PlanFileDialog):
         self.show_source(node)
 
     def show_source(self, node: OutlineNode) -> None:
-        """Highlight the words the item came from and scroll them into view; the cursor is put
-        at their start, where 拆分 would cut if the clerk clicks it now."""
+        """Highlight the words the item came from (its title and the paragraphs after it, up
+        to the next item) and scroll them into view; the cursor is put at their start, where
+        拆分 would cut if the clerk clicks it now."""
         length = len(self.source.toPlainText())
         highlight = QTextEdit.ExtraSelection()
         highlight.format.setBackground(HIGHLIGHT)
         cursor = QTextCursor(self.source.document())
+        _, end = outline_edits.own_span(self.preview.outline, node)
         cursor.setPosition(min(node.start, length))
-        cursor.setPosition(min(node.end, length), QTextCursor.KeepAnchor)
+        cursor.setPosition(min(max(node.end, end), length), QTextCursor.KeepAnchor)
         highlight.cursor = cursor
         self.source.setExtraSelections([highlight])
         start = QTextCursor(self.source.document())

@@ -92,12 +92,15 @@ def parse_task_list(
             skipped.append(grid.name)
             continue
         layout.category_style = (category_styles or {}).get(grid.name, "auto")
-        if not category_column_read(layout.category_style):
-            layout.columns = {c: f for c, f in layout.columns.items() if f != "category"}
+        unread = {} if category_column_read(layout.category_style) else {
+            c: f for c, f in layout.columns.items() if f == "category"}
+        for column in unread:
+            del layout.columns[column]
         layouts.append(layout)
         parser.warnings.extend(duplicate_column_warnings(grid, layout))
         headers[grid.name] = column_labels(grid, layout)
         parser.parse_sheet(grid, layout)
+        layout.columns.update(unread)  # still the clerk's mapping, for another style
     if not layouts:
         raise FileReadError(
             tr("没有找到任务表的表头。表头应包含“序号”“重点任务/工作任务”“牵头单位/责任单位”"

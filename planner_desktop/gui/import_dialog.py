@@ -10,6 +10,8 @@ The flow itself (reading, errors, committing, closing) is ``gui/import_flow.py``
 A mapping the clerk changes is remembered for the sheet's header (``header_signature``):
 the next list with the same header (next year's, another copy) is read with it at once,
 so a wrong guess such as which column holds the categories is corrected once per layout.
+So is where the categories come from (类别来自: the rules, one 类别 column, the category
+rows, or none), for lists whose rows the rules read as categories wrongly.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from planner_desktop.domain.model import ItemDraft
 from planner_desktop.domain.plan_match import JoinedRow, MatchedBy, RowState
 from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
-from planner_desktop.exchange.tasklist import FIELD_LABELS
+from planner_desktop.exchange.tasklist import CATEGORY_STYLES, FIELD_LABELS
 from planner_desktop.exchange.tasklist.layout import header_signature
 from planner_desktop.gui.forms.import_dialog_ui import Ui_ImportTasksDialog
 from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
@@ -46,6 +48,7 @@ MAPPING_KEY = "import/tasklist_mapping/{signature}"  # QSettings: the mapping ch
 NEW_ROW = QColor("#e3f4e1")  # an item the list adds to the plan chosen under 导入到
 UNMENTIONED_ROW = QColor("#8a8a8a")  # the plan's item the list does not mention
 COMPARE_COLUMN = 7
+CATEGORY_KEY = "import/tasklist_categories/{signature}"  # QSettings: the category style chosen
 
 
 class ImportTasksDialog(PlanFileDialog):
@@ -57,6 +60,7 @@ class ImportTasksDialog(PlanFileDialog):
     def __init__(self, ledger: Ledger, path: Path | None = None, parent: QWidget | None = None):
         super().__init__(ledger, parent)
         self.mapping: dict[str, dict[int, str]] = {}
+        self.category_styles: dict[str, str] = {}  # sheet → where its categories come from
         self.remembered: list[str] = []  # the sheets read with a mapping remembered for them
         self.remembered_looked_up = False
         self.chosen_target: int | None = None  # what the clerk chose under 导入到, if anything
@@ -85,6 +89,8 @@ class ImportTasksDialog(PlanFileDialog):
         self.year_spin.valueChanged.connect(lambda _: self.reparse())
         self.update_panel.setVisible(False)
         self.sheet_combo.currentIndexChanged.connect(self.show_mapping)
+        self.category_combo = ui.category_combo
+        self.category_combo.activated.connect(self.change_category_style)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.tree.setColumnWidth(0, 140)  # 二.(一).2 three levels in
         self.tree.setColumnWidth(1, 420)
@@ -96,6 +102,7 @@ class ImportTasksDialog(PlanFileDialog):
     # -- reading ----------------------------------------------------------------------------
     def load(self, path: Path) -> None:
         self.mapping = {}  # a new file: its own columns, as detected (or as remembered)
+        self.category_styles = {}
         self.remembered, self.remembered_looked_up = [], False
         self.target_chosen = False
         super().load(path)
@@ -106,14 +113,17 @@ class ImportTasksDialog(PlanFileDialog):
 
     def run_preview(self, year: int | None) -> None:
         path, mapping, title = self.path, dict(self.mapping), self.title_edit.text().strip() or None
+        styles = dict(self.category_styles)
         self.read(lambda ledger, _progress: preview_task_list(
-            ledger, path, year=year, title=title, mapping=mapping or None), cancellable=False)
+            ledger, path, year=year, title=title, mapping=mapping or None,
+            category_styles=styles or None), cancellable=False)
 
     # -- preview ----------------------------------------------------------------------------
     def show_preview(self, parsed: TaskListFile) -> None:
         preview = parsed.preview
         self.show_plan_header(preview.plan.title, preview.plan.year)
         self.mapping = {layout.sheet: dict(layout.columns) for layout in preview.layouts}
+        self.category_styles = {layout.sheet: layout.category_style for layout in preview.layouts}
         if self.apply_remembered_mappings(parsed):
             return
         if self.target_chosen and parsed.target.plan_id != self.chosen_target \
@@ -248,6 +258,37 @@ class ImportTasksDialog(PlanFileDialog):
             combo.currentIndexChanged.connect(
                 lambda _, c=column, box=combo: self.change_mapping(sheet, c, box.currentData()))
             self.mapping_table.setCellWidget(row, 2, combo)
+        self.show_category_style(layout, columns)
+
+    def show_category_style(self, layout, headers: dict[int, str]) -> None:
+        """类别来自: the rules, a column (any of the sheet's, as the clerk may know better than
+        its header says), the category rows, or none; the sheet's current choice selected."""
+        combo = self.category_combo
+        combo.clear()
+        combo.addItem(self.tr("自动识别（类别列和类别行）"), "auto")
+        for column, header in sorted(headers.items()):
+            combo.addItem(self.tr("类别列：{letter} 列“{header}”").format(
+                letter=_column_letter(column), header=header), f"column:{column}")
+        combo.addItem(self.tr("类别行：只有编号（一、（一））和标题的行，或横跨整行的一行字"), "rows")
+        combo.addItem(self.tr("无类别：每一行都是任务"), "none")
+        chosen = layout.category_style
+        if chosen == "column":
+            chosen = f"column:{layout.column_of('category')}"
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def change_category_style(self, index: int) -> None:
+        """The clerk's choice of where the sheet's categories come from, remembered for its
+        header; a column chosen is mapped to 类别 (and remembered with the mapping)."""
+        sheet, choice = self.sheet_combo.currentText(), self.category_combo.itemData(index)
+        if not sheet or not choice:
+            return
+        style, _, column = str(choice).partition(":")
+        if column:
+            self.set_field(sheet, int(column), "category")
+        self.category_styles[sheet] = style
+        if (signature := self.signature(sheet)) is not None:
+            QSettings().setValue(CATEGORY_KEY.format(signature=signature), style)
+        self.reparse()
 
     def mark_twin(self, item: QTableWidgetItem, others: list[int]) -> None:
         """A header written over several columns: highlighted, with a tip saying that only one
@@ -258,6 +299,11 @@ class ImportTasksDialog(PlanFileDialog):
             columns="、".join(map(_column_letter, others))))
 
     def change_mapping(self, sheet: str, column: int, field_name: str) -> None:
+        self.set_field(sheet, column, field_name)
+        self.reparse()
+
+    def set_field(self, sheet: str, column: int, field_name: str) -> None:
+        """``column`` feeds ``field_name`` (and no other column does), remembered."""
         columns = self.mapping.setdefault(sheet, {})
         for other, name in list(columns.items()):
             if name == field_name and other != column:
@@ -267,7 +313,6 @@ class ImportTasksDialog(PlanFileDialog):
         else:
             columns.pop(column, None)
         self.remember_mapping(sheet, columns)
-        self.reparse()
 
     def signature(self, sheet: str) -> str | None:
         headers = self.parsed.preview.sheet_headers.get(sheet) if self.parsed else None
@@ -279,16 +324,18 @@ class ImportTasksDialog(PlanFileDialog):
                                  json.dumps({str(c): f for c, f in columns.items()}))
 
     def apply_remembered_mappings(self, parsed: TaskListFile) -> bool:
-        """On a new file's first preview: the mappings remembered for its sheets' headers
-        that differ from what was detected are taken, and the file parsed again with them
-        (True); a mapping that no longer fits (an unreadable setting) is passed over."""
+        """On a new file's first preview: the mappings and category styles remembered for its
+        sheets' headers that differ from what was detected are taken, and the file parsed
+        again with them (True); a mapping that no longer fits (an unreadable setting) is
+        passed over."""
         if self.remembered_looked_up:
             return False
         self.remembered_looked_up = True
         for sheet in list(self.mapping):
             header = parsed.preview.sheet_headers.get(sheet)
-            value = QSettings().value(MAPPING_KEY.format(signature=header_signature(header))) \
-                if header else None
+            signature = header_signature(header) if header else None
+            value = QSettings().value(MAPPING_KEY.format(signature=signature)) \
+                if signature else None
             try:
                 columns = {int(c): str(f) for c, f in json.loads(str(value)).items()} \
                     if value else None
@@ -297,6 +344,12 @@ class ImportTasksDialog(PlanFileDialog):
             if columns and columns != self.mapping[sheet]:
                 self.mapping[sheet] = columns
                 self.remembered.append(sheet)
+            style = QSettings().value(CATEGORY_KEY.format(signature=signature)) \
+                if signature else None
+            if style in CATEGORY_STYLES and style != self.category_styles.get(sheet, "auto"):
+                self.category_styles[sheet] = str(style)
+                if sheet not in self.remembered:
+                    self.remembered.append(sheet)
         if self.remembered:
             self.reparse()
         return bool(self.remembered)

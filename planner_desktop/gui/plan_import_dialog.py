@@ -1,9 +1,11 @@
 """导入工作要点: the proposed item tree of a plan document beside its source text.
 
 The document is read and parsed off the GUI thread. The clerk sees the tree (codes, titles,
-lead and support units, deadlines, targets) and, beside it, the cleaned text; clicking an item
-selects the words it came from. The tree can be corrected before anything is written: promote
-and demote, merge with the next item, split at the cursor in the source text, rename, set the
+lead and support units, deadlines, targets) and, beside it, the paragraphs the current item was
+read from (本项的段落, numbered as in the file) above the cleaned text, where its words are
+selected. The tree can be corrected before anything is written: promote and demote, merge with
+the next item, turn an item back into the body text above it (并入上一项的正文) or a body
+paragraph into an item (拆为新要点), split at the cursor in the source text, rename, set the
 units and the deadline, take the suggested lead sections (from the clerk's keyword table).
 Committing writes the edited tree as one import batch, undoable, on the worker's own
 connection to the ledger; the flow itself is ``gui/import_flow.py``'s.
@@ -20,6 +22,7 @@ from typing import TypeVar
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QTextEdit,
@@ -34,6 +37,7 @@ from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
 from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
 from planner_desktop.gui.operation import Work
 from planner_desktop.gui.plan_keywords_dialog import PasteTextDialog, PlanKeywordsDialog
+from planner_desktop.gui.plan_paragraphs import ParagraphPane
 from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.plan_import import (
     PlanDocumentPreview,
@@ -111,18 +115,55 @@ class PlanImportDialog(PlanFileDialog):
         self.addAction(undo)
         self.undo_button.clicked.connect(lambda _checked=False: self.undo())
         self.edit_lead.lineEdit().setPlaceholderText(self.tr("牵头股室"))
+        self.build_paragraph_pane()
         self.source.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.ui.source_splitter.setStretchFactor(0, 1)
+        self.ui.source_splitter.setStretchFactor(1, 1)
         self.setup_flow(ok_text=self.tr("导入"), reading=self.tr("正在读取工作要点…"),
                         writing=self.tr("正在导入…"), error_title=self.tr("无法导入"))
         self.set_ready(False)
+
+    def build_paragraph_pane(self) -> None:
+        """本项的段落 with its two edits, each a button, a shortcut and a context-menu entry (on
+        the tree and on the paragraphs)."""
+        ui = self.ui
+        self.paragraph_pane = ParagraphPane(ui.paragraphs, ui.paragraphs_label)
+        self.merge_up_button, self.split_paragraph_button = ui.merge_up_button, ui.split_paragraph_button
+        self.merge_up_action = QAction(self.tr("并入上一项的正文"), self)
+        self.merge_up_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.merge_up_action.triggered.connect(lambda _checked=False: self.merge_into_previous())
+        self.split_paragraph_action = QAction(self.tr("拆为新要点"), self)
+        self.split_paragraph_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.split_paragraph_action.triggered.connect(lambda _checked=False: self.split_paragraph())
+        for action in (self.merge_up_action, self.split_paragraph_action):
+            self.addAction(action)
+        self.merge_up_button.clicked.connect(self.merge_up_action.trigger)
+        self.split_paragraph_button.clicked.connect(self.split_paragraph_action.trigger)
+        self.tree.customContextMenuRequested.connect(lambda point: self.context_menu(
+            self.tree.viewport().mapToGlobal(point), [self.merge_up_action]))
+        ui.paragraphs.customContextMenuRequested.connect(lambda point: self.paragraph_menu(point))
+
+    def paragraph_menu(self, point) -> None:
+        view = self.ui.paragraphs
+        view.setTextCursor(view.cursorForPosition(point))  # the paragraph right-clicked
+        self.context_menu(view.viewport().mapToGlobal(point),
+                          [self.split_paragraph_action, self.merge_up_action])
+
+    def context_menu(self, where, actions: list[QAction]) -> None:
+        if self.current_node() is None:
+            return
+        menu = QMenu(self)
+        menu.addActions(actions)
+        menu.popup(where)
 
     def set_ready(self, ready: bool) -> None:
         """The tree can be edited when it can be imported (not while reading or writing)."""
         for widget in (self.promote_button, self.demote_button, self.merge_button, self.split_button,
                        self.accept_button, self.accept_all_button, self.apply_button,
-                       self.ok_button):
+                       self.merge_up_button, self.split_paragraph_button, self.merge_up_action,
+                       self.split_paragraph_action, self.ok_button):
             widget.setEnabled(ready)
         self.undo_button.setEnabled(ready and bool(self.undo_snapshots))
 
@@ -298,17 +339,21 @@ class PlanImportDialog(PlanFileDialog):
             if node.suggested_lead and not node.lead else self.tr("牵头股室"))
         self.edit_support.setText("、".join(node.support()))
         self.edit_deadline.setText(node.deadline.text if node.deadline else "")
+        self.paragraph_pane.show(outline_edits.paragraphs_of(self.preview.outline, node),
+                                 len(node.children))
         self.show_source(node)
 
     def show_source(self, node: OutlineNode) -> None:
-        """Highlight the words the item came from and scroll them into view; the cursor is put
-        at their start, where 拆分 would cut if the clerk clicks it now."""
+        """Highlight the words the item came from (its title and the paragraphs after it, up
+        to the next item) and scroll them into view; the cursor is put at their start, where
+        拆分 would cut if the clerk clicks it now."""
         length = len(self.source.toPlainText())
         highlight = QTextEdit.ExtraSelection()
         highlight.format.setBackground(HIGHLIGHT)
         cursor = QTextCursor(self.source.document())
+        _, end = outline_edits.own_span(self.preview.outline, node)
         cursor.setPosition(min(node.start, length))
-        cursor.setPosition(min(node.end, length), QTextCursor.KeepAnchor)
+        cursor.setPosition(min(max(node.end, end), length), QTextCursor.KeepAnchor)
         highlight.cursor = cursor
         self.source.setExtraSelections([highlight])
         start = QTextCursor(self.source.document())
@@ -334,6 +379,39 @@ class PlanImportDialog(PlanFileDialog):
             return False
         self.refresh(node)
         return True
+
+    def merge_into_previous(self) -> OutlineNode | None:
+        """The current item was body text: into the text of the item above it, which is shown
+        with the paragraph it took selected."""
+        node = self.current_node()
+        if node is None or not self.merge_up_action.isEnabled():
+            return None
+        start = node.start
+        receiver = self.edited(lambda: outline_edits.merge_into_previous(self.preview.outline, node))
+        if receiver is None:
+            QMessageBox.information(self, self.tr("并入上一项的正文"), self.tr(
+                "这是第一项，上面没有可以并入的要点。"))
+            return None
+        self.refresh(receiver)
+        self.paragraph_pane.select_at(start)
+        return receiver
+
+    def split_paragraph(self) -> OutlineNode | None:
+        """The paragraph chosen in 本项的段落 becomes an item (with the paragraphs after it)."""
+        node, paragraph = self.current_node(), self.paragraph_pane.current()
+        if node is None or not self.split_paragraph_action.isEnabled():
+            return None
+        new = None
+        if paragraph is not None and paragraph.kind == "body":
+            new = self.edited(lambda: outline_edits.split_paragraph(
+                self.preview.outline, node, paragraph.start))
+        if new is None:
+            QMessageBox.information(self, self.tr("拆为新要点"), self.tr(
+                "请先在“本项的段落”中点选一个正文段落，再点“拆为新要点”。标题段落已是本项，"
+                "字段（如责任单位、完成时限）属于本项，不能拆为要点。"))
+            return None
+        self.refresh(new)
+        return new
 
     def split_current(self) -> OutlineNode | None:
         """Split where the cursor stands in the source text (inside the item's own words)."""

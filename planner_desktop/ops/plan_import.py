@@ -150,6 +150,8 @@ def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest:
     known = load_roster(ledger).known_keys() if ledger is not None else frozenset()
     outline = parse_outline(clean, year=year, default_year=dt.date.today().year, title=title,
                             known_units=known)
+    outline.line_paragraphs = [paragraph.index for paragraph in clean.paragraphs]
+    outline.known_units = known
     table = keywords or load_keywords(ledger)
     apply_suggestions(outline, lambda t, x: suggest_lead(t, x, table))
     preview = PlanDocumentPreview(document.name, digest, document, outline, table,

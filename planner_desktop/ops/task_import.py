@@ -68,8 +68,10 @@ def preview_task_list(
     title: str | None = None,
     sheet: str | None = None,
     mapping: dict[str, dict[int, str]] | None = None,
+    category_styles: dict[str, str] | None = None,
 ) -> TaskListFile:
-    """Read and parse ``path``; nothing is written. ``ledger`` supplies the roster."""
+    """Read and parse ``path``; nothing is written. ``ledger`` supplies the roster;
+    ``mapping`` and ``category_styles`` are the clerk's corrections (``parse_task_list``)."""
     path = Path(path)
     roster = load_roster(ledger) if ledger is not None else None
     with gc_paused():  # tens of thousands of objects, none in a cycle (see gc_pause)
@@ -77,6 +79,7 @@ def preview_task_list(
         year = year or guess_year(workbook, dt.date.today().year)
         preview = parse_task_list(workbook, year=year, title=title,
                                   sheets=[sheet] if sheet else None, mapping=mapping,
+                                  category_styles=category_styles,
                                   known_units=roster.known_keys() if roster else frozenset())
         # Freed while the collector still waits: its young collection, when the pause ends,
         # then goes over the preview's objects alone, not also the grid's thousands of rows.

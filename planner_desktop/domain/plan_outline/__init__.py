@@ -19,7 +19,8 @@ part is proposed, the whole stays available for the clerk to choose.
 The package's parts, by what they do: ``markers`` classifies lines and finds the markers that
 continue a numbering, ``titles`` cuts an item's heading phrase from its measures, ``item_text``
 reads the units, deadline and targets written in an item, ``tree`` holds the items and their
-codes, ``parse`` builds the tree, ``edits`` are the clerk's changes to it. Callers import from
+codes, ``parse`` builds the tree, ``paragraphs`` tells which paragraphs made each item,
+``edits`` are the clerk's changes to it. Callers import from
 here.
 """
 
@@ -27,6 +28,7 @@ from planner_desktop.domain.plan_outline.edits import (
     apply_suggestions,
     confirm_suggestion,
     demote,
+    merge_into_previous,
     merge_with_next,
     promote,
     refresh,
@@ -35,6 +37,7 @@ from planner_desktop.domain.plan_outline.edits import (
     set_units,
     set_year,
     split,
+    split_paragraph,
 )
 from planner_desktop.domain.plan_outline.item_text import deadline_of, deadline_phrases
 from planner_desktop.domain.plan_outline.markers import (
@@ -45,6 +48,7 @@ from planner_desktop.domain.plan_outline.markers import (
     rank_of,
     starts_with_marker,
 )
+from planner_desktop.domain.plan_outline.paragraphs import ItemParagraph, own_span, paragraphs_of
 from planner_desktop.domain.plan_outline.parse import (
     find_plan_part,
     has_outline,
@@ -55,9 +59,10 @@ from planner_desktop.domain.plan_outline.titles import split_title
 from planner_desktop.domain.plan_outline.tree import OutlineNode, PlanOutline, renumber, to_draft
 
 __all__ = [
-    "MAX_UNNUMBERED_ITEMS", "RANK", "UNIT_LABELS", "OutlineNode", "PlanOutline",
+    "MAX_UNNUMBERED_ITEMS", "RANK", "UNIT_LABELS", "ItemParagraph", "OutlineNode", "PlanOutline",
     "apply_suggestions", "confirm_suggestion", "deadline_of", "deadline_phrases", "demote",
-    "find_plan_part", "has_outline", "lead_marker", "length_warnings", "merge_with_next",
-    "parse_outline", "promote", "rank_of", "refresh", "rename", "renumber", "set_deadline",
-    "set_units", "set_year", "split", "split_title", "starts_with_marker", "to_draft",
+    "find_plan_part", "has_outline", "lead_marker", "length_warnings", "merge_into_previous",
+    "merge_with_next", "own_span", "paragraphs_of", "parse_outline", "promote", "rank_of",
+    "refresh", "rename", "renumber", "set_deadline", "set_units", "set_year", "split",
+    "split_paragraph", "split_title", "starts_with_marker", "to_draft",
 ]

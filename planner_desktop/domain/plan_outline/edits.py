@@ -1,10 +1,13 @@
 """The clerk's edits of a parsed outline: the year, the suggested leads, moving items up and
-down a level, merging and splitting them, their titles, units and deadlines."""
+down a level, merging and splitting them, turning an item into body text and a body paragraph
+into an item, their titles, units and deadlines."""
 
 from __future__ import annotations
 
 from planner_desktop.domain.deadlines import DeadlineKind, parse_deadline
-from planner_desktop.domain.plan_outline.item_text import deadline_of
+from planner_desktop.domain.plan_outline.item_text import deadline_of, fill_item
+from planner_desktop.domain.plan_outline.markers import UNIT_LINE, lead_marker, rank_of
+from planner_desktop.domain.plan_outline.paragraphs import own_span, paragraph_at
 from planner_desktop.domain.plan_outline.titles import split_title
 from planner_desktop.domain.plan_outline.tree import OutlineNode, PlanOutline, renumber
 from planner_desktop.domain.targets import find_targets
@@ -98,6 +101,75 @@ def split(outline: PlanOutline, node: OutlineNode, at: int, year: int | None = N
     siblings.insert(index + 1, new)
     refresh(node, year or outline.year)
     refresh(new, year or outline.year)
+    renumber(outline.items)
+    return new
+
+
+def merge_into_previous(outline: PlanOutline, node: OutlineNode) -> OutlineNode | None:
+    """The item was body text: its words as written (number and all) join the text of the item
+    above it in the tree, which is the one they follow in the document; its units join that
+    item's. Its sub-items keep their level: they go under the item's previous sibling, or take
+    its place when it was the first of its siblings (there is nothing else at their level for
+    them to stand under). Returns the item that took the text (None for the very first item,
+    which has nothing above it)."""
+    order = [n for _, n in outline.walk()]
+    position = next((i for i, n in enumerate(order) if n is node), None)
+    if not position:
+        return None
+    previous = order[position - 1]
+    siblings, index, _ = _require(outline, node)
+    start, end = own_span(outline, node)
+    words = "\n".join(line.strip() for line in outline.source[start:end].split("\n")
+                      if line.strip() and not UNIT_LINE.match(line.strip()))
+    previous.text = "\n".join(t for t in (previous.text, words) if t)
+    previous.end = max(previous.end, end)
+    known = {m.name for m in previous.units}
+    previous.units.extend(m for m in node.units if m.name not in known)
+    if previous.deadline is None:
+        previous.deadline = node.deadline
+    siblings.pop(index)
+    if index > 0:
+        siblings[index - 1].children.extend(node.children)
+    else:
+        siblings[index:index] = node.children
+    refresh(previous, outline.year)
+    renumber(outline.items)
+    return previous
+
+
+def split_paragraph(outline: PlanOutline, node: OutlineNode, position: int) -> OutlineNode | None:
+    """A body paragraph of the item (the one holding source offset ``position``) becomes an
+    item, with the paragraphs after it up to the next item, as a document reads: the words
+    after a heading are its own. It is the item's first sub-item (before the sub-items it
+    has), unless it starts with a number of the item's own level or a higher one, or both are
+    unnumbered paragraphs: then it is the next item at that level and takes the item's
+    sub-items, which follow it in the document. The item's title paragraph and its labelled
+    fields (责任单位：…) are no items: None."""
+    paragraph = paragraph_at(outline, node, position)
+    if paragraph is None or paragraph.kind != "body":
+        return None
+    _, end = own_span(outline, node)
+    words = outline.source[paragraph.start:end].strip()
+    head = words.split("\n", 1)[0].strip()
+    cut = node.text.find(head[:12])
+    if cut < 0:
+        return None  # the words went into the title (run-on text): 拆分 at the cursor serves
+    marker = lead_marker(words)
+    family, number, length = (marker[0], marker[1], marker[2]) if marker else ("para", 0, 0)
+    new = OutlineNode(family, number, "", start=paragraph.start, end=end,
+                      paragraph=paragraph.number)
+    siblings, index, _ = _require(outline, node)
+    if family == node.family == "para" or (marker and rank_of(family) <= rank_of(node.family)):
+        new.children, node.children = node.children, []
+        siblings.insert(index + 1, new)
+    else:
+        node.children.insert(0, new)
+    fill_item(new, words[length:], outline.year, outline.known_units)
+    node.text = node.text[:cut].strip()
+    node.end = min(node.end, paragraph.start)
+    if node.deadline and node.deadline.text in words and node.deadline.text not in node.full_text():
+        node.deadline = None  # its words went with the paragraphs
+    refresh(node, outline.year)
     renumber(outline.items)
     return new
 

@@ -69,6 +69,10 @@ class PlanOutline:
     removed: list[str] = field(default_factory=list)
     joined: int = 0
     year_found: bool = True
+    # The file's paragraph (第 N 段) of each line of ``source``, and the roster's names: what
+    # re-reading an item after the clerk moves paragraphs needs (set by whoever parsed it).
+    line_paragraphs: list[int] = field(default_factory=list)
+    known_units: frozenset[str] = frozenset()
 
     @property
     def items(self) -> list[OutlineNode]:

@@ -28,10 +28,11 @@ from planner_desktop.exchange.tasklist.layout import (
 )
 from planner_desktop.exchange.tasklist.preview import ImportPreview
 from planner_desktop.exchange.tasklist.rows import TaskListParser, split_code
+from planner_desktop.exchange.tasklist.structure import CATEGORY_STYLES, category_column_read
 from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
-__all__ = ["FIELD_LABELS", "ImportPreview", "ImportWarning", "SheetLayout", "guess_title",
+__all__ = ["CATEGORY_STYLES", "FIELD_LABELS", "ImportPreview", "ImportWarning", "SheetLayout", "guess_title",
            "guess_year", "parse_task_list", "split_code"]
 
 
@@ -61,12 +62,15 @@ def parse_task_list(
     sheets: Iterable[str] | None = None,
     mapping: dict[str, dict[int, str]] | None = None,
     known_units: frozenset[str] = frozenset(),
+    category_styles: dict[str, str] | None = None,
 ) -> ImportPreview:
     """The preview of importing ``workbook``: raises nothing for bad rows, only warns.
 
     ``mapping`` (sheet → {column: field}) overrides the detected columns, as the clerk
-    changes them in the import dialog. ``known_units`` (``Roster.known_keys``) are names a
-    unit cell is not cut inside (``办公室 / 党建办`` is one roster unit, not two).
+    changes them in the import dialog, and ``category_styles`` (sheet → one of
+    ``structure.CATEGORY_STYLES``) where the categories come from. ``known_units``
+    (``Roster.known_keys``) are names a unit cell is not cut inside (``办公室 / 党建办`` is one
+    roster unit, not two).
     """
     parser = TaskListParser(workbook.path.name, year, title, known_units)
     layouts: list[SheetLayout] = []
@@ -87,10 +91,16 @@ def parse_task_list(
         if layout is None:
             skipped.append(grid.name)
             continue
+        layout.category_style = (category_styles or {}).get(grid.name, "auto")
+        unread = {} if category_column_read(layout.category_style) else {
+            c: f for c, f in layout.columns.items() if f == "category"}
+        for column in unread:
+            del layout.columns[column]
         layouts.append(layout)
         parser.warnings.extend(duplicate_column_warnings(grid, layout))
         headers[grid.name] = column_labels(grid, layout)
         parser.parse_sheet(grid, layout)
+        layout.columns.update(unread)  # still the clerk's mapping, for another style
     if not layouts:
         raise FileReadError(
             tr("没有找到任务表的表头。表头应包含“序号”“重点任务/工作任务”“牵头单位/责任单位”"

@@ -30,6 +30,9 @@ class SheetLayout:
     # Every column whose header names a field, duplicates included (two 重点任务 columns):
     # ``columns`` can feed a field from one column only, so the others are told apart here.
     header_fields: dict[int, str] = field(default_factory=dict)
+    # Where the categories come from (structure.CATEGORY_STYLES): found by the parser's rules,
+    # or as the clerk chose for this layout.
+    category_style: str = "auto"
 
     @property
     def data_start(self) -> int:

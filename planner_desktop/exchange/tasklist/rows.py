@@ -43,7 +43,11 @@ from planner_desktop.exchange.tasklist.cells import (
 from planner_desktop.exchange.tasklist.fields import UNIT_FIELDS, field_for_header
 from planner_desktop.exchange.tasklist.layout import SheetLayout, resolve_unit_columns
 from planner_desktop.exchange.tasklist.preview import UNREAD_DEADLINES
-from planner_desktop.exchange.tasklist.structure import category_code_rows, joined_task_rows
+from planner_desktop.exchange.tasklist.structure import (
+    category_code_rows,
+    category_rows_read,
+    joined_task_rows,
+)
 from planner_desktop.exchange.tasklist.warning import ImportWarning
 from planner_desktop.i18n import tr
 
@@ -107,6 +111,7 @@ class TaskListParser:
         # Of the sheet's rows (structure.py): the category rows numbered in 序号 (row →
         # code and title), and the rows of tasks whose measures run on without a merge.
         self.category_rows: dict[int, tuple[str, str]] = {}
+        self.rows_are_categories = True  # the clerk's category style lets rows be categories
         self.joined: set[int] = set()
         # What add_row asks on every row, looked up once per sheet: whether tasks have
         # measures (and a task column), the deadline column, and the column a missing unit
@@ -153,7 +158,9 @@ class TaskListParser:
         schools = [s or None for s in texts["schools"]] if "schools" in texts else nothing
         raw_tasks = raw_columns[fields.index("task")] if "task" in texts else self.blank
         raw_codes = raw_columns[fields.index("code")] if "code" in texts else self.blank
-        self.category_rows = category_code_rows(start, fields, raw_columns)
+        self.rows_are_categories = category_rows_read(layout.category_style)
+        self.category_rows = category_code_rows(start, fields, raw_columns) \
+            if self.rows_are_categories else {}
         self.joined = joined_task_rows(start, raw_tasks, raw_codes, column("measure")) \
             if self.has_measures and self.has_tasks else set()
         # What add_row needs of each row, found once per distinct cell value: a list repeats a
@@ -306,8 +313,13 @@ class TaskListParser:
         if self.is_repeated_header(row):
             return False
         category = self.category_text(grid, row, texts)
-        if category is not None:
+        if category is not None and self.rows_are_categories:
             self.start_category(category, grid.name, row.number)
+            return False
+        if category is not None:  # the clerk said rows are no categories: a task of its own
+            self.close_task()
+            self.siblings.append(self.make_item("", split_code(category),
+                                                f"{grid.name}!{row.number + 1}"))
             return False
         if "category" in self.columns and row.cells.get("category"):
             self.follow_category_column(row.cells["category"], grid.name, row.number)

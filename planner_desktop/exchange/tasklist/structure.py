@@ -15,6 +15,23 @@ import operator
 
 from planner_desktop.domain.outline_codes import read_code
 
+# Where a list's categories come from, as the clerk may choose when the rules guess wrong:
+# every rule (auto), the column mapped to 类别 only (column), the category rows only — a
+# category code beside a title alone, or one text across the row (rows) — or none at all,
+# every row a task (none).
+CATEGORY_STYLES = ("auto", "column", "rows", "none")
+
+
+def category_rows_read(style: str) -> bool:
+    """Whether rows may be categories under the clerk's ``style``."""
+    return style in ("auto", "rows")
+
+
+def category_column_read(style: str) -> bool:
+    """Whether a column mapped to 类别 makes categories under the clerk's ``style``."""
+    return style in ("auto", "column")
+
+
 # The marker styles a 序号 cell of a category row is numbered in (一、 and （一）); tasks are
 # numbered 1, 2 … and a cell of one of these styles standing alone never numbers a task.
 CATEGORY_CODE_STYLES = frozenset({"cn", "cn_paren"})

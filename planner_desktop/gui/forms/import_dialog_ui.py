@@ -131,6 +131,22 @@ class Ui_ImportTasksDialog(object):
 
         self.mapping_layout.addWidget(self.sheet_combo)
 
+        self.category_row = QHBoxLayout()
+        self.category_row.setObjectName(u"category_row")
+        self.category_label = QLabel(self.mapping_page)
+        self.category_label.setObjectName(u"category_label")
+
+        self.category_row.addWidget(self.category_label)
+
+        self.category_combo = QComboBox(self.mapping_page)
+        self.category_combo.setObjectName(u"category_combo")
+
+        self.category_row.addWidget(self.category_combo)
+
+        self.category_row.setStretch(1, 1)
+
+        self.mapping_layout.addLayout(self.category_row)
+
         self.mapping_table = QTableWidget(self.mapping_page)
         if (self.mapping_table.columnCount() < 3):
             self.mapping_table.setColumnCount(3)
@@ -191,6 +207,7 @@ class Ui_ImportTasksDialog(object):
         self.title_label.setBuddy(self.title_edit)
         self.year_label.setBuddy(self.year_spin)
         self.target_label.setBuddy(self.target_combo)
+        self.category_label.setBuddy(self.category_combo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ImportTasksDialog)
@@ -219,6 +236,10 @@ class Ui_ImportTasksDialog(object):
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("ImportTasksDialog", u"\u8981\u70b9 / \u4efb\u52a1", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("ImportTasksDialog", u"\u7f16\u53f7", None))
         self.tabs.setTabText(self.tabs.indexOf(self.tree_page), QCoreApplication.translate("ImportTasksDialog", u"\u8981\u70b9\u9884\u89c8", None))
+        self.category_label.setText(QCoreApplication.translate("ImportTasksDialog", u"\u7c7b\u522b\u6765\u81ea\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.category_combo.setToolTip(QCoreApplication.translate("ImportTasksDialog", u"\u5206\u7c7b\uff08\u4e00\u3001\uff08\u4e00\uff09\u7b49\uff09\u4ece\u54ea\u91cc\u8bfb\uff1a\u8bc6\u522b\u9519\u4e86\u5c31\u5728\u8fd9\u91cc\u6539\uff0c\u76f8\u540c\u8868\u5934\u7684\u8868\u4e0b\u6b21\u7167\u6b64\u8bfb\u53d6", None))
+#endif // QT_CONFIG(tooltip)
         ___qtablewidgetitem = self.mapping_table.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("ImportTasksDialog", u"\u5217", None))
         ___qtablewidgetitem1 = self.mapping_table.horizontalHeaderItem(1)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
-    QSplitter, QTabWidget, QTableWidgetItem, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget)
+    QSplitter, QTabWidget, QTableWidgetItem, QTextEdit,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from planner_desktop.gui.unknown_units import UnknownUnitsTable
 
@@ -124,6 +124,7 @@ class Ui_PlanImportDialog(object):
 
         self.tree = QTreeWidget(self.items_page)
         self.tree.setObjectName(u"tree")
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.items_layout.addWidget(self.tree)
 
@@ -254,7 +255,44 @@ class Ui_PlanImportDialog(object):
 
         self.tabs.addTab(self.units_page, "")
         self.splitter.addWidget(self.tabs)
-        self.source_panel = QWidget(self.splitter)
+        self.source_splitter = QSplitter(self.splitter)
+        self.source_splitter.setObjectName(u"source_splitter")
+        self.source_splitter.setOrientation(Qt.Orientation.Vertical)
+        self.paragraphs_panel = QWidget(self.source_splitter)
+        self.paragraphs_panel.setObjectName(u"paragraphs_panel")
+        self.paragraphs_layout = QVBoxLayout(self.paragraphs_panel)
+        self.paragraphs_layout.setObjectName(u"paragraphs_layout")
+        self.paragraphs_layout.setContentsMargins(0, 0, 0, 0)
+        self.paragraphs_row = QHBoxLayout()
+        self.paragraphs_row.setObjectName(u"paragraphs_row")
+        self.paragraphs_label = QLabel(self.paragraphs_panel)
+        self.paragraphs_label.setObjectName(u"paragraphs_label")
+
+        self.paragraphs_row.addWidget(self.paragraphs_label)
+
+        self.split_paragraph_button = QPushButton(self.paragraphs_panel)
+        self.split_paragraph_button.setObjectName(u"split_paragraph_button")
+
+        self.paragraphs_row.addWidget(self.split_paragraph_button)
+
+        self.merge_up_button = QPushButton(self.paragraphs_panel)
+        self.merge_up_button.setObjectName(u"merge_up_button")
+
+        self.paragraphs_row.addWidget(self.merge_up_button)
+
+        self.paragraphs_row.setStretch(0, 1)
+
+        self.paragraphs_layout.addLayout(self.paragraphs_row)
+
+        self.paragraphs = QTextEdit(self.paragraphs_panel)
+        self.paragraphs.setObjectName(u"paragraphs")
+        self.paragraphs.setReadOnly(True)
+        self.paragraphs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.paragraphs_layout.addWidget(self.paragraphs)
+
+        self.source_splitter.addWidget(self.paragraphs_panel)
+        self.source_panel = QWidget(self.source_splitter)
         self.source_panel.setObjectName(u"source_panel")
         self.source_layout = QVBoxLayout(self.source_panel)
         self.source_layout.setObjectName(u"source_layout")
@@ -270,7 +308,8 @@ class Ui_PlanImportDialog(object):
 
         self.source_layout.addWidget(self.source)
 
-        self.splitter.addWidget(self.source_panel)
+        self.source_splitter.addWidget(self.source_panel)
+        self.splitter.addWidget(self.source_splitter)
 
         self.layout.addWidget(self.splitter)
 
@@ -336,6 +375,15 @@ class Ui_PlanImportDialog(object):
         self.apply_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u5e94\u7528\u5230\u6b64\u9879", None))
         self.tabs.setTabText(self.tabs.indexOf(self.items_page), QCoreApplication.translate("PlanImportDialog", u"\u8981\u70b9", None))
         self.tabs.setTabText(self.tabs.indexOf(self.units_page), QCoreApplication.translate("PlanImportDialog", u"\u672a\u8bc6\u522b\u7684\u5355\u4f4d", None))
+        self.paragraphs_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u672c\u9879\u7684\u6bb5\u843d", None))
+#if QT_CONFIG(tooltip)
+        self.split_paragraph_button.setToolTip(QCoreApplication.translate("PlanImportDialog", u"\u628a\u9009\u4e2d\u7684\u6b63\u6587\u6bb5\u843d\u62c6\u4e3a\u4e00\u4e2a\u65b0\u8981\u70b9\uff08Ctrl+Enter\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.split_paragraph_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u62c6\u4e3a\u65b0\u8981\u70b9", None))
+#if QT_CONFIG(tooltip)
+        self.merge_up_button.setToolTip(QCoreApplication.translate("PlanImportDialog", u"\u8fd9\u4e00\u9879\u539f\u672c\u662f\u6b63\u6587\uff1a\u5e76\u5165\u4e0a\u4e00\u9879\u7684\u6b63\u6587\uff08Ctrl+J\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.merge_up_button.setText(QCoreApplication.translate("PlanImportDialog", u"\u5e76\u5165\u4e0a\u4e00\u9879\u7684\u6b63\u6587", None))
         self.source_label.setText(QCoreApplication.translate("PlanImportDialog", u"\u539f\u6587\uff08\u5df2\u53bb\u9664\u7f51\u9875\u6742\u9879\uff1b\u70b9\u51fb\u5de6\u4fa7\u8981\u70b9\u53ef\u5b9a\u4f4d\uff09", None))
     # retranslateUi
 

@@ -265,6 +265,12 @@ def test_a_table_flattened_with_cell_bars():
      "把语言文字工作列入学校各类工作计划之中并制定专项工作意见"),
     # three short phrases that make one sentence are the title whole
     ("紧盯目标，履行职责，推进工作落地见效。持续深化教育评价改革。", "紧盯目标，履行职责，推进工作落地见效"),
+    # a section heading of the plan's own words fused with its first sentence
+    ("工作思路以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务。",
+     "工作思路"),
+    # two clauses that make one short sentence: the headline whole
+    ("大力推动民办义务教育规范发展，狠抓义务教育结构优化工作。全市购买学位6.29万个。",
+     "大力推动民办义务教育规范发展，狠抓义务教育结构优化工作"),
     # a counted label keeps what it counts; a plain label is the title
     ("三大工程：品质课程发展工程、“立德树人”提升工程、“状元”文化德育合力工程。",
      "三大工程：品质课程发展工程、“立德树人”提升工程、“状元”文化德育合力工程"),

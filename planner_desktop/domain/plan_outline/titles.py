@@ -11,6 +11,8 @@ _TITLE_ENDINGS = (
     "阵地", "创新", "融合", "计划", "活动", "环境", "队伍", "条件", "治理", "转型", "基础", "作用", "品牌",
     "平台", "项目", "安全", "城市", "实验区", "工程", "制度", "规划", "事业", "课程", "氛围", "治党", "攻坚",
     "覆盖", "设施", "高中", "*", "X", "x",
+    # the words of a plan's own section headings (工作思路以习近平…, 总体要求坚持…)
+    "思路", "思想", "要求", "原则", "情况", "措施",
 )
 _CLAUSE_STARTERS = (
     "积极", "深入", "在全", "进一步", "继续", "坚持", "推进", "推动", "制订", "制定", "举办", "切实", "依法",
@@ -54,6 +56,9 @@ _COUNTED_LABEL = re.compile(r"^[一二两三四五六七八九十]{1,2}[个大�
 # A heading of two short phrases side by side (加强领导,建立健全语言文字组织机构,明确分工…): a
 # first phrase this short is half a heading, and the second completes it.
 _PAIRED_HEADING = re.compile(r"^([^，,。；;：:\n]{4,6}[，,][^，,。；;：:\n]{4,16})[，,](?=[^\n]{8})")
+# The longest first sentence that is a headline, title whole (two short clauses: 大力推动民办
+# 义务教育规范发展,狠抓义务教育结构优化工作。).
+MAX_HEADLINE_SENTENCE_CHARS = 28
 # The longest first clause that is a title (根据“三纳入一渗透”（…）的要求): cut no shorter, since
 # half a clause with … is no title a clerk would write.
 MAX_CLAUSE_TITLE_CHARS = 80
@@ -91,7 +96,7 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     if result := _RESULT_HEADLINE.match(flat):
         return result.group(1), flat[result.end():].strip()
     match = SENTENCE_BREAK.search(flat)
-    if match and match.start() <= 24:
+    if match and match.start() <= MAX_HEADLINE_SENTENCE_CHARS:
         return flat[:match.start()].strip(), flat[match.end():].strip()
     if paired := _PAIRED_HEADING.match(flat):
         return paired.group(1), flat[paired.end():].strip()

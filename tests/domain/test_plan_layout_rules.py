@@ -271,6 +271,10 @@ def test_a_table_flattened_with_cell_bars():
     # two clauses that make one short sentence: the headline whole
     ("大力推动民办义务教育规范发展，狠抓义务教育结构优化工作。全市购买学位6.29万个。",
      "大力推动民办义务教育规范发展，狠抓义务教育结构优化工作"),
+    # a first line wrapped in mid-sentence is no heading with its text below
+    ("推进“大学习大讨论大实践大创新”活动，将开学第一课\n作为一项政治任务，开展一次集中培训、进行一次专题学习讨论。",
+     "推进“大学习大讨论大实践大创新”活动"),
+    ("加强领导，明确责任\n成立工作领导小组，由局长任组长。", "加强领导，明确责任"),
     # a counted label keeps what it counts; a plain label is the title
     ("三大工程：品质课程发展工程、“立德树人”提升工程、“状元”文化德育合力工程。",
      "三大工程：品质课程发展工程、“立德树人”提升工程、“状元”文化德育合力工程"),

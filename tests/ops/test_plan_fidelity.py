@@ -25,8 +25,6 @@ STILL_WRONG = {
     "found/06_county_jiaoti_2023zj_2024jh_navoutline":
         "the navigation outline before the body: the body's own 一、 heading is read a "
         "second time",
-    "found/11_heshun_2025_gzyd_runon_skiplevel":
-        "an item with no headline: the title boundary before `,将开学第一课` is a judgement",
     "found/14_city_2021_bnzj_inline_fourlevels":
         "four levels inline: the (一) glued to 一、's title has no (二) after it in the "
         "excerpt, so it is not believed; 一是 titles are sentences cut at the first comma",

@@ -56,6 +56,9 @@ _COUNTED_LABEL = re.compile(r"^[一二两三四五六七八九十]{1,2}[个大�
 # A heading of two short phrases side by side (加强领导,建立健全语言文字组织机构,明确分工…): a
 # first phrase this short is half a heading, and the second completes it.
 _PAIRED_HEADING = re.compile(r"^([^，,。；;：:\n]{4,6}[，,][^，,。；;：:\n]{4,16})[，,](?=[^\n]{8})")
+# A comma and a word that carries the sentence on (…活动,将开学第一课 / 作为一项政治任务): a
+# first line that holds one is a sentence wrapped, not a heading with its text below it.
+_CLAUSE_GOES_ON = re.compile(r"[，,][将把对为使让由]")
 # The longest first sentence that is a headline, title whole (two short clauses: 大力推动民办
 # 义务教育规范发展,狠抓义务教育结构优化工作。).
 MAX_HEADLINE_SENTENCE_CHARS = 28
@@ -88,7 +91,8 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
         return spaced.group(1), raw[spaced.end():].strip()
     first, _, rest = raw.partition("\n")
     first = first.strip()
-    if rest and len(first) <= 60 and not SENTENCE_BREAK.search(first.rstrip("。")):
+    if rest and len(first) <= 60 and not SENTENCE_BREAK.search(first.rstrip("。")) \
+            and not _CLAUSE_GOES_ON.search(first):
         return first.rstrip("。：:"), rest.strip()
     if has_children and len(raw) <= 80 and not SENTENCE_BREAK.search(raw.rstrip("。：:")):
         return raw.rstrip("。：:"), ""

@@ -283,3 +283,43 @@ def test_a_table_flattened_with_cell_bars():
 ])
 def test_where_a_title_ends(raw, title):
     assert po.split_title(raw)[0] == title
+
+
+def test_a_navigation_outline_before_the_body_is_one_tree():
+    text = """县教体局2023年工作总结及2024年工作计划
+一、2023年工作开展情况
+(一)全面加强队伍建设
+1.党建质量持续提升
+2.两支队伍持续深化
+二、2024年工作计划
+(一)全面加强党的领导
+县教体局2023年工作总结及2024年工作计划
+一、2023年工作开展情况
+过去的一年，在县委、县政府的坚强领导下，全县教体工作取得新成效。
+(一)全面加强队伍建设
+1.党建质量持续提升
+全年发展党员12名，牵头单位：组织人事股。
+"""
+    paragraphs = [SourceParagraph(line, i) for i, line in enumerate(text.splitlines(), 1)]
+    outline = po.parse_outline(clean_paragraphs(paragraphs, starts_item=po.starts_with_marker),
+                               year=2024)
+    assert [(level, node.title) for root in outline.roots for level, node in root.walk()] == [
+        (1, "2023年工作开展情况"), (2, "全面加强队伍建设"), (3, "党建质量持续提升"),
+        (3, "两支队伍持续深化"), (1, "2024年工作计划"), (2, "全面加强党的领导"),
+    ]
+    first = outline.roots[0]
+    assert "全县教体工作取得新成效" in first.text
+    assert "全年发展党员12名" in first.children[0].children[0].text
+    assert first.children[0].children[0].lead == "组织人事股"
+
+
+def test_a_compilation_keeps_each_plans_own_sections():
+    text = """某区教育系统工作计划汇编
+甲校工作计划
+一、指导思想
+坚持立德树人，办好人民满意的教育。
+乙校工作计划
+一、指导思想
+坚持五育并举，促进学生全面发展。
+"""
+    assert [title for _, title in tree_of(text)] == ["指导思想", "指导思想"]

@@ -22,9 +22,6 @@ STILL_WRONG = {
         "own, units in the next cells",
     "found/04_zhejiang_district_2020_shishi_table_fused":
         "table cells run together with no separator (教育惠民启动…)",
-    "found/06_county_jiaoti_2023zj_2024jh_navoutline":
-        "the navigation outline before the body: the body's own 一、 heading is read a "
-        "second time",
     "found/14_city_2021_bnzj_inline_fourlevels":
         "four levels inline: the (一) glued to 一、's title has no (二) after it in the "
         "excerpt, so it is not believed; 一是 titles are sentences cut at the first comma",

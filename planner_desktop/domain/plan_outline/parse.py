@@ -83,6 +83,44 @@ def _without_empty_codes(nodes: list[OutlineNode]) -> list[OutlineNode]:
     return kept
 
 
+def _merge_outline_into_body(roots: list[OutlineNode], raw: dict[int, str]) -> list[OutlineNode]:
+    """A navigation outline before the body (a sharing site prints the document's headings,
+    then the document): the body's heading that repeats an outline heading is that item again,
+    not a new one; its text and sub-items join the outline's. Only an outline, a heading with
+    no text anywhere under it, is joined so: a compilation whose plans each have their own
+    ``一、指导思想`` keeps them apart."""
+    kept: list[OutlineNode] = []
+    for node in roots:
+        earlier = next((k for k in kept if _same_heading(k, node) and _is_outline_only(k)), None)
+        if earlier is None:
+            kept.append(node)
+            continue
+        _join(earlier, node, raw)
+    return kept
+
+
+def _same_heading(a: OutlineNode, b: OutlineNode) -> bool:
+    return (a.family, a.number, a.title) == (b.family, b.number, b.title) and bool(a.title)
+
+
+def _is_outline_only(node: OutlineNode) -> bool:
+    return not node.text and all(_is_outline_only(child) for child in node.children)
+
+
+def _join(outline: OutlineNode, body: OutlineNode, raw: dict[int, str]) -> None:
+    """The body's item into the outline's: its text, and its children joined in the same way
+    (a child the outline lists takes the body's, one it does not list is added)."""
+    outline.text = body.text
+    raw[id(outline)] = raw[id(body)]  # its units and deadlines are read from the body's words
+    outline.end = max(outline.end, body.end)
+    for child in body.children:
+        match = next((c for c in outline.children if _same_heading(c, child)), None)
+        if match is None:
+            outline.children.append(child)
+        else:
+            _join(match, child, raw)
+
+
 def is_headline_paragraph(text: str) -> bool:
     """A paragraph that opens with a short sentence of its own, no comma in it, and goes on:
     the headline of a measure whose number the copy lost."""
@@ -140,6 +178,7 @@ def parse_outline(clean: CleanText, *, year: int | None = None, default_year: in
         for _, node in root.walk():
             node.title, node.text = split_title(raw[id(node)], bool(node.children))
     roots = _without_empty_codes(roots)
+    roots = _merge_outline_into_body(roots, raw)
     if len(roots) == 1 and roots[0].family.startswith("heading") and len(roots[0].children) >= 2:
         # the document's title set in a heading style: its children are the plan
         only = roots[0]

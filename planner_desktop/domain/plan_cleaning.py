@@ -254,6 +254,7 @@ def clean_paragraphs(paragraphs: list[SourceParagraph], *, rejoin: bool = True,
             continue
         kept.append(SourceParagraph(text, para.index, para.label, para.heading, para.from_table,
                                     para.list_level))
+    kept = _cells_to_rows(kept, result)
     kept = _drop_repeated_runs(kept, result)
     kept = _drop_contents(kept, result, starts_item)
     kept = _drop_banners(kept, result, starts_item)
@@ -383,6 +384,100 @@ def _drop_repeated_runs(kept: list[SourceParagraph], result: CleanText) -> list[
         out.append(kept[position])
         position += 1
     return out
+
+
+# A table a page printed one cell per line (序号 / 重点工作任务 / 主要责任单位 / 协同配合单位, then
+# 3 / 固定资产投资增长… / 区发改委 / …), each cell perhaps ending in " |": its header is a run of
+# short lines naming a number column, a task column and a unit column; a row starts on a bare
+# number; a category row is a line with its own code (二、全力以赴…). Such a table is read back
+# into one line per row, its cells kept apart by " | " and labelled by their column, as a table
+# flattened with bars is (“3 | 固定资产… | 主要责任单位：区发改委”).
+_CELL_END = re.compile(r"\s*\|\s*$")
+_HEADER_CELL = re.compile(r"^[\u4e00-\u9fff ]{2,10}$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_CATEGORY_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+MIN_TABLE_COLUMNS, MAX_TABLE_COLUMNS = 3, 8
+
+
+_UNIT_COLUMNS = ("牵头单位", "配合单位")
+
+
+def _column_labels(header: list[str]) -> list[str]:
+    """Each column's label in a row read back: the unit columns named as the plan reader
+    knows them (the first 牵头单位, the others and any 配合/协同 column 配合单位, so the
+    units are read as an item's units), the others, persons and dates, as the table names them."""
+    labels, lead_seen = [], False
+    for name in header:
+        if "领导" in name or "负责人" in name or not any(w in name for w in ("单位", "股室", "部门", "科室")):
+            labels.append(name)
+        elif any(w in name for w in ("配合", "协同", "协办", "参与")) or lead_seen:
+            labels.append("配合单位")
+        else:
+            labels.append("牵头单位")
+            lead_seen = True
+    return labels
+
+
+def _cell(para: SourceParagraph) -> str:
+    return _CELL_END.sub("", para.text)
+
+
+def _table_header(cells: list[str], start: int) -> int:
+    """How many header cells start at ``start`` (0 when none do)."""
+    run = 0
+    while start + run < len(cells) and run < MAX_TABLE_COLUMNS \
+            and _HEADER_CELL.match(cells[start + run]):
+        run += 1
+    names = [c.replace(" ", "") for c in cells[start:start + run]]
+    if run < MIN_TABLE_COLUMNS or names[0] not in ("序号", "编号") \
+            or not any(w in n for n in names for w in ("任务", "事项", "工作", "目标")) \
+            or not any(w in n for n in names for w in ("单位", "股室", "部门", "科室")):
+        return 0
+    return run
+
+
+def _cells_to_rows(kept: list[SourceParagraph], result: CleanText) -> list[SourceParagraph]:
+    """The paragraphs with a table printed one cell per line read back into rows."""
+    lines = [p for p in kept if p.text or p.label]
+    cells = [_cell(p) for p in lines]
+    start = next((i for i in range(len(cells)) if _table_header(cells, i)), None)
+    if start is None:
+        return kept
+    width = _table_header(cells, start)
+    header = [c.replace(" ", "") for c in cells[start:start + width]]
+    result.removed.extend(cells[start:start + width])
+    out = lines[:start]
+    row: list[str] = []
+    first: SourceParagraph | None = None
+
+    labels = _column_labels(header)
+
+    def flush() -> None:
+        if row and first is not None:
+            others = [(labels[i], cell) for i, cell in enumerate(row) if i >= 2 and cell]
+            units = "；".join(f"{label}：{cell}" for label, cell in others if label in _UNIT_COLUMNS)
+            cells = [*row[:2], *(f"{label}：{cell}" for label, cell in others
+                                 if label not in _UNIT_COLUMNS), *([units] if units else [])]
+            out.append(SourceParagraph(" | ".join(cells), first.index))
+        row.clear()
+
+    position = start + width
+    while position < len(lines):
+        cell = cells[position]
+        if _ROW_NUMBER.match(cell):
+            flush()
+            row.append(cell)
+            first = lines[position]
+        elif _CATEGORY_ROW.match(cell) and len(row) != 1:
+            flush()
+            out.append(SourceParagraph(f"{cell} |", lines[position].index))  # one cell across
+        elif row and len(row) < width:
+            row.append(cell)
+        else:
+            break  # the table has ended
+        position += 1
+    flush()
+    return out + lines[position:]
 
 
 def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -> list[SourceParagraph]:

@@ -323,3 +323,73 @@ def test_a_compilation_keeps_each_plans_own_sections():
 坚持五育并举，促进学生全面发展。
 """
     assert [title for _, title in tree_of(text)] == ["指导思想", "指导思想"]
+
+
+def test_a_table_printed_one_cell_per_line():
+    text = """某区教育局2025年政府工作报告重点工作任务分解表
+
+序号
+
+重点工作任务
+
+主要责任单位
+
+协同配合单位
+
+一、主要预期目标
+
+3
+
+固定资产投资增长7.5%左右。
+
+区发改委
+
+区工信局、区教育局
+
+二、全力以赴扩投资、优服务,筑牢经济增长根基
+
+三、全力以赴惠民生、增福祉,加快社会事业发展
+
+68
+
+持续推进学前教育普及普惠、义务教育优质均衡发展,加快建设黎明小学扩建教学楼项目。
+
+区教育局
+
+各乡镇人民政府、街道办事处。
+"""
+    paragraphs = [SourceParagraph(line, i) for i, line in enumerate(text.splitlines(), 1)]
+    outline = po.parse_outline(clean_paragraphs(paragraphs, starts_item=po.starts_with_marker),
+                               year=2025)
+    walked = [(level, node) for root in outline.roots for level, node in root.walk()]
+    assert [(level, node.title) for level, node in walked] == [
+        (1, "主要预期目标"), (2, "固定资产投资增长7.5%左右"),
+        (1, "全力以赴扩投资、优服务,筑牢经济增长根基"), (1, "全力以赴惠民生、增福祉,加快社会事业发展"),
+        (2, "持续推进学前教育普及普惠、义务教育优质均衡发展,加快建设黎明小学扩建教学楼项目"),
+    ]
+    row_3, row_68 = walked[1][1], walked[4][1]
+    assert row_3.code.endswith("3") and row_68.code.endswith("68"), "the codes as written"
+    assert row_3.lead == "区发改委" and row_3.support() == ["区工信局", "区教育局"]
+    assert row_68.lead == "区教育局"
+
+
+def test_cells_ending_in_bars_and_a_person_column():
+    text = """重点工作目标任务分解表
+序号 |
+目标与任务 |
+分 管 县领导 |
+牵头责任单位 |
+责任单位 |
+80 |
+积极回应群众新期待新要求,加大普惠性托育供给,新增托位数400个以上。
+俞 悦 |
+县教育局 |
+县各有关单位 |
+"""
+    paragraphs = [SourceParagraph(line, i) for i, line in enumerate(text.splitlines(), 1)]
+    outline = po.parse_outline(clean_paragraphs(paragraphs, starts_item=po.starts_with_marker),
+                               year=2024)
+    (row,) = outline.roots
+    assert row.title == "积极回应群众新期待新要求,加大普惠性托育供给,新增托位数400个以上"
+    assert row.lead == "县教育局" and row.support() == ["县各有关单位"]
+    assert "俞 悦" not in [m.name for m in row.units]

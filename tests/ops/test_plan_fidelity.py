@@ -14,12 +14,6 @@ import pytest
 from bench.fidelity import differences, labelled_documents, parsed_items
 
 STILL_WRONG = {
-    "found/02_nanling_2024_zfgzbg_fenjiebiao_cells":
-        "a task table with one cell per line (`80 |`): the code's cell and its task's cell "
-        "are different lines",
-    "found/03_qiaocheng_2025_zfgzbg_fenjiebiao_catrows":
-        "a task table with one cell per paragraph: row codes (3, 68, 69) on lines of their "
-        "own, units in the next cells",
     "found/04_zhejiang_district_2020_shishi_table_fused":
         "table cells run together with no separator (教育惠民启动…)",
     "found/14_city_2021_bnzj_inline_fourlevels":

@@ -79,9 +79,15 @@ def split_title(raw: str, has_children: bool = False) -> tuple[str, str]:
     if not raw:
         return "", ""
     if TABLE_CELL in raw:  # a row of a table flattened to text: the title is in its first cell
-        cell, _, others = raw.partition(TABLE_CELL)
+        cell, _, others = raw.lstrip(f" {TABLE_CELL}").partition(TABLE_CELL)
         if cell.strip():
-            title, text = split_title(cell, has_children)
+            sentence = SENTENCE_BREAK.search(cell)
+            if sentence and sentence.start() <= MAX_CLAUSE_TITLE_CHARS:  # a task cell's sentence
+                title, text = cell[:sentence.start()].strip(), cell[sentence.end():].strip()
+            elif not sentence and len(cell.strip()) <= MAX_CLAUSE_TITLE_CHARS:  # a cell is whole
+                title, text = cell.strip(), ""
+            else:
+                title, text = split_title(cell, has_children)
             return title, "\n".join(part for part in (text, others.strip(" |")) if part)
     if year := _YEAR_FUSED.search(raw[:MAX_BARE_HEADING_CHARS + 12]):
         return raw[:year.start()], raw[year.start():].strip()

@@ -499,7 +499,7 @@ def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -
         banner = para.text in banners and not para.label
         if banner or (position < first_real and para.text and len(para.text) <= 12
                       and not any(w in para.text for w in _TITLE_WORDS)
-                      and not starts_item(para.text)):
+                      and not starts_item(para.text) and not para.text.endswith(("。", "；", "！"))):
             result.removed.append(para.text)
         else:
             out.append(para)

@@ -19,8 +19,6 @@ STILL_WRONG = {
     "found/14_city_2021_bnzj_inline_fourlevels":
         "four levels inline: the (一) glued to 一、's title has no (二) after it in the "
         "excerpt, so it is not believed; 一是 titles are sentences cut at the first comma",
-    "found/26_kunshan_school_2024_jh_nested_restart":
-        "一、 restarting at a deeper level inside 三、, and a colon-labelled title kept whole",
 }
 
 DOCUMENTS = labelled_documents()

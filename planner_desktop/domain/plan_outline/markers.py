@@ -24,7 +24,7 @@ from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK, TABLE_CEL
 # inside a paragraph led by such a code: they cannot go on its numbering, so they are its parts.
 RANK = {"part": 0.1, "chapter": 0.2, "section": 0.3, "decimal2": 0.4, "decimal3": 0.45,
         "heading1": 0.5, "cn": 1, "heading2": 1.5, "cn_paren": 2, "heading3": 2.5, "arabic": 3,
-        "run_in": 3.2, "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6,
+        "run_in": 3.2, "heading4": 3.5, "ar_paren": 4, "circled": 5, "para": 5.5, "shi": 6, "cn_nested": 1.4,
         **unmarked.RANK}
 _CN = CHINESE_NUMERAL
 
@@ -153,6 +153,12 @@ def _successor_follows(text: str, start: int, family: str) -> bool:
     return re.search(pattern, text[start:start + GLUED_CONFIRM_CHARS]) is not None
 
 
+# A top-level style that a section may number its parts in again (the ``cn_nested`` rank: just
+# below 一、), and how much lead-in text may stand between the section's heading and its 一、.
+NESTING_STYLE, NESTED = "cn", "cn_nested"
+MAX_NESTING_LEAD_IN_CHARS = 150
+
+
 class _Walker:
     """Accepts the markers that continue a numbering; the state of every style seen so far."""
 
@@ -167,7 +173,22 @@ class _Walker:
             return c.number == 1
         return c.number == self.last[family] + 1 or (c.number == 1 and self.restart[family])
 
+    def _nests(self, c: Candidate) -> bool:
+        """Whether this 一、 numbers the parts of the section just opened (三、主要工作及措施 …
+        一、内涵发展促提升): a 1 of the top style right after that section's heading and its
+        lead-in, or the next number of such a run."""
+        if c.family != NESTING_STYLE or c.number is None:
+            return False
+        if NESTED in self.last and not self.restart[NESTED]:
+            return c.number == self.last[NESTED] + 1 and c.number != self.last[NESTING_STYLE] + 1
+        marked = [a for a in self.accepted if a.family != "para"]
+        return (c.number == 1 and self.last.get(NESTING_STYLE, 0) >= 2 and bool(marked)
+                and marked[-1].family == NESTING_STYLE
+                and c.pos - marked[-1].end <= MAX_NESTING_LEAD_IN_CHARS)
+
     def consider(self, c: Candidate, lead_rank: float | None) -> bool:
+        if self._nests(c):
+            c.family = NESTED
         rank = rank_of(c.family)
         previous = self.accepted[-1] if self.accepted else None
         if c.number is None:  # *. : the next number of its style

@@ -110,6 +110,7 @@ def _number_label(node: OutlineNode, position: int) -> str:
     style; a paragraph without a style is its position."""
     number = node.number if node.number else position
     style = node.family.partition(":")[2] if node.family.startswith("list") else node.family
+    style = style.removesuffix("_nested")  # 一、 numbering a section's parts is still 一、
     return label(style, number) if style in STYLES else str(position)
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.domain.outline_codes import numbered_title
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.gui import undo_commands as cmd
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
+from planner_desktop.gui.note_editor import NoteEdit
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail
 from planner_desktop.ops.ledger import Ledger
@@ -200,6 +201,7 @@ class DetailPane(QWidget):
             widget.setEnabled(enabled)
         if d is None:
             self.heading.setText(self.tr("<i>在左侧表格中选择一项，这里显示它的全部内容。</i>"))
+            self.heading.setToolTip("")
             self.text_view.clear()
             self.deadline_label.clear()
             self.assignments.setRowCount(0)
@@ -207,8 +209,11 @@ class DetailPane(QWidget):
             self.evidence.clear()
             return
         item = d.item
-        self.heading.setText(f"<b>{html.escape(item['code'])} {html.escape(item['title'])}</b>"
+        number, above = d.number.number or item["code"], d.number.above
+        path = f"<span style='color:#666'>{html.escape(' › '.join(above))}</span><br>" if above else ""
+        self.heading.setText(f"{path}<b>{html.escape(numbered_title(number, item['title']))}</b>"
                              f"<br><span style='color:#666'>{html.escape(d.plan_title or '')}</span>")
+        self.heading.setToolTip("\n".join([*above, numbered_title(number, item["title"])]))
         body = item["body"] or item["title"]
         self.text_view.setHtml(highlighted_text(body, d.targets))
         kind = KIND_LABELS.get(item["deadline_kind"], item["deadline_kind"])
@@ -249,8 +254,8 @@ class DetailPane(QWidget):
             status.setCurrentIndex(status.findData(a["status"]))
             progress = QSpinBox(minimum=0, maximum=100, suffix="%")
             progress.setValue(a["progress"] or 0)
-            note = QLineEdit(a["note"])
-            note.setPlaceholderText(self.tr("填写进展情况后按回车"))
+            note = NoteEdit(a["note"])  # opens into a note-sized editor while typing
+            note.setPlaceholderText(self.tr("点击填写进展情况，回车保存"))
             status.activated.connect(lambda _i, row=r: self.commit_row(row))
             progress.editingFinished.connect(lambda row=r: self.commit_row(row))
             note.editingFinished.connect(lambda row=r: self.commit_row(row))

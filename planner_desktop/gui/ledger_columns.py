@@ -28,20 +28,22 @@ from planner_desktop.gui.ledger_model import (
     LedgerTableModel,
 )
 
-SAMPLE_ROWS = 400  # rows measured for a column's content width (evenly spread)
+SAMPLE_ROWS = 200  # rows measured for a column's content width (evenly spread)
 CELL_PADDING = 14  # text margins and grid line of a cell
 HEADER_PADDING = 22  # and room for the sort indicator in a header section
 
 
 def natural_widths(table: QTableView, model: LedgerTableModel) -> dict[str, int]:
     """Each column's width by its content (a sample of the rows) and header, within its
-    limits."""
+    limits; the title's is its widest (it takes the room the others leave)."""
     cells, header = table.fontMetrics(), table.horizontalHeader().fontMetrics()
     count = model.rowCount()
     step = max(1, count // SAMPLE_ROWS)
     rows = range(0, count, step)
-    widths = {}
+    widths = {"title": WIDTH_LIMITS["title"][1]}  # the title takes the room left: not measured
     for column, key in enumerate(model.columns):
+        if key == "title":
+            continue
         texts = {model.data(model.index(r, column)) or "" for r in rows}
         content = max((cells.horizontalAdvance(t) for t in texts), default=0) + CELL_PADDING
         title = header.horizontalAdvance(model.headerData(column, Qt.Horizontal)) + HEADER_PADDING

@@ -209,6 +209,13 @@ def item_number(codes: list[str]) -> str:
     return "".join(_markers(codes))
 
 
+def path_number(code: str) -> str:
+    """The number of an item from its path code alone (``二.(一).2`` → ``二、（一）2.``): a
+    plan document's outline before it is in the ledger. No step of a path code holds a dot."""
+    parts = code.split(".")
+    return item_number([".".join(parts[:end]) for end in range(1, len(parts) + 1)])
+
+
 def numbered_title(marker: str, title: str) -> str:
     """A marker before a title as a document prints it: ``一、标题``, ``（一）标题``, ``1. 标题``."""
     marker = marker.strip()

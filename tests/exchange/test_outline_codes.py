@@ -125,7 +125,8 @@ def test_a_task_list_and_a_plan_number_the_same_item_alike():
     (["一、", "（一）", "1.", "(2)"], "一、（一）1.（2）"),
     (["1", "1.1", "1.1.2"], "1.1.2"),  # a decimal 序号 stands for the steps above it
     (["一、", "1.2"], "一、1.2"),
-    (["第一部分", "1"], "第一部分1."),  # what is no code stays as written
+    (["第一部分", "第一部分.一"], "第一部分一、"),
+    (["附件", "1"], "附件1."),  # what is no code stays as written
 ])
 def test_an_items_number_is_its_markers_as_written(codes, number):
     assert item_number(codes) == number

@@ -44,7 +44,7 @@ from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
 from planner_desktop.gui.note_editor import NoteEdit
 from planner_desktop.ops.changes import Changes
-from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail
+from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail, item_number_of
 from planner_desktop.ops.ledger import Ledger
 
 KIND_LABELS = {"date": "日期", "recurring": "周期性", "ongoing": "长期/全年", "relative": "相对时限",
@@ -197,11 +197,11 @@ class DetailPane(QWidget):
         self.detail = item_detail(self.ledger, item_id) if item_id is not None else None
         d = self.detail
         enabled = d is not None
+        self.heading.setToolTip("")  # the item's path, once one is shown
         for widget in (self.tabs, self.due_button):
             widget.setEnabled(enabled)
         if d is None:
             self.heading.setText(self.tr("<i>在左侧表格中选择一项，这里显示它的全部内容。</i>"))
-            self.heading.setToolTip("")
             self.text_view.clear()
             self.deadline_label.clear()
             self.assignments.setRowCount(0)
@@ -209,7 +209,7 @@ class DetailPane(QWidget):
             self.evidence.clear()
             return
         item = d.item
-        number, above = d.number.number or item["code"], d.number.above
+        number, above = item_number_of(self.ledger, item["id"])
         path = f"<span style='color:#666'>{html.escape(' › '.join(above))}</span><br>" if above else ""
         self.heading.setText(f"{path}<b>{html.escape(numbered_title(number, item['title']))}</b>"
                              f"<br><span style='color:#666'>{html.escape(d.plan_title or '')}</span>")

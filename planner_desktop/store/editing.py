@@ -241,16 +241,6 @@ class ItemDetail:
     history: list[dict]  # newest first, with unit name
     evidence: list[dict]
     extensions: list[dict]
-    number: ItemNumber = ItemNumber("", ())  # as clerks cite it, and the items above it
-
-
-def item_number_of(ledger: Ledger, item_id: int) -> ItemNumber:
-    """One item's number, from the codes of its path (outline_codes.number_items)."""
-    path = ledger.conn.execute(
-        "WITH RECURSIVE up(id, parent_id, code, title) AS (SELECT id, parent_id, code, title "
-        "FROM plan_item WHERE id = ? UNION ALL SELECT i.id, i.parent_id, i.code, i.title "
-        "FROM plan_item i JOIN up ON i.id = up.parent_id) SELECT * FROM up", (item_id,)).fetchall()
-    return number_items([tuple(r) for r in path]).get(item_id, ItemNumber("", ()))
 
 
 def item_detail(ledger: Ledger, item_id: int) -> ItemDetail | None:
@@ -279,7 +269,6 @@ def item_detail(ledger: Ledger, item_id: int) -> ItemDetail | None:
             "SELECT x.*, u.name AS unit_name FROM extension x JOIN assignment a "
             "ON a.id = x.assignment_id JOIN unit u ON u.id = a.unit_id WHERE a.item_id = ? "
             "ORDER BY x.granted_at DESC, x.id DESC", (item_id,)),
-        number=item_number_of(ledger, item_id),
     )
 
 
@@ -296,3 +285,12 @@ def top_items(ledger: Ledger, plan_id: int) -> list[dict]:
     items = ledger.query("SELECT id, code, title FROM plan_item WHERE plan_id = ? AND parent_id IS NULL "
                          "ORDER BY position", (plan_id,))
     return [{**item, "number": item_number([item["code"]])} for item in items]
+
+
+def item_number_of(ledger: Ledger, item_id: int) -> ItemNumber:
+    """One item's number, from the codes of its path (outline_codes.number_items)."""
+    path = ledger.conn.execute(
+        "WITH RECURSIVE up(id, parent_id, code, title) AS (SELECT id, parent_id, code, title "
+        "FROM plan_item WHERE id = ? UNION ALL SELECT i.id, i.parent_id, i.code, i.title "
+        "FROM plan_item i JOIN up ON i.id = up.parent_id) SELECT * FROM up", (item_id,)).fetchall()
+    return number_items([tuple(r) for r in path]).get(item_id, ItemNumber("", ()))

@@ -94,7 +94,9 @@ class FrozenColumns(QTableView):
         self.setSelectionModel(table.selectionModel())
         self.setFocusPolicy(Qt.NoFocus)  # the keyboard stays with the table
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        # Its header lies over the table's first sections: resizing there resizes the table's.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.horizontalHeader().sectionResized.connect(self.resize_table_column)
         self.horizontalHeader().setSectionsClickable(True)
         self.horizontalHeader().setSortIndicatorShown(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -138,6 +140,10 @@ class FrozenColumns(QTableView):
             self.setColumnWidth(column, size)
             self.place()
 
+    def resize_table_column(self, column: int, _old: int, size: int) -> None:
+        if column < FROZEN_COLUMNS and self.table.columnWidth(column) != size:
+            self.table.setColumnWidth(column, size)
+
     def sort_by(self, column: int) -> None:
         """A click on a frozen header sorts the table, as a click on the table's header does."""
         main = self.table.horizontalHeader()
@@ -173,8 +179,9 @@ class LedgerColumns(QObject):
         self.frozen = FrozenColumns(table)
         header = table.horizontalHeader()
         header.sectionResized.connect(self.on_resized)
-        header.setContextMenuPolicy(Qt.CustomContextMenu)
-        header.customContextMenuRequested.connect(self.header_menu)
+        for each in (header, self.frozen.horizontalHeader()):
+            each.setContextMenuPolicy(Qt.CustomContextMenu)
+            each.customContextMenuRequested.connect(lambda pos, h=each: self.header_menu(h, pos))
         table.viewport().installEventFilter(self)
 
     # -- the policy ---------------------------------------------------------------------------
@@ -221,8 +228,8 @@ class LedgerColumns(QObject):
         return False
 
     # -- the header's context menu --------------------------------------------------------------
-    def header_menu(self, pos: QPoint) -> None:
-        self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
+    def header_menu(self, header: QHeaderView, pos: QPoint) -> None:
+        self.column_menu().exec(header.mapToGlobal(pos))
 
     def column_menu(self) -> QMenu:
         """A check per column that may be hidden (all but 编号 and 要点), and 恢复默认列宽."""

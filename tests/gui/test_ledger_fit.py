@@ -110,11 +110,15 @@ def test_widths_set_by_hand_are_kept_and_an_older_layout_is_dropped(qtbot, ledge
     assert right < first.table.viewport().width()
     first.table.setColumnWidth(status, 180)  # by hand (the header's handle does the same)
     assert first.columns.custom
+    first.columns.frozen.horizontalHeader().resizeSection(1, 260)  # the title, by its frozen header
+    assert first.table.columnWidth(1) == 260
+    assert first.columns.frozen.width() == first.table.columnWidth(0) + 260
     first.close()
     assert QSettings().value("main_window/columns_items") is None
 
     second = open_window()
     assert second.columns.custom and second.table.columnWidth(status) == 180
+    assert second.table.columnWidth(1) == second.columns.frozen.columnWidth(1) == 260
     menu = second.columns.column_menu()
     assert [a.text() for a in menu.actions() if a.isCheckable()][:2] == ["牵头单位", "状态"]
     next(a for a in menu.actions() if a.text() == "配合单位").toggle()

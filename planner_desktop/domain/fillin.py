@@ -19,7 +19,7 @@ class FillinRow:
 
     assignment_id: int
     stamp: str  # the assignment's updated_at at export time ("" if never updated)
-    code: str  # the outline path: 二、（一）1.
+    code: str  # the item's number (outline_codes.item_number): 二、（一）1.
     title: str
     measure: str
     role: str  # 牵头 / 配合 / 落实
@@ -52,12 +52,6 @@ class FillinExport:
     @property
     def row_count(self) -> int:
         return sum(len(s.rows) for s in self.sheets)
-
-
-def outline_path(codes: list[str]) -> str:
-    """An item's code with its ancestors' codes in front (``二、（一）1.``), because ``1.``
-    alone occurs under every heading and a unit must tell its rows apart."""
-    return "".join(code.strip() for code in codes if code.strip())
 
 
 def suggested_periods(today: dt.date) -> list[ReportPeriod]:

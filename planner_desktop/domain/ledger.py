@@ -40,6 +40,9 @@ class ItemRecord:
     due: dt.date | None
     deadline_kind: str
     plan_year: int
+    # As clerks cite it (``一、（一）1.``, outline_codes.item_number), and the items above it.
+    number: str = ""
+    above: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -91,7 +94,7 @@ class ItemView:
             "id": r.id,
             "plan_id": r.plan_id,
             "parent_id": r.parent_id,
-            "code": r.code,
+            "code": r.number or r.code,
             "level": r.level,
             "title": r.title,
             "text": r.text,

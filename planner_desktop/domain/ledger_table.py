@@ -69,6 +69,7 @@ class LedgerRow:
     haystack: str = ""
     order: int = 0  # place in outline order, for sorting back by 编号
     is_leaf: bool = True  # an item without sub-items (the ones work is counted by)
+    above: tuple[str, ...] = ()  # the items above it, each its marker and title (a tooltip)
 
     @property
     def units(self) -> list[str]:
@@ -94,14 +95,15 @@ def item_rows(views: Iterable[ItemView]) -> list[LedgerRow]:
     for v in views:
         r = v.record
         rows.append(LedgerRow(
-            item_id=r.id, plan_id=r.plan_id, level=r.level, code=r.code, title=r.title,
+            item_id=r.id, plan_id=r.plan_id, level=r.level, code=r.number or r.code, title=r.title,
             text=r.text, deadline_text=r.deadline_text, due=r.due, status=v.status,
             progress=v.progress, schedule=v.schedule, light=v.light,
             remaining_workdays=v.remaining_workdays, last_update=v.last_update, note=v.note,
             lead=v.lead, support=v.support, schools=v.schools, done_count=v.done_count,
             assignment_count=v.assignment_count, order=len(rows),
-            haystack=search_text(r.code, r.title, r.text, *v.lead, *v.support, *v.schools,
-                                 v.note),
+            haystack=search_text(r.number, r.code, r.title, r.text, *v.lead, *v.support,
+                                 *v.schools, v.note),
+            above=r.above,
         ))
     for row, following in zip(rows, rows[1:], strict=False):
         row.is_leaf = not (following.plan_id == row.plan_id and following.level > row.level)
@@ -138,16 +140,17 @@ def assignment_rows(views: Iterable[ItemView], assignments: Iterable[AssignmentR
     for v in views:
         r = v.record
         start = dt.date(r.plan_year, 1, 1)
-        base = search_text(r.code, r.title, r.text) + "\n"
+        base = search_text(r.number, r.code, r.title, r.text) + "\n"
+        code = r.number or r.code
         for a in by_item.get(r.id, ()):
             due = a.due or r.due
             progress = 100 if a.status is Status.DONE else (a.progress or 0)
             schedule, light, remaining = state(a.status, due, progress, start)
             rows.append(LedgerRow(
-                r.id, r.plan_id, r.level, r.code, r.title, r.text, r.deadline_text, due, a.status,
+                r.id, r.plan_id, r.level, code, r.title, r.text, r.deadline_text, due, a.status,
                 progress, schedule, light, remaining, a.updated_at, a.note, v.lead, v.support,
                 v.schools, 0, 0, a.id, a.unit_name, a.role,
-                base + (a.unit_name + "\n" + a.note).lower(), len(rows)))
+                base + (a.unit_name + "\n" + a.note).lower(), len(rows), True, r.above))
     return rows
 
 

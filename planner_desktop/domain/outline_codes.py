@@ -165,3 +165,91 @@ def chinese_numeral(number: int, digits: str = "零一二三四五六七八九",
         return digits[number]
     tens, units = divmod(number, 10)
     return (digits[tens] if tens > 1 else "") + ten + (digits[units] if units else "")
+
+
+# -- an item's number, as clerks cite it -----------------------------------------------------
+# A plan document stores each item's path code (``一.(一).2``: its parent's code, a dot, its
+# own label); a task list stores the marker as its 序号 cell wrote it (``（一）``, ``1``); a
+# decimal 序号 (``1.2``) is a number of its own. The ledger, the detail pane, the fill-in
+# workbooks, the reports and the command line show every item by the one number made here
+# from those codes, so that the same item is never ``一.1`` in one place and ``一一.1`` or
+# ``1.`` in another.
+_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
+
+
+def written_marker(code: str, parent_code: str = "") -> str:
+    """An item's own marker as the document writes it (``（一）``, ``2.``, ``一是``), from
+    the code stored for it and its parent's."""
+    step = code.strip()
+    parent = parent_code.strip()
+    if parent and step.startswith(parent + ".") and not _DECIMAL.fullmatch(step):
+        step = step[len(parent) + 1:]
+    found = read_code(step)
+    return render(*found) if found else step
+
+
+def _markers(codes: list[str]) -> list[str]:
+    """The written markers of a path of stored codes, from the top; a decimal number
+    (``1.2``) stands for the arabic steps above it (``1.``)."""
+    markers: list[str] = []
+    parent = ""
+    for code in codes:
+        marker = written_marker(code, parent)
+        if markers and _DECIMAL.fullmatch(marker) and marker.startswith(markers[-1]):
+            markers[-1] = marker
+        elif marker:
+            markers.append(marker)
+        parent = code
+    return markers
+
+
+def item_number(codes: list[str]) -> str:
+    """The number an item is cited by: the markers above it and its own, as the document
+    writes them (``一、（一）1.``), from the stored codes of its path from the top."""
+    return "".join(_markers(codes))
+
+
+def path_number(code: str) -> str:
+    """The number of an item from its path code alone (``二.(一).2`` → ``二、（一）2.``): a
+    plan document's outline before it is in the ledger. No step of a path code holds a dot."""
+    parts = code.split(".")
+    return item_number([".".join(parts[:end]) for end in range(1, len(parts) + 1)])
+
+
+def numbered_title(marker: str, title: str) -> str:
+    """A marker before a title as a document prints it: ``一、标题``, ``（一）标题``, ``1. 标题``."""
+    marker = marker.strip()
+    joiner = "" if not marker or marker[-1] in "、）)是" else " "
+    return f"{marker}{joiner}{title}".strip()
+
+
+class ItemNumber(NamedTuple):
+    """An item's number, and the items above it (each its own marker and title, from the
+    top: the path a tooltip or a filter hit shows)."""
+
+    number: str
+    above: tuple[str, ...]
+
+
+def number_items(items: list[tuple[int, int | None, str, str]]) -> dict[int, ItemNumber]:
+    """(id, parent id, stored code, title) of a plan's items → each item's :class:`ItemNumber`."""
+    by_id = {item[0]: item for item in items}
+    paths: dict[int, list[tuple[int, int | None, str, str]]] = {}
+
+    def path_of(item_id: int) -> list[tuple[int, int | None, str, str]]:
+        found = paths.get(item_id)
+        if found is None:
+            item = by_id[item_id]
+            parent = item[1]
+            found = paths[item_id] = ([*path_of(parent), item] if parent in by_id else [item])
+        return found
+
+    numbers: dict[int, ItemNumber] = {}
+    for item_id in by_id:
+        path = path_of(item_id)
+        codes = [p[2] for p in path]
+        parents = [""] + codes[:-1]
+        above = tuple(numbered_title(written_marker(code, parent), p[3])
+                      for code, parent, p in zip(codes[:-1], parents[:-1], path[:-1], strict=True))
+        numbers[item_id] = ItemNumber(item_number(codes), above)
+    return numbers

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from planner_desktop.domain.ledger_table import LedgerRow
+from planner_desktop.domain.outline_codes import numbered_title
 from planner_desktop.domain.report_content import (
     Align,
     CellKind,
@@ -45,17 +46,10 @@ def deadline_cell(row: LedgerRow) -> str:
 
 
 def outline_codes(rows: Sequence[LedgerRow]) -> dict[int, str]:
-    """Each item's full outline number (``二（一）3.``): on a unit's sheet or in the overdue
-    list an item stands without its headings, and ``3.`` alone would be ambiguous."""
-    codes: dict[int, str] = {}
-    stack: list[LedgerRow] = []
-    for row in rows:
-        while stack and (stack[-1].plan_id != row.plan_id or stack[-1].level >= row.level):
-            stack.pop()
-        parts = [r.code.strip().rstrip("、") for r in stack] + [row.code.strip()]
-        codes[row.item_id] = "".join(p for p in parts if p)
-        stack.append(row)
-    return codes
+    """Each item's number (``二、（一）3.``, outline_codes.item_number), which the rows carry:
+    on a unit's sheet or in the overdue list an item stands without its headings, and ``3.``
+    alone would be ambiguous."""
+    return {row.item_id: row.code for row in rows}
 
 
 def is_overdue(row: LedgerRow) -> bool:
@@ -96,9 +90,7 @@ def select_items(rows: Sequence[LedgerRow], item_ids: Iterable[int] | None) -> l
 
 
 def heading_row(row: LedgerRow, columns: int) -> TableRow:
-    code = row.code.strip()
-    joiner = "" if not code or code[-1] in "、）)" else " "  # 一、标题 but 1. 标题
-    return TableRow((f"{code}{joiner}{row.title}".strip(),) + (None,) * (columns - 1), heading=True)
+    return TableRow((numbered_title(row.code, row.title),) + (None,) * (columns - 1), heading=True)
 
 
 LEDGER_COLUMNS = [

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,13 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.domain.outline_codes import numbered_title
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.gui import undo_commands as cmd
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
+from planner_desktop.gui.note_editor import NoteEdit
 from planner_desktop.ops.changes import Changes
-from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail
+from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail, item_number_of
 from planner_desktop.ops.ledger import Ledger
 
 KIND_LABELS = {"date": "日期", "recurring": "周期性", "ongoing": "长期/全年", "relative": "相对时限",
@@ -196,6 +197,7 @@ class DetailPane(QWidget):
         self.detail = item_detail(self.ledger, item_id) if item_id is not None else None
         d = self.detail
         enabled = d is not None
+        self.heading.setToolTip("")  # the item's path, once one is shown
         for widget in (self.tabs, self.due_button):
             widget.setEnabled(enabled)
         if d is None:
@@ -207,8 +209,11 @@ class DetailPane(QWidget):
             self.evidence.clear()
             return
         item = d.item
-        self.heading.setText(f"<b>{html.escape(item['code'])} {html.escape(item['title'])}</b>"
+        number, above = item_number_of(self.ledger, item["id"])
+        path = f"<span style='color:#666'>{html.escape(' › '.join(above))}</span><br>" if above else ""
+        self.heading.setText(f"{path}<b>{html.escape(numbered_title(number, item['title']))}</b>"
                              f"<br><span style='color:#666'>{html.escape(d.plan_title or '')}</span>")
+        self.heading.setToolTip("\n".join([*above, numbered_title(number, item["title"])]))
         body = item["body"] or item["title"]
         self.text_view.setHtml(highlighted_text(body, d.targets))
         kind = KIND_LABELS.get(item["deadline_kind"], item["deadline_kind"])
@@ -249,8 +254,8 @@ class DetailPane(QWidget):
             status.setCurrentIndex(status.findData(a["status"]))
             progress = QSpinBox(minimum=0, maximum=100, suffix="%")
             progress.setValue(a["progress"] or 0)
-            note = QLineEdit(a["note"])
-            note.setPlaceholderText(self.tr("填写进展情况后按回车"))
+            note = NoteEdit(a["note"])  # opens into a note-sized editor while typing
+            note.setPlaceholderText(self.tr("点击填写进展情况，回车保存"))
             status.activated.connect(lambda _i, row=r: self.commit_row(row))
             progress.editingFinished.connect(lambda row=r: self.commit_row(row))
             note.editingFinished.connect(lambda row=r: self.commit_row(row))

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QTreeWidgetItem, QWidget
 
 from planner_desktop.domain.model import ItemDraft
+from planner_desktop.domain.outline_codes import item_number
 from planner_desktop.domain.plan_match import JoinedRow, MatchedBy, RowState
 from planner_desktop.domain.units import Role
 from planner_desktop.exchange.grid import Grid
@@ -132,10 +133,9 @@ class ImportTasksDialog(PlanFileDialog):
         self.fill_targets(parsed.targets, parsed.target.plan_id)
         joined = joined_rows(self.ledger, parsed.target) if not parsed.revises_target else []
         self.tree.setColumnHidden(COMPARE_COLUMN, not joined)
-        if joined:
-            fill_tree(self.tree, joined, self.make_joined_item)
-        else:
-            fill_tree(self.tree, preview.plan.items, self.make_item)
+        roots = joined or preview.plan.items
+        shown = fill_tree(self.tree, roots, self.make_joined_item if joined else self.make_item)
+        show_numbers(roots, shown)
         self.tree.expandToDepth(0)
         self.fill_sheets()
         self.show_warnings([(w.sheet, "" if w.row is None else str(w.row), w.column or "", w.message)
@@ -360,6 +360,23 @@ class ImportTasksDialog(PlanFileDialog):
         # A copy carries the clerk's choices: after a cancelled commit the preview is as read.
         chosen = dataclasses.replace(parsed, unit_choices=self.units_table.choices())
         return lambda ledger, progress: commit_task_list(ledger, chosen, on_progress=progress)
+
+
+def show_numbers(roots: list, shown: list[tuple[object, QTreeWidgetItem]]) -> None:
+    """Each row's number as the ledger will show it (``一、（一）1.``, outline_codes.item_number
+    of the codes from the top), in place of its code alone."""
+    numbers: dict[int, str] = {}
+
+    def walk(node, above: list[str]) -> None:
+        path = [*above, node.code]
+        numbers[id(node)] = item_number(path)
+        for child in node.children:
+            walk(child, path)
+
+    for root in roots:
+        walk(root, [])
+    for node, item in shown:
+        item.setText(0, numbers[id(node)])
 
 
 def _column_letter(column: int) -> str:

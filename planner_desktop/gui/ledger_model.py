@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from planner_desktop.domain.ledger_table import Granularity, LedgerRow, sort_key
+from planner_desktop.domain.outline_codes import numbered_title
 from planner_desktop.domain.status import Light
 from planner_desktop.i18n import tr
 
@@ -23,15 +24,23 @@ HEADERS = {
     "remaining": "剩余工作日", "status": "状态", "progress": "进度", "note": "最近进展",
     "light": "督办灯", "last_update": "最近更新",
 }
+# The columns in order of importance: what a clerk reads a row by (its number and title, who
+# leads it, its status, light and due date) first, so that a 1366-pixel screen shows it beside
+# both panes; the rest after, reached by scrolling sideways while 编号 and 要点 stay.
 COLUMNS = {
-    Granularity.ITEMS: ("code", "title", "lead", "support", "schools", "deadline", "due",
-                        "remaining", "status", "progress", "light", "last_update"),
-    Granularity.ASSIGNMENTS: ("code", "title", "unit", "role", "deadline", "due", "remaining",
-                              "status", "progress", "note", "light", "last_update"),
+    Granularity.ITEMS: ("code", "title", "lead", "status", "light", "due", "progress", "remaining",
+                        "support", "schools", "deadline", "last_update"),
+    Granularity.ASSIGNMENTS: ("code", "title", "unit", "role", "status", "light", "due", "progress",
+                              "note", "remaining", "deadline", "last_update"),
 }
-DEFAULT_WIDTHS = {"code": 64, "title": 380, "lead": 120, "support": 150, "schools": 60,
-                  "unit": 130, "role": 50, "deadline": 110, "due": 90, "remaining": 90,
-                  "status": 150, "progress": 56, "note": 220, "light": 100, "last_update": 90}
+FROZEN_COLUMNS = 2  # 编号 and 要点 stay when the table scrolls sideways
+# The columns that must be seen without scrolling at 1366×768 (the title takes what is left).
+FIRST_SEEN = frozenset({"code", "title", "lead", "unit", "role", "status", "light", "due"})
+# Each column sized by its content between these widths (pixels); the title takes the room left.
+WIDTH_LIMITS = {"code": (44, 120), "title": (200, 560), "lead": (64, 100), "support": (64, 160),
+                "schools": (44, 70), "unit": (72, 140), "role": (36, 60), "deadline": (64, 130),
+                "due": (64, 96), "remaining": (56, 96), "status": (56, 110), "progress": (40, 60),
+                "note": (120, 280), "light": (64, 100), "last_update": (64, 96)}
 LIGHT_TEXT = {Light.RED: "● 红 逾期", Light.YELLOW: "▲ 黄 临期", Light.GREEN: "■ 绿 正常",
               Light.BLUE: "✔ 蓝 完成"}
 LIGHT_COLOUR = {Light.RED: "#f6d5d2", Light.YELLOW: "#fcefc0", Light.GREEN: "#dcefdc",
@@ -75,8 +84,10 @@ def display_value(row: LedgerRow, key: str) -> str:
         return row.due.isoformat() if row.due else ""
     if key == "remaining":
         return remaining_text(row)
-    if key == "status":
-        return row.status_summary()
+    if key == "status":  # 推进中 12/30: done of all (status_summary in full is the tooltip)
+        if row.assignment_id is None and row.assignment_count > 1:
+            return f"{row.status.value} {row.done_count}/{row.assignment_count}"
+        return row.status.value
     if key == "progress":
         return f"{row.progress}%"
     if key == "note":
@@ -161,8 +172,13 @@ class LedgerTableModel(QAbstractTableModel):
     def tooltip(row: LedgerRow, key: str) -> str | None:
         if key == "schools" and row.schools:
             return "、".join(row.schools)
+        if key == "code":
+            return "\n".join([*row.above, numbered_title(row.code, row.title)])
         if key == "title":
-            return row.text or row.title
+            path = "\n".join([*row.above, numbered_title(row.code, row.title)])
+            return path + "\n\n" + row.text if row.text and row.text != row.title else path
+        if key == "status":
+            return row.status_summary()
         if key == "note":
             return row.note or None
         if key == "deadline" and row.due:

@@ -47,6 +47,7 @@ from planner_desktop.gui.detail_pane import DetailPane
 from planner_desktop.gui.drop_routing import PLAN_SUFFIXES, TASK_LIST_SUFFIXES, DropRouting
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.forms.ledger_page_ui import Ui_LedgerPage
+from planner_desktop.gui.ledger_columns import LedgerColumns
 from planner_desktop.gui.ledger_model import LIGHT_TEXT, LedgerTableModel
 from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
 from planner_desktop.gui.reporting_panel import ReportingPanel
@@ -123,7 +124,8 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 720, 446])
+        # At 1366 pixels the table gets the room to show a row's state beside its item.
+        self.splitter.setSizes([180, 766, 420])
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
@@ -135,6 +137,7 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
 
     def setup_table(self, table: QTableView) -> QTableView:
         table.setModel(self.model)
+        self.columns = LedgerColumns(table, self.model)  # sized to fit, 编号 and 要点 frozen
         # No sort at first: the rows come in outline order, which is what the clerk expects.
         table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         table.setSortingEnabled(True)
@@ -206,6 +209,7 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
             if self.nav_choice is not None and self.nav_choice.kind == "branch":
                 self.row_filter.item_ids = frozenset(item_ids_under(self.ledger, self.nav_choice.item_id))
             self.apply_filters(keep_search=False)
+            self.columns.fit()
             if keep is not None:
                 self.select_row(keep.item_id, keep.assignment_id)
         finally:

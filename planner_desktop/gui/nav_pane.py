@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from planner_desktop.domain.ledger_table import SavedView
+from planner_desktop.domain.outline_codes import numbered_title
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.ledger import Ledger, due_soon_days
@@ -73,7 +74,7 @@ class NavigationPane(QTreeWidget):
             title = f"{plan['title']}"
             node = self._leaf(plans, title, NavChoice("plan", plan_id=plan["id"], label=title))
             for item in top_items(self.ledger, plan["id"]):
-                text = f"{item['code']} {item['title']}".strip()
+                text = numbered_title(item["number"], item["title"])
                 self._leaf(node, text, NavChoice("branch", plan_id=plan["id"], item_id=item["id"],
                                                  label=text))
         units = QTreeWidgetItem(self, [self.tr("单位")])

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain import plan_outline as outline_edits
 from planner_desktop.domain.lead_suggestion import suggest_lead
+from planner_desktop.domain.outline_codes import path_number
 from planner_desktop.domain.plan_outline import OutlineNode, PlanOutline
 from planner_desktop.gui.forms.plan_import_dialog_ui import Ui_PlanImportDialog
 from planner_desktop.gui.import_flow import PlanFileDialog, fill_tree
@@ -249,7 +250,7 @@ class PlanImportDialog(PlanFileDialog):
         lead = node.lead or (self.tr("{name}（建议）").format(name=node.suggested_lead)
                              if node.suggested_lead else "")
         item = QTreeWidgetItem([
-            node.code, node.title, lead, "、".join(node.support()),
+            path_number(node.code), node.title, lead, "、".join(node.support()),
             deadline.text if deadline else "",
             deadline.due.isoformat() if deadline and deadline.due else "", targets])
         item.setData(0, Qt.UserRole, len(self.nodes))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSize
 
 from planner_desktop.domain.ledger_table import Granularity, SavedView
-from planner_desktop.gui.ledger_model import DEFAULT_WIDTHS
 
 FIRST_SIZE = QSize(1366, 768)  # the office PC's screen; the window fits it beside both panes
 
@@ -22,18 +21,34 @@ def first_size(available: QSize) -> QSize:
     return FIRST_SIZE.boundedTo(available)
 
 
+# The column order of ledger_model.COLUMNS: a header state saved for another order (widths
+# of other columns) is dropped, and the columns are sized by the policy instead.
+COLUMNS_VERSION = 2
+OLD_COLUMN_KEYS = tuple(f"main_window/columns_{g.value}" for g in Granularity)
+
+
 class WindowState:
     def column_key(self) -> str:
-        return f"main_window/columns_{self.granularity.value}"
+        return f"main_window/columns_v{COLUMNS_VERSION}_{self.granularity.value}"
 
     def save_columns(self) -> None:
-        QSettings().setValue(self.column_key(), self.table.horizontalHeader().saveState())
+        """The clerk's own widths and hidden columns; none when the policy sized them, so that
+        the next start sizes them for its screen."""
+        settings = QSettings()
+        for key in OLD_COLUMN_KEYS:
+            settings.remove(key)
+        if self.columns.custom:
+            settings.setValue(self.column_key(), self.table.horizontalHeader().saveState())
+        else:
+            settings.remove(self.column_key())
 
     def restore_columns(self) -> None:
+        self.table.horizontalScrollBar().setValue(0)
         state = QSettings().value(self.column_key())
-        if state is None or not self.table.horizontalHeader().restoreState(state):
-            for column, key in enumerate(self.model.columns):
-                self.table.setColumnWidth(column, DEFAULT_WIDTHS[key])
+        if state is not None and self.table.horizontalHeader().restoreState(state):
+            self.columns.set_custom()
+        else:
+            self.columns.reset()
 
     def restore_layout(self) -> None:
         settings = QSettings()

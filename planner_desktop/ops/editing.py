@@ -23,9 +23,10 @@ from planner_desktop.store.editing import (
     RemovedAssignment,
     evidence_path,
     item_detail,
+    item_number_of,
 )
 
-__all__ = ["ItemDetail", "evidence_path", "item_detail"]  # and the edits below
+__all__ = ["ItemDetail", "evidence_path", "item_detail", "item_number_of"]  # and the edits below
 
 
 def set_progress(ledger: Ledger, assignment_id: int, status: Status, progress: int | None,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_desktop.domain.lead_suggestion import KeywordTable, suggest_lead
+from planner_desktop.domain.outline_codes import path_number
 from planner_desktop.domain.plan_cleaning import clean_paragraphs
 from planner_desktop.domain.plan_match import PLAN_DOCUMENT
 from planner_desktop.domain.plan_outline import (
@@ -87,15 +88,16 @@ class PlanDocumentPreview:
         outline = self.outline
         targets, deadlines, suggestions = [], [], []
         for _, node in outline.walk():
+            code = path_number(node.code)  # as the ledger will show it (outline_codes.item_number)
             for target in node.targets:
-                targets.append({"code": node.code, "text": target.text, "number": target.number,
+                targets.append({"code": code, "text": target.text, "number": target.number,
                                 "unit": target.unit, "placeholder": target.placeholder})
             if node.deadline is not None:
-                deadlines.append({"code": node.code, "text": node.deadline.text,
+                deadlines.append({"code": code, "text": node.deadline.text,
                                   "due": node.deadline.due.isoformat() if node.deadline.due else None,
                                   "kind": node.deadline.kind.value})
             if node.suggested_lead:
-                suggestions.append({"code": node.code, "lead": node.suggested_lead,
+                suggestions.append({"code": code, "lead": node.suggested_lead,
                                     "confirmed": node.lead_confirmed})
         return {
             "plan_id": None,
@@ -108,7 +110,7 @@ class PlanDocumentPreview:
             "title": self.title or outline.title,
             "year": outline.year,
             "plan_part": outline.plan_part.title if outline.plan_part and outline.use_plan_part else None,
-            "units": [{"code": node.code, "lead": node.lead, "support": node.support()}
+            "units": [{"code": path_number(node.code), "lead": node.lead, "support": node.support()}
                       for _, node in outline.walk() if node.lead or node.support()],
             "suggestions": suggestions,
             "removed_lines": len(outline.removed),

@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner_desktop.domain.outline_codes import ItemNumber, item_number, number_items
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import Role
 from planner_desktop.errors import Location, UserFixableError
@@ -280,5 +281,16 @@ def item_ids_under(ledger: Ledger, item_id: int) -> set[int]:
 
 
 def top_items(ledger: Ledger, plan_id: int) -> list[dict]:
-    return ledger.query("SELECT id, code, title FROM plan_item WHERE plan_id = ? AND parent_id IS NULL "
-                        "ORDER BY position", (plan_id,))
+    """A plan's top-level items, each with its ``number`` (``一、``)."""
+    items = ledger.query("SELECT id, code, title FROM plan_item WHERE plan_id = ? AND parent_id IS NULL "
+                         "ORDER BY position", (plan_id,))
+    return [{**item, "number": item_number([item["code"]])} for item in items]
+
+
+def item_number_of(ledger: Ledger, item_id: int) -> ItemNumber:
+    """One item's number, from the codes of its path (outline_codes.number_items)."""
+    path = ledger.conn.execute(
+        "WITH RECURSIVE up(id, parent_id, code, title) AS (SELECT id, parent_id, code, title "
+        "FROM plan_item WHERE id = ? UNION ALL SELECT i.id, i.parent_id, i.code, i.title "
+        "FROM plan_item i JOIN up ON i.id = up.parent_id) SELECT * FROM up", (item_id,)).fetchall()
+    return number_items([tuple(r) for r in path]).get(item_id, ItemNumber("", ()))

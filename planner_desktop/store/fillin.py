@@ -13,7 +13,8 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from planner_desktop.domain.fillin import FillinRow, FillinSheet, outline_path
+from planner_desktop.domain.fillin import FillinRow, FillinSheet
+from planner_desktop.domain.outline_codes import number_items
 from planner_desktop.domain.returns import Current
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import ROLE_LABELS, Role
@@ -91,15 +92,15 @@ def _outline(ledger: Ledger, plan_id: int) -> dict[int, tuple[int, str, str, str
     children: dict[int | None, list[tuple]] = {}
     for item in items:
         children.setdefault(item[1], []).append(item)
+    numbers = number_items([(item[0], item[1], item[3], item[4]) for item in items])
     result: dict[int, tuple[int, str, str, str, str]] = {}
-    stack = [(item, []) for item in reversed(children.get(None, []))]
+    stack = list(reversed(children.get(None, [])))
     while stack:
-        item, codes = stack.pop()
-        path = [*codes, item[3]]
+        item = stack.pop()
         body = item[5].strip()
         measure = body if body and body != item[4].strip() else ""
-        result[item[0]] = (len(result), outline_path(path), item[4], measure, item[6])
-        stack.extend((child, path) for child in reversed(children.get(item[0], [])))
+        result[item[0]] = (len(result), numbers[item[0]].number, item[4], measure, item[6])
+        stack.extend(reversed(children.get(item[0], [])))
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner_desktop.domain.ledger import AssignmentRecord, ItemRecord
+from planner_desktop.domain.outline_codes import number_items
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import Role
 from planner_desktop.store.database import Ledger, translated_errors
@@ -26,10 +27,12 @@ def fetch_items(ledger: Ledger, plan_id: int | None = None) -> list[ItemRecord]:
         params = (plan_id,)
     with translated_errors(ledger.path):
         rows = ledger.conn.execute(sql, params).fetchall()
+    numbers = number_items([(r[0], r[2], r[5], r[6]) for r in rows])
     return [
         ItemRecord(id=r[0], plan_id=r[1], parent_id=r[2], position=r[3], level=r[4], code=r[5],
                    title=r[6], text=r[7], deadline_text=r[8], due=_date(r[9]),
-                   deadline_kind=r[10], plan_year=r[11])
+                   deadline_kind=r[10], plan_year=r[11], number=numbers[r[0]].number,
+                   above=numbers[r[0]].above)
         for r in rows
     ]
 

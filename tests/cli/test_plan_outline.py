@@ -209,11 +209,15 @@ def test_cli_import_plan(tmp_path, samples, capsys):
     for key in ("plan_id", "top_level", "sections", "items", "levels", "targets", "deadlines"):
         assert key in dry
     assert dry["plan_id"] is None and dry["top_level"] == 9 and dry["levels"] == {"1": 9, "2": 35}
-    assert {"code": "三.9", "text": "普惠性幼儿园覆盖率达80%", "number": 80.0, "unit": "%",
+    # The item's number as the ledger shows it (三.9 is how the outline stores it).
+    assert {"code": "三、9.", "text": "普惠性幼儿园覆盖率达80%", "number": 80.0, "unit": "%",
             "placeholder": False} in dry["targets"]
     assert run(["--db", db, "import-plan", sample, "--json", "--year", "2021"]) == 0
     done = json.loads(capsys.readouterr().out)
     assert done["plan_id"] == 1 and done["year"] == 2021
+    assert run(["--db", db, "items", "list", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert "三、9." in {i["code"] for i in items} and "三.9" not in {i["code"] for i in items}
     assert run(["--db", db, "import-plan", sample, "--json"]) == 1  # the same file again
     error = json.loads(capsys.readouterr().out)
     assert "已经导入过" in error["error"]

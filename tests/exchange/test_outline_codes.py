@@ -8,8 +8,12 @@ import pytest
 
 from planner_desktop.domain.outline_codes import (
     STYLES,
+    ItemNumber,
     chinese_numeral,
+    item_number,
     label,
+    number_items,
+    numbered_title,
     parse_code,
     read_code,
     render,
@@ -109,3 +113,28 @@ def test_a_task_list_and_a_plan_number_the_same_item_alike():
     plan_codes = [read_code(node.code.rsplit(".", 1)[-1]) for _, node in plan.walk()]
     assert task_codes == plan_codes == [("cn", 1), ("cn_paren", 1), ("arabic", 1),
                                         ("arabic", 2), ("cn", 2), ("arabic", 1)]
+
+
+@pytest.mark.parametrize(("codes", "number"), [
+    (["一"], "一、"),  # a plan document's path codes
+    (["一", "一.1"], "一、1."),
+    (["二", "二.(一)", "二.(一).2"], "二、（一）2."),
+    (["一", "一.(一)", "一.(一).1", "一.(一).1.(1)", "一.(一).1.(1).①"], "一、（一）1.（1）①"),
+    (["一", "一.一是"], "一、一是"),
+    (["一、", "1", "（1）"], "一、1.（1）"),  # a task list's written markers
+    (["一、", "（一）", "1.", "(2)"], "一、（一）1.（2）"),
+    (["1", "1.1", "1.1.2"], "1.1.2"),  # a decimal 序号 stands for the steps above it
+    (["一、", "1.2"], "一、1.2"),
+    (["第一部分", "第一部分.一"], "第一部分一、"),
+    (["附件", "1"], "附件1."),  # what is no code stays as written
+])
+def test_an_items_number_is_its_markers_as_written(codes, number):
+    assert item_number(codes) == number
+
+
+def test_numbered_items_carry_the_path_above_them():
+    numbers = number_items([(1, None, "一", "坚持党建引领"), (2, 1, "一.(一)", "强化理论武装"),
+                            (3, 2, "一.(一).1", "开展专题学习"), (4, None, "二", "守牢安全底线")])
+    assert numbers[3] == ItemNumber("一、（一）1.", ("一、坚持党建引领", "（一）强化理论武装"))
+    assert numbers[4] == ItemNumber("二、", ())
+    assert numbered_title("1.", "标题") == "1. 标题" and numbered_title("（一）", "标题") == "（一）标题"

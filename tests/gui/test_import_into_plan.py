@@ -43,13 +43,14 @@ def test_task_list_dialog_chooses_its_plan_and_fills_it(qtbot, ledger):
     assert "与本文件相符" in dialog.target_combo.currentText()
     assert dialog.update_panel.isVisibleTo(dialog)
     assert "对上" in dialog.update_label.text() and "新增 82 项" in dialog.update_label.text()
-    # The tree is the plan's: its numbers (二.1), the list's measures marked new under them.
+    # The tree is the plan's: its numbers as the ledger shows them (二、1.), the list's measures
+    # marked new under them.
     assert not dialog.tree.isColumnHidden(COMPARE_COLUMN)
     shown = rows(dialog.tree)
-    assert [r.text(0) for r in shown[:4]] == ["一", "一.1", "（1）", "（2）"]
+    assert [r.text(0) for r in shown[:4]] == ["一、", "一、1.", "一、1.（1）", "一、1.（2）"]
     assert shown[2].text(COMPARE_COLUMN) == "新增"
     covid = next(r for r in shown if r.text(1) == "切实做好新冠肺炎疫情防控工作")
-    assert covid.text(0) == "二.1" and "表中编号 5" in covid.text(COMPARE_COLUMN)
+    assert covid.text(0) == "二、1." and "表中编号 5" in covid.text(COMPARE_COLUMN)
     # Choosing 新建计划 shows the list's own tree; choosing the plan again, the join.
     dialog.target_combo.setCurrentIndex(0)
     assert dialog.parsed.target.plan_id is None and dialog.tree.isColumnHidden(COMPARE_COLUMN)

@@ -62,11 +62,12 @@ def test_ranking_is_within_each_kind_and_ties_share_a_rank():
 
 
 def test_outline_codes_and_chosen_rows_keep_their_headings():
-    rows = [row(1, level=1, code="一、", leaf=False), row(2, level=2, code="（一）", leaf=False),
-            row(3, level=3, code="1."), row(4, level=3, code="2."), row(5, level=1, code="二、", leaf=False),
-            row(6, level=2, code="（一）")]
+    # The rows carry each item's number (outline_codes.item_number), the path of its markers.
+    rows = [row(1, level=1, code="一、", leaf=False), row(2, level=2, code="一、（一）", leaf=False),
+            row(3, level=3, code="一、（一）1."), row(4, level=3, code="一、（一）2."),
+            row(5, level=1, code="二、", leaf=False), row(6, level=2, code="二、（一）")]
     codes = outline_codes(rows)
-    assert codes[3] == "一（一）1." and codes[6] == "二（一）"
+    assert codes[3] == "一、（一）1." and codes[6] == "二、（一）"
     chosen = select_items(rows, [4])
     assert [(r.item_id, heading) for r, heading in chosen] == [(1, True), (2, True), (4, False)]
     assert [(r.item_id, h) for r, h in select_items(rows, [5])] == [(5, False)]  # a heading on its own

@@ -18,7 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
     QFrame, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QVBoxLayout, QWidget)
+    QVBoxLayout, QWidget)
+
+from planner_desktop.gui.ledger_columns import LedgerTableView
 
 class Ui_LedgerPage(object):
     def setupUi(self, LedgerPage):
@@ -121,7 +123,7 @@ class Ui_LedgerPage(object):
 
         self.layout.addLayout(self.filters)
 
-        self.table = QTableView(LedgerPage)
+        self.table = LedgerTableView(LedgerPage)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

@@ -134,12 +134,16 @@ class ReportingPanel(QWidget):
             entry.setToolTip(self.tr("双击查看该单位的任务"))
             self.units.addItem(entry)
         expected, missing = len(reminders.states), len(reminders.missing)
+        returned = len(reminders.returned)
         if reminders.exported:
-            text = self.tr("{period}：发出 {expected} 份，已报送 {done} 份，未报送 {missing} 个单位。")
+            text = self.tr("{period}：发出 {expected} 份，已报送 {done} 份，未报送 {silent} 个单位。")
+            if missing > expected - returned:
+                text += self.tr("{partly} 个单位有未填写的任务。")
         else:
             text = self.tr("{period}尚未导出填报表；有任务的 {expected} 个单位都还没有报送。")
         self.counts.setText(text.format(period=reminders.period.label, expected=expected,
-                                        done=expected - missing, missing=missing))
+                                        done=returned, silent=expected - returned,
+                                        partly=missing - (expected - returned)))
         self.save_button.setEnabled(missing > 0)
 
     def save_reminders(self, path: Path | None = None) -> Path | None:

@@ -1,0 +1,70 @@
+"""After the returns, as the clerk sees them in the window: the dashboard counts the units that
+sent their workbook back, the import is one step on the undo stack (the hand edits before it
+stay undoable), and a row whose status cannot be right is refused in the preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from planner_desktop.gui.main_window import MainWindow
+from planner_desktop.ops.fillin.export import export_fillin
+from planner_desktop.store.database import open_ledger
+from tests.support.fillin_helpers import PERIOD, TODAY, demo_ledger_file, fill_workbook
+
+SECTIONS = ("局办公室", "组织人事股", "计划财务股")
+
+
+def demo(tmp_path: Path):
+    return open_ledger(demo_ledger_file(tmp_path / "ledger"), daily_backup=False)
+
+
+def sent(ledger, folder: Path) -> list[Path]:
+    plan = ledger.scalar("SELECT min(id) FROM plan")
+    units = [r[0] for r in ledger.conn.execute(
+        f"SELECT id FROM unit WHERE name IN ({','.join('?' * len(SECTIONS))}) ORDER BY id",
+        SECTIONS)]
+    return export_fillin(ledger, plan, PERIOD, folder, unit_ids=units).files
+
+
+def first_rows_filled(n: int, _row: dict) -> dict | None:
+    """A unit clerk fills the two rows they know about and leaves the rest for later."""
+    return {"状态": "推进中", "完成进度%": 50, "进展情况": "已部署"} if n < 2 else None
+
+
+def window_over(qtbot, ledger) -> MainWindow:
+    window = MainWindow(ledger, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def import_through_dialog(qtbot, window: MainWindow, paths: list[Path]):
+    dialog = window.import_returns(paths)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.job.running, timeout=20000)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.buttons.button(QDialogButtonBox.Ok).click()
+    return dialog
+
+
+def test_the_dashboard_counts_returned_workbooks_even_with_rows_left_empty(qtbot, tmp_path):
+    ledger = demo(tmp_path)
+    try:
+        files = sent(ledger, tmp_path / "out")
+        back = tmp_path / "back"
+        back.mkdir()
+        for path in files[:2]:
+            fill_workbook(path, first_rows_filled, back / path.name)
+        window = window_over(qtbot, ledger)
+        window.act_dashboard.trigger()
+        assert "发出 3 份，已报送 0 份，未报送 3 个单位" in window.reporting.counts.text()
+        import_through_dialog(qtbot, window, [back])
+        text = window.reporting.counts.text()
+        assert "发出 3 份，已报送 2 份，未报送 1 个单位" in text, text
+        assert "2 个单位有未填写的任务" in text
+        window.grab().save(str(tmp_path / "dashboard_after_returns.png"))
+    finally:
+        ledger.close()

@@ -26,8 +26,9 @@ from planner_desktop.ops.ledger import Ledger
 
 RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
 ACTION_LABELS = {Action.UPDATE: "更新", Action.UNCHANGED: "不变", Action.CONFLICT: "冲突",
-                 Action.EMPTY: "未填写", Action.SKIPPED: "跳过"}
-ACTION_COLOURS = {Action.UPDATE: "#e6f4ea", Action.CONFLICT: "#fdecea", Action.SKIPPED: "#f1f1f1"}
+                 Action.EMPTY: "未填写", Action.SKIPPED: "跳过", Action.REFUSED: "有误，未导入"}
+ACTION_COLOURS = {Action.UPDATE: "#e6f4ea", Action.CONFLICT: "#fdecea", Action.SKIPPED: "#f1f1f1",
+                  Action.REFUSED: "#fff3cd"}
 SIDE_LABELS = {Side.LEDGER: "保留账本中的值", Side.FILE: "采用回收表的值"}
 
 
@@ -155,7 +156,7 @@ class ReturnsImportDialog(ImportDialog):
         table.blockSignals(False)
 
     def visible_rows(self) -> list[tuple[FilePreview, RowPreview]]:
-        shown = {Action.UPDATE, Action.CONFLICT}
+        shown = {Action.UPDATE, Action.CONFLICT, Action.REFUSED}
         if self.show_all_box.isChecked():
             shown = set(Action)
         return [(f, r) for f, r in self.preview.rows() if r.decision.action in shown]
@@ -175,7 +176,9 @@ class ReturnsImportDialog(ImportDialog):
                 label = self.tr(ACTION_LABELS[action])
             old, new = row.old, row.decision.new
             status = progress = note = ""
-            if old is not None and new is not None:
+            if action is Action.REFUSED:  # what is wrong, in the column the clerk reads first
+                note = "；".join(row.decision.reasons)
+            elif old is not None and new is not None:
                 status = f"{old.status.value} → {new.status.value if new.status else ''}"
                 progress = f"{_progress(old.progress)} → {_progress(new.progress)}"
                 note = new.note if new.note != old.note else ""
@@ -227,12 +230,16 @@ class ReturnsImportDialog(ImportDialog):
         updated = sum(1 for _, r in rows if r.applies)
         conflicts = len(preview.conflicts())
         empty = sum(1 for _, r in rows if r.decision.action is Action.EMPTY)
+        refused = sum(1 for _, r in rows if r.decision.action is Action.REFUSED)
         period = preview.period.label if preview.period else self.tr("（未能确定）")
-        self.summary.setText(self.tr(
+        text = self.tr(
             "报送周期：{period}。共 {files} 个文件，导入 {included} 个；将更新 {updated} 条任务，"
             "冲突 {conflicts} 条（默认保留账本中的值），未填写 {empty} 条。").format(
                 period=period, files=len(preview.files), included=len(included), updated=updated,
-                conflicts=conflicts, empty=empty))
+                conflicts=conflicts, empty=empty)
+        if refused:
+            text += self.tr("{n} 条填写有误，不导入（见“提示”中的表、行、列）。").format(n=refused)
+        self.summary.setText(text)
         self.tabs.setTabText(1, self.tr("变更明细（{n}）").format(n=updated))
         self.refresh_ready()
 

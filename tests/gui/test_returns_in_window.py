@@ -68,3 +68,45 @@ def test_the_dashboard_counts_returned_workbooks_even_with_rows_left_empty(qtbot
         window.grab().save(str(tmp_path / "dashboard_after_returns.png"))
     finally:
         ledger.close()
+
+
+def test_a_row_whose_status_cannot_be_right_is_refused_in_the_preview(qtbot, tmp_path):
+    from planner_desktop.domain.returns import Action
+    from planner_desktop.gui.returns_import_dialog import ReturnsImportDialog
+
+    ledger = demo(tmp_path)
+    try:
+        path = sent(ledger, tmp_path / "out")[0]
+        answers = {0: {"状态": "未启动", "完成进度%": 90, "进展情况": "矛盾的一行"},
+                   1: {"状态": "差不多了", "进展情况": "状态看不懂"},
+                   2: {"状态": "推进中", "完成进度%": 40, "进展情况": "正常的一行"}}
+        fill_workbook(path, lambda n, _row: answers.get(n))
+        before = {r["id"]: (r["status"], r["progress"], r["note"])
+                  for r in ledger.query("SELECT * FROM assignment")}
+        dialog = ReturnsImportDialog(ledger, [path])
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.job.running, timeout=20000)
+        rows = [row for _, row in dialog.preview.rows()]
+        assert [r.decision.action for r in rows[:3]] == [Action.REFUSED, Action.REFUSED, Action.UPDATE]
+        assert "2 条填写有误，不导入" in dialog.summary.text()
+        shown = [dialog.rows_table.item(n, 0).text() for n in range(dialog.rows_table.rowCount())]
+        assert shown.count("有误，未导入") == 2
+        warnings = [[dialog.warnings_table.item(n, c).text() for c in range(5)]
+                    for n in range(dialog.warnings_table.rowCount())]
+        refused = [w for w in warnings if w[4].startswith("这一行未导入")]
+        sheet = rows[0].sheet
+        assert [(w[1], w[2], w[3]) for w in refused] == [(sheet, str(rows[0].row), "I"),
+                                                          (sheet, str(rows[1].row), "I")]
+        assert "未启动" in refused[0][4] and "90%" in refused[0][4]
+        assert "差不多了" in refused[1][4]
+        dialog.resize(1200, 640)
+        dialog.grab().save(str(tmp_path / "refused_rows.png"))
+        with qtbot.waitSignal(dialog.imported, timeout=20000):
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        after = {r["id"]: (r["status"], r["progress"], r["note"])
+                 for r in ledger.query("SELECT * FROM assignment")}
+        assert after[rows[0].assignment_id] == before[rows[0].assignment_id]
+        assert after[rows[1].assignment_id] == before[rows[1].assignment_id]
+        assert after[rows[2].assignment_id] == ("推进中", 40, "正常的一行")
+    finally:
+        ledger.close()

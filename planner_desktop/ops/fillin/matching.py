@@ -235,8 +235,6 @@ class Matcher:
                          .format(earlier=earlier), sheet.name, line)
             return result
         reported = read_cells(row.cells, year)
-        for problem in reported.problems:
-            preview.warn(problem.message, sheet.name, line, _column_of(sheet, problem.field))
         current = state.current
         if by == "key":
             changed = (current.updated_at or "") != row.key.stamp
@@ -247,6 +245,11 @@ class Matcher:
             reported, current, changed_since_export=changed,
             revised_same_period=state.last_from_return and state.last_period == period_key,
             empty=row.cells.is_empty())
+        refused = result.decision.action is Action.REFUSED
+        for problem in reported.problems:
+            message = tr("这一行未导入：{problem}").format(problem=problem.message) if refused \
+                else problem.message
+            preview.warn(message, sheet.name, line, _column_of(sheet, problem.field))
         if result.decision.action is not Action.EMPTY:
             self.claimed[state.assignment_id] = tr("{file} 第 {row} 行").format(
                 file=preview.path.name, row=line)

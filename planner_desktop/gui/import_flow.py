@@ -119,12 +119,13 @@ class ImportDialog(QDialog):
 
     def run(self, work: Work, label: str, succeeded: Callable[[Any], None], *,
             writes: bool = False, failed: Callable[[BaseException], None] | None = None,
-            cancellable: bool = True) -> Operation:
+            cancellable: bool = True, initiator: object = None) -> Operation:
         """Through the one runner, its problems shown where this dialog shows them; kept in
         :attr:`job` so that the dialog (and a test) can tell whether work is under way."""
         self.job = run_operation(self, self.ledger.path, work, label=label, writes=writes,
                                  error_label=self.summary, error_title=self.error_title,
-                                 succeeded=succeeded, failed=failed, cancellable=cancellable)
+                                 succeeded=succeeded, failed=failed, cancellable=cancellable,
+                                 initiator=initiator)
         return self.job
 
     # -- reading ----------------------------------------------------------------------------
@@ -173,7 +174,13 @@ class ImportDialog(QDialog):
             return
         work = self.commit_work(self.preview)
         self.set_ready(False)
-        self.run(work, self.writing_label, self.committed, writes=True, failed=self.commit_failed)
+        self.run(work, self.writing_label, self.committed, writes=True, failed=self.commit_failed,
+                 initiator=self.commit_initiator())
+
+    def commit_initiator(self) -> object:
+        """Who the commit's change is announced as: None (the window's undo stack is then
+        cleared), or the undo command a dialog pushes when it has committed."""
+        return None
 
     def commit_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):  # nothing was written: the clerk may go on or retry

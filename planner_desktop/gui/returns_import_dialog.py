@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from planner_desktop.domain.returns import Action, Side
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
 from planner_desktop.gui.import_flow import ImportDialog, read_only_cell
 from planner_desktop.gui.operation import Work
+from planner_desktop.gui.undo_commands import ImportReturns, push_done
 from planner_desktop.ops.fillin.commit import choose_side, commit_returns
 from planner_desktop.ops.fillin.previews import FilePreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.fillin.returns import preview_returns
@@ -42,9 +43,12 @@ class ReturnsImportDialog(ImportDialog):
     WARNINGS_TAB = 3
 
     def __init__(self, ledger: Ledger, paths: list[Path] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(ledger, parent)
         self.paths: list[Path] = []
+        # The window's stack: the import becomes one step of it (else it clears the stack).
+        self.undo_stack = undo_stack
+        self.undo_step: ImportReturns | None = None
         if paths:
             self.add_paths([Path(p) for p in paths])
 
@@ -273,7 +277,17 @@ class ReturnsImportDialog(ImportDialog):
 
     # -- commit -----------------------------------------------------------------------------
     def commit_work(self, preview: ReturnsPreview) -> Work:
+        self.undo_step = ImportReturns(self.ledger, preview) if self.undo_stack is not None else None
         return lambda ledger, progress: commit_returns(ledger, preview, on_progress=progress)
+
+    def commit_initiator(self) -> object:
+        return self.undo_step
+
+    def committed(self, created: dict[Path, int]) -> None:
+        if self.undo_step is not None and self.undo_stack is not None:
+            self.undo_step.batches = list(created.values())
+            push_done(self.undo_stack, self.undo_step)
+        super().committed(created)
 
     def commit_failed(self, _exc: BaseException) -> None:
         self.run_preview()  # nothing was written: read again against the ledger as it is now

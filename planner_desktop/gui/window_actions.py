@@ -142,7 +142,7 @@ class WindowActions:
     def import_returns(self, paths: list[Path] | None = None) -> QDialog:
         from planner_desktop.gui.returns_import_dialog import ReturnsImportDialog
 
-        return self.open_dialog(ReturnsImportDialog(self.ledger, paths, self))
+        return self.open_dialog(ReturnsImportDialog(self.ledger, paths, self, self.undo_stack))
 
     def open_reports(self) -> QDialog:
         from planner_desktop.gui.report_dialog import ReportDialog

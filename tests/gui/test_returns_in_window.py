@@ -110,3 +110,41 @@ def test_a_row_whose_status_cannot_be_right_is_refused_in_the_preview(qtbot, tmp
         assert after[rows[2].assignment_id] == ("推进中", 40, "正常的一行")
     finally:
         ledger.close()
+
+
+def test_the_returns_import_is_one_step_of_the_undo_stack(qtbot, tmp_path):
+    from planner_desktop.domain.status import Status
+    from planner_desktop.gui import undo_commands as cmd
+
+    ledger = demo(tmp_path)
+    try:
+        path = sent(ledger, tmp_path / "out")[0]
+        fill_workbook(path, first_rows_filled)
+        window = window_over(qtbot, ledger)
+        state = "SELECT status, progress, note FROM assignment WHERE id = ?"
+        # A hand edit before the returns, on a task of another unit.
+        other = ledger.scalar("SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                              "WHERE u.name NOT IN ('局办公室', '组织人事股', '计划财务股') "
+                              "ORDER BY a.id LIMIT 1")
+        by_hand = tuple(ledger.conn.execute(state, (other,)).fetchone())
+        assert window.run_command(cmd.SetAssignment(ledger, other, Status.IN_PROGRESS, 20, "手工"))
+        dialog = import_through_dialog(qtbot, window, [path])
+        first = next(r for _, r in dialog.preview.rows() if r.applies)
+        returned = ("推进中", 50, "已部署")
+        assert tuple(ledger.conn.execute(state, (first.assignment_id,)).fetchone()) == returned
+        assert window.undo_stack.count() == 2
+        assert window.act_undo.isEnabled()
+        assert window.act_undo.text().startswith("撤销 导入回收表（1 个文件）")
+
+        window.act_undo.trigger()  # the returns go ...
+        assert tuple(ledger.conn.execute(state, (first.assignment_id,)).fetchone()) != returned
+        assert ledger.scalar("SELECT count(*) FROM import_batch WHERE kind = 'returns' "
+                             "AND undone_at IS NULL") == 0
+        window.act_undo.trigger()  # ... then the hand edit
+        assert tuple(ledger.conn.execute(state, (other,)).fetchone()) == by_hand
+        window.act_redo.trigger()
+        window.act_redo.trigger()  # the same preview committed again
+        assert tuple(ledger.conn.execute(state, (first.assignment_id,)).fetchone()) == returned
+        assert tuple(ledger.conn.execute(state, (other,)).fetchone()) == ("推进中", 20, "手工")
+    finally:
+        ledger.close()

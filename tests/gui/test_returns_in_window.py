@@ -148,3 +148,53 @@ def test_the_returns_import_is_one_step_of_the_undo_stack(qtbot, tmp_path):
         assert tuple(ledger.conn.execute(state, (other,)).fetchone()) == ("推进中", 20, "手工")
     finally:
         ledger.close()
+
+
+def signed_by(path: Path, values: dict[str, str]) -> None:
+    """The unit clerk types their name and phone once, beside the labels above the table."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for r in range(1, 3):
+        for c in range(1, ws.max_column + 1):
+            if ws.cell(r, c).value in values:
+                ws.cell(r, c + 1).value = values[ws.cell(r, c).value]
+    wb.save(path)
+
+
+def test_who_filled_the_workbook_in_is_asked_once_and_given_to_every_row(tmp_path):
+    import openpyxl
+
+    from planner_desktop.exchange.fillin_reader import read_returned_workbook
+    from tests.support.fillin_helpers import HEADER_EXCEL_ROW, headers
+
+    ledger = demo(tmp_path)
+    try:
+        path = sent(ledger, tmp_path / "out")[0]
+        fill_workbook(path, first_rows_filled)
+        signed_by(path, {"填报人：": "王芳", "联系电话：": "13800001111"})
+        rows = read_returned_workbook(path).sheets[0].rows
+        assert {(r.cells.author, r.cells.phone) for r in rows} == {("王芳", "13800001111")}
+
+        # A workbook exported before asked on every row: its per-row answers are still read.
+        old = tmp_path / "old.xlsx"
+        wb = openpyxl.load_workbook(path)
+        ws = wb.worksheets[0]
+        last = ws.max_column + 1
+        ws.cell(HEADER_EXCEL_ROW, last).value = "填报人"
+        ws.cell(HEADER_EXCEL_ROW, last + 1).value = "联系电话"
+        first_data = HEADER_EXCEL_ROW + 1
+        ws.cell(first_data, last).value = "李雷"
+        ws.cell(first_data, last + 1).value = "0571-1234"
+        for r in range(1, 3):  # and nothing above the table
+            for c in range(1, ws.max_column + 1):
+                if ws.cell(r, c).value in ("王芳", "13800001111"):
+                    ws.cell(r, c).value = None
+        wb.save(old)
+        assert "填报人" in headers(openpyxl.load_workbook(old).worksheets[0])
+        rows = read_returned_workbook(old).sheets[0].rows
+        assert (rows[0].cells.author, rows[0].cells.phone) == ("李雷", "0571-1234")
+        assert (rows[1].cells.author, rows[1].cells.phone) == ("", "")
+    finally:
+        ledger.close()

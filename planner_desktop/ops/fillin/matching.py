@@ -20,6 +20,7 @@ from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.fillin_layout import (
     CHECKED_FIELDS,
     COLUMNS,
+    PER_ROW_SIGN_OFF,
     Field,
     cell_digest,
 )
@@ -45,7 +46,7 @@ from planner_desktop.store.fillin import (
     plans_of_unit,
 )
 
-HEADER_OF: dict[Field, str] = {c.field: c.header for c in COLUMNS}
+HEADER_OF: dict[Field, str] = {c.field: c.header for c in (*COLUMNS, *PER_ROW_SIGN_OFF)}
 
 
 class Matcher:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from planner_desktop.domain.ledger_table import Granularity, LedgerRow, sort_key
-from planner_desktop.domain.status import Light
+from planner_desktop.domain.status import Alert, Light
 from planner_desktop.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,8 +32,12 @@ COLUMNS = {
 DEFAULT_WIDTHS = {"code": 64, "title": 380, "lead": 120, "support": 150, "schools": 60,
                   "unit": 130, "role": 50, "deadline": 110, "due": 90, "remaining": 90,
                   "status": 150, "progress": 56, "note": 220, "light": 100, "last_update": 90}
-LIGHT_TEXT = {Light.RED: "● 红 逾期", Light.YELLOW: "▲ 黄 临期", Light.GREEN: "■ 绿 正常",
+LIGHT_TEXT = {Light.RED: "● 红 逾期", Light.YELLOW: "▲ 黄 临期/滞后", Light.GREEN: "■ 绿 正常",
               Light.BLUE: "✔ 蓝 完成"}
+# A row's own light says which of the two a yellow one is (domain.status.alert_of).
+ALERT_TEXT = {Alert.OVERDUE: LIGHT_TEXT[Light.RED], Alert.DUE_SOON: "▲ 黄 临期",
+              Alert.BEHIND: "▲ 黄 滞后", Alert.ON_TRACK: LIGHT_TEXT[Light.GREEN],
+              Alert.DONE: LIGHT_TEXT[Light.BLUE]}
 LIGHT_COLOUR = {Light.RED: "#f6d5d2", Light.YELLOW: "#fcefc0", Light.GREEN: "#dcefdc",
                 Light.BLUE: "#d9e6f6"}
 LIGHT_TEXT_COLOUR = {Light.RED: "#a4262c", Light.YELLOW: "#8a5a00", Light.GREEN: "#1e6b2a",
@@ -82,7 +86,7 @@ def display_value(row: LedgerRow, key: str) -> str:
     if key == "note":
         return row.note.replace("\n", " ")
     if key == "light":
-        return LIGHT_TEXT[row.light]
+        return ALERT_TEXT[row.alert]
     if key == "last_update":
         return (row.last_update or "")[:10]
     raise KeyError(key)

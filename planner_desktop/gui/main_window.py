@@ -36,7 +36,6 @@ from planner_desktop.domain.ledger_table import (
     RowSearch,
     SavedView,
     count_summary,
-    in_saved_view,
     leaf_items,
 )
 from planner_desktop.domain.status import Light, Status
@@ -232,8 +231,8 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         counts = count_summary(rows if self.granularity is Granularity.ASSIGNMENTS else leaf_items(rows))
         noun = self.tr("项分工") if self.granularity is Granularity.ASSIGNMENTS else self.tr("项要点")
         self.counts.setText(self.tr(
-            "当前视图：共 {total} {noun}　已完成 {done}　逾期 {overdue}　临期/滞后 {due_soon}　"
-            "截至 {today}").format(noun=noun, today=self.today.isoformat(), **counts))
+            "当前视图：共 {total} {noun}　已完成 {done}　逾期 {overdue}　临期 {due_soon}　"
+            "滞后 {behind}　截至 {today}").format(noun=noun, today=self.today.isoformat(), **counts))
 
     def current_row(self) -> LedgerRow | None:
         index = self.table.currentIndex()
@@ -346,15 +345,15 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         """A calm line, not a dialog: what is overdue and what falls due in the next days."""
         if self.snapshot is None:
             return
-        items = leaf_items(self.snapshot.items)
+        counts = count_summary(leaf_items(self.snapshot.items))  # as the dashboard counts
         today, days = self.snapshot.today, self.snapshot.due_soon_days
-        overdue = sum(in_saved_view(r, SavedView.OVERDUE, today, days) for r in items)
-        soon = sum(in_saved_view(r, SavedView.DUE_SOON, today, days) for r in items)
-        if not overdue and not soon:
+        overdue, soon, behind = counts["overdue"], counts["due_soon"], counts["behind"]
+        if not overdue and not soon and not behind:
             return
         self._banner_overdue = bool(overdue)
         self.banner_text.setText(self.tr(
-            "截至 {today}：{overdue} 项已逾期，{soon} 项将在 {days} 个工作日内到期。").format(
-                today=today.isoformat(), overdue=overdue, soon=soon, days=days))
+            "截至 {today}：{overdue} 项已逾期，{soon} 项将在 {days} 个工作日内到期，"
+            "{behind} 项进度滞后。").format(
+                today=today.isoformat(), overdue=overdue, soon=soon, days=days, behind=behind))
         self.banner_button.setText(self.tr("查看逾期事项") if overdue else self.tr("查看临期事项"))
         self.banner.show()

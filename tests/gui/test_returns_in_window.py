@@ -198,3 +198,34 @@ def test_who_filled_the_workbook_in_is_asked_once_and_given_to_every_row(tmp_pat
         assert (rows[1].cells.author, rows[1].cells.phone) == ("", "")
     finally:
         ledger.close()
+
+
+def test_a_lagging_item_says_behind_and_is_counted_so_everywhere(qtbot, tmp_path):
+    from planner_desktop.domain.ledger_table import leaf_items
+    from planner_desktop.domain.status import Alert, Light, Schedule
+    from planner_desktop.gui.ledger_model import display_value
+
+    ledger = demo(tmp_path)
+    try:
+        window = window_over(qtbot, ledger)
+        items = leaf_items(window.snapshot.items)
+        behind = [r for r in items if r.light is Light.YELLOW and r.schedule is Schedule.NORMAL]
+        soon = [r for r in items if r.schedule is Schedule.DUE_SOON]
+        assert behind, "the demo ledger has items behind schedule"
+        assert {display_value(r, "light") for r in behind} == {"▲ 黄 滞后"}
+        assert {display_value(r, "light") for r in soon} <= {"▲ 黄 临期"}
+        assert all(r.alert is Alert.BEHIND for r in behind)
+        window.show_start_summary()
+        assert f"{len(soon)} 项将在" in window.banner_text.text()
+        assert f"{len(behind)} 项进度滞后" in window.banner_text.text()
+        assert f"临期 {len(soon)}　滞后 {len(behind)}" in window.counts.text()
+        window.act_dashboard.trigger()
+        numbers = {key: int(button.text().split("\n")[0])
+                   for key, button in window.dashboard.buttons.items()}
+        assert (numbers["due_soon"], numbers["behind"]) == (len(soon), len(behind))
+        window.dashboard.buttons["behind"].click()
+        shown = {r.item_id for r in window.model.rows()}
+        assert shown == {r.item_id for r in window.snapshot.items
+                         if r.light is Light.YELLOW and r.schedule is Schedule.NORMAL}
+    finally:
+        ledger.close()

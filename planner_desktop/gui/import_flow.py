@@ -31,7 +31,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QPushButton,
     QTableWidgetItem,
     QTreeWidget,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.operation import Operation, Work, run_operation
 from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.plan_target import PlanTargets
@@ -211,10 +211,10 @@ class PlanFileDialog(ImportDialog):
         self.roster_units: list[str] = []
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr(self.CHOOSE_CAPTION), "",
-                                              self.FILE_FILTER)
-        if name:
-            self.load(Path(name))
+        # Each dialog's files in their own remembered folder (its caption names the kind).
+        path = open_file(self, self.tr(self.CHOOSE_CAPTION), self.CHOOSE_CAPTION, self.FILE_FILTER)
+        if path is not None:
+            self.load(path)
 
     def load(self, path: Path) -> None:
         self.path = Path(path)

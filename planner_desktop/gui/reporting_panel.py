@@ -13,10 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,12 +29,12 @@ from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.domain.report_periods import period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.events import ledger_events
+from planner_desktop.gui.file_folders import save_file
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.reminders import ReminderList, reminder_list, write_reminder_list
 from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.plans import exported_periods, list_plans
 
-REMINDER_DIR_KEY = "fillin/reminder_dir"
 SHOWN_KINDS = ("plans", "assignments", "units", "exports")  # who was asked, who answered
 
 
@@ -151,14 +150,10 @@ class ReportingPanel(QWidget):
         if reminders is None:
             return None
         if path is None:
-            folder = QSettings().value(REMINDER_DIR_KEY, str(Path.home()))
-            suggested = str(Path(folder) / f"{reminders.period.label}_催报名单.xlsx")
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("保存催报名单"), suggested,
-                                                  self.tr("Excel 工作簿 (*.xlsx)"))
-            if not name:
+            path = save_file(self, self.tr("保存催报名单"), "reminders",
+                             f"{reminders.period.label}_催报名单.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+            if path is None:
                 return None
-            path = Path(name)
-            QSettings().setValue(REMINDER_DIR_KEY, str(path.parent))
         try:
             write_reminder_list(path, reminders)
         except UserFixableError as exc:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QUndoStack
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from planner_desktop.domain.returns import Action, Side
+from planner_desktop.gui.file_folders import open_files, open_folder
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
 from planner_desktop.gui.import_flow import ImportDialog, read_only_cell
 from planner_desktop.gui.operation import Work
@@ -85,15 +86,14 @@ class ReturnsImportDialog(ImportDialog):
 
     # -- adding files -----------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择回收的填报表"), "",
-                                                self.tr(RETURNS_FILTER))
-        if names:
-            self.add_paths([Path(n) for n in names])
+        paths = open_files(self, self.tr("选择回收的填报表"), "returns", self.tr(RETURNS_FILTER))
+        if paths:
+            self.add_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择放回收表的文件夹"))
-        if folder:
-            self.add_paths([Path(folder)])
+        folder = open_folder(self, self.tr("选择放回收表的文件夹"), "returns")
+        if folder is not None:
+            self.add_paths([folder])
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():

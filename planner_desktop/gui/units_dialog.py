@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QTableWidgetItem,
 )
 
+from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.forms.merge_dialog_ui import Ui_MergeDialog
 from planner_desktop.gui.forms.units_dialog_ui import Ui_UnitsDialog
 from planner_desktop.gui.operation import run_here
@@ -117,10 +117,9 @@ class UnitsDialog(QDialog):
 
     def import_roster_file(self, path: Path | None = None) -> bool:
         if not path:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("选择单位名册"), "", self.tr(ROSTER_FILTER))
-            if not name:
+            path = open_file(self, self.tr("选择单位名册"), "roster", self.tr(ROSTER_FILTER))
+            if path is None:
                 return False
-            path = Path(name)
         return self.guarded(lambda: import_roster_file(self.ledger, path))
 
     def add_alias(self) -> None:

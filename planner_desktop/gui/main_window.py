@@ -79,8 +79,10 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.nav_choice: NavChoice | None = None
         self._loading = False
         self.undo_stack = QUndoStack(self)
-        title = self.tr("工作要点督办台 — {path}").format(path=ledger.path.name)
-        self.setWindowTitle(title + (self.tr("（只读）") if read_only else ""))
+        # The program's name last: Qt appends the application's display name to a title that
+        # does not end with it, which named the program twice.
+        self.setWindowTitle(self.tr("{path}{read_only} — 工作要点督办台").format(
+            path=ledger.path.name, read_only=self.tr("（只读）") if read_only else ""))
         self.setAcceptDrops(True)
 
         self.model = LedgerTableModel(self)

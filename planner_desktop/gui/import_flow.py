@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.operation import Operation, Work, run_operation
 from planner_desktop.ops.ledger import Ledger
@@ -188,8 +189,13 @@ class ImportDialog(QDialog):
 
     def committed(self, created: Any) -> None:
         self.created = created
+        ledger_events().tell(self.done_message(created))
         self.imported.emit(self.made(created))
         self.accept()
+
+    def done_message(self, created: Any) -> str:
+        """What the import added, in a sentence for the window's status bar ("" for none)."""
+        return ""
 
     def made(self, created: Any) -> Any:
         """What :attr:`imported` carries for the import's result."""
@@ -274,3 +280,17 @@ class PlanFileDialog(ImportDialog):
 
     def made(self, created: Any) -> int:
         return created.plan_id
+
+    def done_message(self, created: Any) -> str:
+        """A plan made (its items and assignments) or a plan revised (what changed in it)."""
+        name = self.path.name if self.path is not None else self.tr("粘贴的文本")
+        counts = getattr(created, "counts", None)
+        if isinstance(counts, dict):  # a revision of a plan already in the ledger
+            return self.tr("已导入 {file}：更新计划，新增 {added} 项、修改 {changed} 项、删除 {removed} 项，"
+                           "新增分工 {assignments} 项。").format(
+                file=name, added=counts.get("added", 0), changed=counts.get("changed", 0),
+                removed=counts.get("removed", 0), assignments=counts.get("assignments_added", 0))
+        return self.tr("已导入 {file}：{items} 项要点（其中具体任务 {leaves} 项），分工 {assignments} 项。"
+                       ).format(file=name, items=getattr(created, "items", 0),
+                                leaves=getattr(created, "leaf_items", 0),
+                                assignments=getattr(created, "assignments", 0))

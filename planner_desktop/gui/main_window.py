@@ -93,6 +93,7 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.restore_layout()
         self.load()
         ledger_events().changed.connect(self.on_ledger_changed)
+        ledger_events().told.connect(self.say)
         QTimer.singleShot(0, self.show_start_summary)
 
     # -- building -----------------------------------------------------------------------------
@@ -176,6 +177,10 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.banner.hide()
         self._banner_overdue = False
         return page
+
+    def say(self, message: str) -> None:
+        """What a dialog did, in the status bar for a while (a box would need one more click)."""
+        self.statusBar().showMessage(message, 20000)
 
     # -- reading --------------------------------------------------------------------------------
     def on_ledger_changed(self, changes: Changes, initiator: object) -> None:

@@ -289,5 +289,15 @@ class ReturnsImportDialog(ImportDialog):
             push_done(self.undo_stack, self.undo_step)
         super().committed(created)
 
+    def done_message(self, created: dict[Path, int]) -> str:
+        rows = [r for f in self.preview.files if f.path in created for r in f.rows]
+        refused = sum(1 for r in rows if r.decision.action is Action.REFUSED)
+        text = self.tr("已导入 {files} 个回收表：更新 {updated} 条任务，{empty} 条未填写。").format(
+            files=len(created), updated=sum(1 for r in rows if r.applies),
+            empty=sum(1 for r in rows if r.decision.action is Action.EMPTY))
+        if refused:
+            text += self.tr("{n} 条填写有误，未导入。").format(n=refused)
+        return text
+
     def commit_failed(self, _exc: BaseException) -> None:
         self.run_preview()  # nothing was written: read again against the ledger as it is now

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QToolBar
@@ -125,6 +126,8 @@ class WindowActions:
         twin.triggered.connect(lambda _checked=False: action.trigger())
 
         def follow() -> None:
+            if not shiboken6.isValid(twin) or not shiboken6.isValid(action):
+                return  # the window is going: its actions go one by one
             twin.setEnabled(action.isEnabled())
             twin.setToolTip(action.text().replace("&", ""))
 

@@ -48,3 +48,59 @@ def test_a_long_undo_label_does_not_push_settings_into_the_overflow(qtbot, tmp_p
         assert window.tool_redo.isEnabled() and not window.tool_undo.isEnabled()
     finally:
         ledger.close()
+
+
+def test_each_import_and_merge_says_what_it_added(qtbot, tmp_path, samples):
+    import shutil
+
+    import openpyxl
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from planner_desktop.gui.plan_import_dialog import PlanImportDialog
+    from planner_desktop.gui.units_dialog import UnitsDialog
+    from planner_desktop.store.database import open_ledger
+    from tests.gui.test_returns_in_window import first_rows_filled, import_through_dialog, sent
+    from tests.support.fillin_helpers import fill_workbook
+
+    ledger = demo(tmp_path)
+    try:
+        window = window_over(qtbot, ledger)
+        path = sent(ledger, tmp_path / "out")[0]
+        fill_workbook(path, first_rows_filled)
+        import_through_dialog(qtbot, window, [path])
+        rows = ledger.scalar("SELECT count(*) FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                             "WHERE u.name = '局办公室'")
+        assert window.statusBar().currentMessage() == \
+            f"已导入 1 个回收表：更新 2 条任务，{rows - 2} 条未填写。"
+
+        roster = tmp_path / "名册.xlsx"
+        wb = openpyxl.Workbook()
+        wb.active.append(["单位名称", "简称", "类别"])
+        wb.active.append(["青溪县新设股", "新设股", "股室"])
+        wb.active.append(["青溪县实验二小", "", "学校"])
+        wb.save(roster)
+        units = UnitsDialog(ledger, window)
+        qtbot.addWidget(units)
+        assert units.import_roster_file(roster)
+        message = window.statusBar().currentMessage()
+        assert message.startswith("已导入单位名册 名册.xlsx：股室 1 个，学校 1 所，简称 1 个"), message
+        assert units.merge("青溪县新设股", "青溪县实验二小")
+        assert window.statusBar().currentMessage().startswith("已将“青溪县实验二小”合并到“青溪县新设股”")
+    finally:
+        ledger.close()
+
+    plan = tmp_path / "2020年工作要点.txt"
+    shutil.copyfile(samples / "plans" / "001_68e4817491ed8267.txt", plan)
+    fresh = open_ledger(tmp_path / "fresh.sqlite", daily_backup=False)
+    try:
+        window = window_over(qtbot, fresh)
+        dialog = PlanImportDialog(fresh, plan, window)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.job.running, timeout=20000)
+        with qtbot.waitSignal(dialog.imported, timeout=20000):
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        items = fresh.scalar("SELECT count(*) FROM plan_item")
+        assert window.statusBar().currentMessage().startswith(
+            f"已导入 2020年工作要点.txt：{items} 项要点"), window.statusBar().currentMessage()
+    finally:
+        fresh.close()

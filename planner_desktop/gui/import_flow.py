@@ -134,7 +134,12 @@ class ImportDialog(QDialog):
         """Read (or read again) in the background; the preview is shown when it is ready.
         A reading that calls no progress callback cannot stop early: it offers no 取消."""
         self.set_ready(False)
-        self.run(work, self.reading_label, self.previewed, cancellable=cancellable)
+        # Only the latest reading is shown: a file chosen while the one before was still being
+        # read must not get that file's preview (and its title) when it arrives late.
+        self._readings = reading = getattr(self, "_readings", 0) + 1
+        self.run(work, self.reading_label,
+                 lambda preview: self.previewed(preview) if reading == self._readings else None,
+                 cancellable=cancellable)
 
     def previewed(self, preview: Any) -> None:
         self.preview = preview

@@ -104,3 +104,23 @@ def test_each_import_and_merge_says_what_it_added(qtbot, tmp_path, samples):
             f"已导入 2020年工作要点.txt：{items} 项要点"), window.statusBar().currentMessage()
     finally:
         fresh.close()
+
+
+def test_a_new_file_gets_its_own_title_even_while_the_last_one_is_read(qtbot, tmp_path, samples):
+    from planner_desktop.gui.plan_import_dialog import PlanImportDialog
+    from planner_desktop.store.database import open_ledger
+
+    ledger = open_ledger(tmp_path / "fresh.sqlite", daily_backup=False)
+    try:
+        dialog = PlanImportDialog(ledger, None)
+        qtbot.addWidget(dialog)
+        first, second = (samples / "plans" / name for name in
+                         ("000_d42540664a89814d.txt", "001_68e4817491ed8267.txt"))
+        dialog.load(first)
+        dialog.load(second)  # the clerk picked the wrong file and at once the right one
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.job.running, timeout=20000)
+        qtbot.wait(300)  # the first reading comes back too: it must not be shown
+        assert dialog.title_edit.text() == "2020年全州教育和体育工作要点"
+        assert dialog.preview.outline.title == "2020年全州教育和体育工作要点"
+    finally:
+        ledger.close()

@@ -212,7 +212,7 @@ class Matcher:
             preview.warn(tr("与导出时相比少了 {n} 行（行被删除或行标识被改动）。").format(n=missing),
                          sheet.name)
         if empty:
-            preview.warn(tr("{unit}有 {n} 行未填写，仍计入未报送。").format(unit=unit[1], n=empty),
+            preview.warn(tr("{unit}有 {n} 行未填写，这些行仍列入催报名单。").format(unit=unit[1], n=empty),
                          sheet.name)
         preview.returns.append(UnitReturn(preview.plan_id, unit[0], period_key, sheet.token,
                                           len(expected_ids) or len(rows), empty, missing))

@@ -42,6 +42,7 @@ from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.operation import Operation, Work, run_operation
 from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.plan_results import PlanJoined
 from planner_desktop.ops.plan_target import PlanTargets
 from planner_desktop.ops.progress import Cancelled
 from planner_desktop.ops.units import list_units
@@ -290,6 +291,11 @@ class PlanFileDialog(ImportDialog):
         """A plan made (its items and assignments) or a plan revised (what changed in it)."""
         name = self.path.name if self.path is not None else self.tr("粘贴的文本")
         counts = getattr(created, "counts", None)
+        if isinstance(created, PlanJoined):  # the file's items joined a plan in the ledger
+            return self.tr("已导入 {file}：并入已有计划，对上 {matched} 项，新增要点 {added} 项，"
+                           "新增分工 {assignments} 项。").format(
+                file=name, matched=counts.get("matched", 0), added=created.items,
+                assignments=created.assignments)
         if isinstance(counts, dict):  # a revision of a plan already in the ledger
             return self.tr("已导入 {file}：更新计划，新增 {added} 项、修改 {changed} 项、删除 {removed} 项，"
                            "新增分工 {assignments} 项。").format(

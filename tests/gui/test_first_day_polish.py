@@ -124,3 +124,27 @@ def test_a_new_file_gets_its_own_title_even_while_the_last_one_is_read(qtbot, tm
         assert dialog.preview.outline.title == "2020年全州教育和体育工作要点"
     finally:
         ledger.close()
+
+
+def test_a_task_list_joined_to_its_plan_says_so(qtbot, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from planner_desktop.gui.import_dialog import ImportTasksDialog
+    from planner_desktop.ops.plan_import import commit_plan_document, preview_plan_document
+    from planner_desktop.store.database import open_ledger
+    from tests.gui.test_import_into_plan import DOCUMENT, TASK_LIST
+
+    ledger = open_ledger(tmp_path / "fresh.sqlite", daily_backup=False)
+    try:
+        commit_plan_document(ledger, preview_plan_document(ledger, DOCUMENT))
+        window = window_over(qtbot, ledger)
+        dialog = ImportTasksDialog(ledger, TASK_LIST, window)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=30000)
+        with qtbot.waitSignal(dialog.imported, timeout=30000):
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        message = window.statusBar().currentMessage()
+        assert message.startswith(f"已导入 {TASK_LIST.name}：并入已有计划，对上 "), message
+        assert "新增要点 82 项" in message
+    finally:
+        ledger.close()

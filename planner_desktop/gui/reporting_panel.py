@@ -33,7 +33,7 @@ from planner_desktop.gui.file_folders import save_file
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.reminders import ReminderList, reminder_list, write_reminder_list
 from planner_desktop.ops.ledger import Ledger
-from planner_desktop.ops.plans import exported_periods, list_plans
+from planner_desktop.ops.plans import exported_periods, latest_exported_plan, list_plans
 
 SHOWN_KINDS = ("plans", "assignments", "units", "exports")  # who was asked, who answered
 
@@ -49,6 +49,7 @@ class ReportingPanel(QWidget):
         self.today = today  # asked each time: the window may stay open past midnight
         self.reminders: ReminderList | None = None
         self.plan_combo = QComboBox()
+        self.plan_combo.activated.connect(lambda _i: self.plan_combo.setProperty("chosen", True))
         self.plan_combo.currentIndexChanged.connect(lambda _i: self.fill_periods())
         self.period_combo = QComboBox()
         self.period_combo.currentIndexChanged.connect(lambda _i: self.fill_units())
@@ -87,7 +88,10 @@ class ReportingPanel(QWidget):
     def reload(self) -> None:
         """Read the plans again (after an import or an export), keeping the clerk's choice."""
         self._stale = False
-        chosen = self.plan_combo.currentData()
+        # The clerk's choice; before one, the plan whose workbooks went out last (not the
+        # newest plan, which may have sent none: it showed 已报送 0 份 beside the returns).
+        chosen = self.plan_combo.currentData() if self.plan_combo.property("chosen") else \
+            latest_exported_plan(self.ledger)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in list_plans(self.ledger):

@@ -229,3 +229,26 @@ def test_a_lagging_item_says_behind_and_is_counted_so_everywhere(qtbot, tmp_path
                          if r.light is Light.YELLOW and r.schedule is Schedule.NORMAL}
     finally:
         ledger.close()
+
+
+def test_the_dashboard_follows_the_plan_whose_workbooks_went_out(qtbot, tmp_path, samples):
+    from planner_desktop.ops.plan_import import commit_plan_document, preview_plan_document
+
+    ledger = demo(tmp_path)
+    try:
+        files = sent(ledger, tmp_path / "out")  # for the demo's plan
+        newer = commit_plan_document(ledger, preview_plan_document(
+            ledger, samples / "plans" / "001_68e4817491ed8267.txt", year=2027)).plan_id
+        window = window_over(qtbot, ledger)
+        window.act_dashboard.trigger()
+        panel = window.reporting
+        assert panel.plan_combo.itemData(0) == newer  # the newest plan is listed first ...
+        assert panel.plan_combo.currentData() == ledger.scalar("SELECT min(id) FROM plan")
+        assert f"发出 {len(files)} 份" in panel.counts.text()  # ... the one awaiting returns shown
+        # A plan the clerk picks stays picked when the ledger changes.
+        panel.plan_combo.setCurrentIndex(0)
+        panel.plan_combo.activated.emit(0)
+        panel.reload()
+        assert panel.plan_combo.currentData() == newer
+    finally:
+        ledger.close()

@@ -36,11 +36,27 @@ def ensure_environment() -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
-        print("Installing Planner Desktop and its test tools …", file=sys.stderr)
-        pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        first = not STAMP.exists()
+        print(install_message(first), file=sys.stderr, flush=True)
+        # pip's own lines (Collecting …, Downloading … with its bar) show that work goes on:
+        # quiet, the first start looked hung for a minute and a half.
+        pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check",
+               "--progress-bar", "on"]
         subprocess.run([*pip, "-e", f"{ROOT}[test]"], check=True)
         STAMP.write_text(wanted)
+        print("安装完成 / Installed.", file=sys.stderr, flush=True)
     return python
+
+
+def install_message(first: bool) -> str:
+    """What the developer is told before pip starts (a first start installs PySide6 and the
+    rest, about 300 MB: a minute or two)."""
+    if first:
+        return ("第一次启动需要安装 Planner Desktop 所需的组件（PySide6 等），大约需要一两分钟，"
+                "请稍候……\nFirst start: installing Planner Desktop and what it needs (PySide6 "
+                "and the rest); this takes a minute or two …")
+    return ("pyproject.toml 有改动，正在更新安装……\npyproject.toml changed: updating the "
+            "installation …")
 
 
 def main(argv: list[str]) -> int:

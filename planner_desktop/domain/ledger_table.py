@@ -18,7 +18,15 @@ from enum import StrEnum
 from operator import attrgetter
 
 from planner_desktop.domain.ledger import AssignmentRecord, ItemView
-from planner_desktop.domain.status import Light, Schedule, Status, light_of, schedule_of
+from planner_desktop.domain.status import (
+    Alert,
+    Light,
+    Schedule,
+    Status,
+    alert_of,
+    light_of,
+    schedule_of,
+)
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.domain.workdays import WorkCalendar
 
@@ -34,6 +42,7 @@ class SavedView(StrEnum):
     ALL = "全部"
     OVERDUE = "逾期"
     DUE_SOON = "临期"
+    BEHIND = "进度滞后"
     NOT_STARTED = "未启动"
     UPDATED_THIS_WEEK = "本周更新"
     NOT_REPORTED = "未报送"
@@ -74,6 +83,10 @@ class LedgerRow:
     @property
     def units(self) -> list[str]:
         return [*self.lead, *self.support, *self.schools]
+
+    @property
+    def alert(self) -> Alert:
+        return alert_of(self.light, self.schedule)
 
     @property
     def role_label(self) -> str:
@@ -173,9 +186,11 @@ def in_saved_view(row: LedgerRow, view: SavedView, today: dt.date, due_soon_days
         return True
     if view is SavedView.OVERDUE:
         return row.schedule is Schedule.OVERDUE
-    if view is SavedView.DUE_SOON:
-        return (row.schedule is not Schedule.CLOSED and row.remaining_workdays is not None
-                and 0 <= row.remaining_workdays <= due_soon_days)
+    if view is SavedView.DUE_SOON:  # a suspended item is not chased (see schedule_of)
+        return (row.schedule is not Schedule.CLOSED and row.status is not Status.SUSPENDED
+                and row.remaining_workdays is not None and 0 <= row.remaining_workdays <= due_soon_days)
+    if view is SavedView.BEHIND:
+        return row.alert is Alert.BEHIND
     if view is SavedView.NOT_STARTED:
         return row.status is Status.NOT_STARTED
     if view is SavedView.UPDATED_THIS_WEEK:
@@ -304,10 +319,15 @@ def sort_key(column: str):
 
 
 def count_summary(rows: Sequence[LedgerRow]) -> dict[str, int]:
-    """The status bar's numbers: total, done, overdue, due soon or behind (yellow lights)."""
-    lights = Counter(map(attrgetter("light"), rows))  # counted in C: this runs per keystroke
-    return {"total": len(rows), "done": lights[Light.BLUE], "overdue": lights[Light.RED],
-            "due_soon": lights[Light.YELLOW]}
+    """The numbers of the status bar, the banner and the dashboard: total, done, overdue, due
+    soon and behind, each row counted by what its light says (:func:`alert_of`)."""
+    # Counted in C, then a handful of pairs named: this runs per keystroke.
+    pairs = Counter(map(attrgetter("light", "schedule"), rows))
+    alerts: Counter[Alert] = Counter()
+    for (light, schedule), n in pairs.items():
+        alerts[alert_of(light, schedule)] += n
+    return {"total": len(rows), "done": alerts[Alert.DONE], "overdue": alerts[Alert.OVERDUE],
+            "due_soon": alerts[Alert.DUE_SOON], "behind": alerts[Alert.BEHIND]}
 
 
 @dataclass(frozen=True)

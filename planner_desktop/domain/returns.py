@@ -76,6 +76,9 @@ class Action(StrEnum):
     CONFLICT = "conflict"
     EMPTY = "empty"  # the unit left the row empty: it has not reported this row
     SKIPPED = "skipped"  # not applied: another unit's row, an item deleted, unreadable
+    # Not applied: the unit wrote a status or progress that cannot be right (a word not in the
+    # list, 未启动 with 90%); the clerk asks the unit, the row is named in the preview.
+    REFUSED = "refused"
 
 
 class Side(StrEnum):
@@ -101,11 +104,29 @@ def read_cells(cells: RowCells, year: int) -> Reported:
             status = Status.DONE
     if status is Status.DONE and progress is None:
         progress = 100
+    contradiction = _contradiction(status, progress)
+    if contradiction:
+        problems.append(CellProblem("status", contradiction))
     author = cells.author.strip()
     if author and cells.phone.strip():
         author = f"{author}（{cells.phone.strip()}）"
     return Reported(status, progress, compose_note(cells), completed, author or cells.phone.strip(),
                     tuple(problems))
+
+
+def _contradiction(status: Status | None, progress: int | None) -> str:
+    """Why a status and a progress figure written side by side cannot both be right, or ""."""
+    if progress is None:
+        return ""
+    if status is Status.NOT_STARTED and progress > 0 or status is Status.DONE and progress < 100:
+        return tr("状态“{status}”与完成进度 {progress}% 互相矛盾，请与填报单位核实。").format(
+            status=status.value, progress=progress)
+    return ""
+
+
+# A problem in these columns refuses the whole row: applying the rest (the note, the figure
+# without its status) would put a half-read answer into the ledger.
+REFUSING_FIELDS = frozenset({"status", "progress"})
 
 
 def compose_note(cells: RowCells) -> str:
@@ -192,6 +213,9 @@ def decide(reported: Reported, current: Current, *, changed_since_export: bool,
     """
     if empty:
         return Decision(Action.EMPTY)
+    refusing = [p.message for p in reported.problems if p.field in REFUSING_FIELDS]
+    if refusing:
+        return Decision(Action.REFUSED, reported, reasons=refusing)
     new = complete(reported, current)
     if same(new, current):
         return Decision(Action.UNCHANGED, new)

@@ -41,6 +41,29 @@ class Light(StrEnum):
     BLUE = "blue"
 
 
+class Alert(StrEnum):
+    """What a light says, in one word. The ledger's 督办灯 column, the status bar, the banner
+    and the dashboard all name a row through :func:`alert_of`, so a yellow light reads 临期
+    only for what is counted as 临期, and 滞后 when the item is behind its schedule."""
+
+    OVERDUE = "逾期"
+    DUE_SOON = "临期"
+    BEHIND = "滞后"
+    ON_TRACK = "正常"
+    DONE = "完成"
+
+
+_ALERT_OF_LIGHT = {Light.RED: Alert.OVERDUE, Light.GREEN: Alert.ON_TRACK, Light.BLUE: Alert.DONE}
+
+
+def alert_of(light: Light, schedule: Schedule) -> Alert:
+    """A yellow light is 临期 when the deadline is near (the schedule says so), else 滞后 (the
+    light came from the behind-schedule rule of :func:`light_of`)."""
+    if light is Light.YELLOW:
+        return Alert.DUE_SOON if schedule is Schedule.DUE_SOON else Alert.BEHIND
+    return _ALERT_OF_LIGHT[light]
+
+
 # The five words in lifecycle order, for dropdowns and data validation in fill-in workbooks.
 ALLOWED_STATUS_WORDS: tuple[str, ...] = tuple(s.value for s in Status)
 

@@ -75,9 +75,13 @@ COLUMNS: tuple[Column, ...] = (
            aliases=("存在的问题", "问题", "困难和问题", "存在问题及建议")),
     Column(Field.EVIDENCE, "佐证材料清单", 18, fill_in=True, wrap=True,
            aliases=("佐证材料", "佐证资料", "附件清单")),
+    Column(Field.KEY, "行标识（请勿修改）", 10, aliases=("行标识",)),
+)
+# Who filled the workbook in is asked once, on the line above the table (SIGN_OFF); workbooks
+# exported before had a column each for it, asked on every row: still read.
+PER_ROW_SIGN_OFF: tuple[Column, ...] = (
     Column(Field.AUTHOR, "填报人", 8, fill_in=True, aliases=("填表人", "经办人")),
     Column(Field.PHONE, "联系电话", 13, fill_in=True, aliases=("电话", "联系方式")),
-    Column(Field.KEY, "行标识（请勿修改）", 10, aliases=("行标识",)),
 )
 COLUMN_OF: dict[Field, int] = {c.field: i for i, c in enumerate(COLUMNS)}
 FILL_IN_FIELDS: tuple[Field, ...] = tuple(c.field for c in COLUMNS if c.fill_in)
@@ -95,8 +99,40 @@ def header_key(text: str) -> str:
 
 
 HEADER_FIELDS: dict[str, Field] = {
-    header_key(name): c.field for c in COLUMNS for name in (c.header, *c.aliases)
+    header_key(name): c.field for c in (*COLUMNS, *PER_ROW_SIGN_OFF)
+    for name in (c.header, *c.aliases)
 }
+
+
+# -- the sign-off line: 填报人 and 联系电话, once per sheet -------------------------------------
+
+SIGN_OFF_ROW = TITLE_ROWS - 1  # on the unit and period line, right of its text
+# field → (the label's column, the value's column): the label sits left of its yellow cell.
+SIGN_OFF: dict[Field, tuple[int, int]] = {
+    Field.AUTHOR: (COLUMN_OF[Field.STATUS], COLUMN_OF[Field.PROGRESS]),
+    Field.PHONE: (COLUMN_OF[Field.NOTE], COLUMN_OF[Field.COMPLETED_ON]),
+}
+SIGN_OFF_LABELS: dict[Field, str] = {Field.AUTHOR: "填报人：", Field.PHONE: "联系电话："}
+_SIGN_OFF_WORD = re.compile(r"^\s*(填报人|填表人|经办人|联系电话|电话|联系方式)\s*[:：]?\s*(.*)$")
+_SIGN_OFF_FIELD = {"填报人": Field.AUTHOR, "填表人": Field.AUTHOR, "经办人": Field.AUTHOR,
+                   "联系电话": Field.PHONE, "电话": Field.PHONE, "联系方式": Field.PHONE}
+
+
+def sign_off_in(cells: list[str]) -> dict[Field, str]:
+    """填报人 and 联系电话 from a line of cells outside the table: a label cell followed by its
+    value (the layout we write), or both in one cell (``填报人：张三``, as units retype it)."""
+    found: dict[Field, str] = {}
+    for i, text in enumerate(cells):
+        match = _SIGN_OFF_WORD.match(text or "")
+        if not match:
+            continue
+        value = match[2].strip()
+        if not value:
+            value = next((c.strip() for c in cells[i + 1:] if c and c.strip()), "")
+            if _SIGN_OFF_WORD.match(value):
+                value = ""  # the next cell is the other label: this one was left empty
+        found.setdefault(_SIGN_OFF_FIELD[match[1]], value)
+    return {f: v for f, v in found.items() if v}
 
 
 # -- the row key --------------------------------------------------------------------------------

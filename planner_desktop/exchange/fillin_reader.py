@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from planner_desktop.domain.returns import RowCells
@@ -24,6 +24,7 @@ from planner_desktop.exchange.fillin_layout import (
     RowKey,
     header_key,
     keys_checksum,
+    sign_off_in,
 )
 from planner_desktop.exchange.grid import Grid, Workbook
 from planner_desktop.exchange.readers import read_workbook
@@ -153,16 +154,32 @@ def _read_sheet(grid: Grid, meta: ReturnMeta | None, path: Path) -> ReturnedShee
     known = meta.sheets.get(grid.name) if meta else None
     unit_hint = known[1] if known else _unit_hint(grid, header, path)
     rows = []
+    sign_off: dict[Field, str] = {}
     for r in range(header + 1, grid.height):
         row = _read_row(grid, r, columns)
         if row is not None:
             rows.append(row)
+        else:  # a line under the table: a unit may have written who filled it in there
+            sign_off = {**sign_off_in(grid.rows[r]), **sign_off}
+    for r in range(header):  # where we ask for it, above the table
+        sign_off = {**sign_off, **sign_off_in(grid.rows[r])}
+    if sign_off:
+        _sign_rows(rows, sign_off)
     expected = meta.keys_by_sheet.get(grid.name, []) if meta and known else []
     checksum_ok = None
     if known:
         checksum_ok = keys_checksum(expected) == known[3]
     return ReturnedSheet(grid.name, unit_hint, known[0] if known else None,
                          known[2] if known else "", columns, rows, expected, checksum_ok)
+
+
+def _sign_rows(rows: list[ReturnedRow], sign_off: dict[Field, str]) -> None:
+    """The sheet's 填报人 and 联系电话 on every row that does not name its own (an older
+    workbook asked on each row)."""
+    author, phone = sign_off.get(Field.AUTHOR, ""), sign_off.get(Field.PHONE, "")
+    for row in rows:
+        cells = row.cells
+        row.cells = replace(cells, author=cells.author or author, phone=cells.phone or phone)
 
 
 def _read_row(grid: Grid, r: int, columns: dict[Field, int]) -> ReturnedRow | None:

@@ -35,6 +35,9 @@ from planner_desktop.exchange.fillin_layout import (
     GUIDE_SHEET,
     HEADER_ROW,
     META_SHEET,
+    SIGN_OFF,
+    SIGN_OFF_LABELS,
+    SIGN_OFF_ROW,
     Field,
     RowKey,
     cell_digest,
@@ -48,7 +51,7 @@ from planner_desktop.i18n import tr
 FONT = "宋体"  # SimSun: on every Chinese Windows PC, and WPS maps it everywhere else
 FILL_COLOUR = "#FFF7D6"  # a pale yellow: "type here"
 HEADER_COLOUR = "#DDE6F0"
-LAST_COLUMN = COLUMN_OF[Field.PHONE]  # the last visible column (the key column is hidden)
+LAST_COLUMN = COLUMN_OF[Field.EVIDENCE]  # the last visible column (the key column is hidden)
 WRAPPED_FIELDS = (Field.CODE, Field.TITLE, Field.MEASURE, Field.DEADLINE)
 MIN_ROW_HEIGHT = 30.0  # two lines of 10 pt: space to write this period's progress
 
@@ -97,6 +100,7 @@ def _write(path: Path, export: FillinExport, sheets: list[FillinSheet]) -> None:
 class _Formats:
     title: object
     subtitle: object
+    sign_label: object
     header: object
     locked: object
     locked_centre: object
@@ -118,6 +122,8 @@ class _Formats:
             title=workbook.add_format({"font_name": FONT, "font_size": 16, "bold": True,
                                        "align": "center", "valign": "vcenter"}),
             subtitle=workbook.add_format({"font_name": FONT, "font_size": 11, "valign": "vcenter"}),
+            sign_label=workbook.add_format({"font_name": FONT, "font_size": 11, "valign": "vcenter",
+                                            "align": "right"}),
             header=fmt(bold=True, align="center", valign="vcenter", text_wrap=True,
                        bg_color=HEADER_COLOUR),
             locked=fmt(text_wrap=True),
@@ -144,7 +150,11 @@ def _fill_sheet(ws: Worksheet, f: _Formats, export: FillinExport, sheet: FillinS
     line = tr("填报单位：{unit}　　报送周期：{period}").format(unit=sheet.unit_name, period=period)
     if due is not None:
         line += tr("　　请于 {y}年{m}月{d}日前报送").format(y=due.year, m=due.month, d=due.day)
-    ws.merge_range(1, 0, 1, LAST_COLUMN, line, f.subtitle)
+    first_label = min(label for label, _ in SIGN_OFF.values())
+    ws.merge_range(SIGN_OFF_ROW, 0, SIGN_OFF_ROW, first_label - 1, line, f.subtitle)
+    for field_name, (label, value) in SIGN_OFF.items():
+        ws.write_string(SIGN_OFF_ROW, label, tr(SIGN_OFF_LABELS[field_name]), f.sign_label)
+        ws.write_blank(SIGN_OFF_ROW, value, None, f.fill_centre)
     ws.set_row(0, 30)
     ws.set_row(1, 22)
     ws.set_row(HEADER_ROW, 30)
@@ -183,7 +193,7 @@ def _data_row(ws: Worksheet, f: _Formats, row: int, number: int, item: FillinRow
     else:
         ws.write_number(row, progress_col, item.last_progress, f.locked_centre)
     for field_name in (Field.STATUS, Field.PROGRESS, Field.NOTE, Field.COMPLETED_ON, Field.PROBLEMS,
-                       Field.EVIDENCE, Field.AUTHOR, Field.PHONE):
+                       Field.EVIDENCE):
         cell_format = {Field.STATUS: f.fill_centre, Field.PROGRESS: f.fill_centre,
                        Field.COMPLETED_ON: f.fill_date}.get(field_name, f.fill)
         ws.write_blank(row, COLUMN_OF[field_name], None, cell_format)
@@ -229,7 +239,7 @@ GUIDE_LINES: tuple[str, ...] = (
     "四、“进展情况”请写明本期做了什么、取得了什么成效；有困难请写在“存在问题”中。",
     "五、请勿删除或插入行、列，请勿修改工作表名称；可以用 Excel 或 WPS 填写，"
     "保存为 .xlsx 或 .xls 均可。",
-    "六、填好后请填写填报人和联系电话，按时将本文件报送局办公室。",
+    "六、填好后请在表格上方填写填报人和联系电话（每张表填一次），按时将本文件报送局办公室。",
 )
 
 

@@ -16,6 +16,7 @@ from planner_desktop import __version__
 from planner_desktop.errors import DamagedLedgerError, UserFixableError
 from planner_desktop.gui.backup_dialog import reason_label
 from planner_desktop.gui.main_window import MainWindow
+from planner_desktop.gui.qt_translations import install_qt_translations
 from planner_desktop.ops.backups import list_backups, remove_backup_leftovers, restore_in_place_of_damaged
 from planner_desktop.ops.ledger import Ledger, open_ledger
 from planner_desktop.paths import APP_AUTHOR, APP_NAME, default_ledger_path, log_dir, resource_path
@@ -103,6 +104,7 @@ def start_gui(db_path: str | None = None) -> Session | int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "工作要点督办台"))
+    install_qt_translations(app)  # 是/否/打开 on Qt's own buttons, before the first box
     set_look(app)
     path = default_ledger_path(db_path)
     try:

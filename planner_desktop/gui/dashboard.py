@@ -108,7 +108,8 @@ class Dashboard(QWidget):
                  ("in_progress", self.tr("推进中"), Status.IN_PROGRESS),
                  ("not_started", self.tr("未启动"), SavedView.NOT_STARTED),
                  ("overdue", self.tr("逾期"), SavedView.OVERDUE),
-                 ("due_soon", self.tr("临期"), SavedView.DUE_SOON)]
+                 ("due_soon", self.tr("临期"), SavedView.DUE_SOON),
+                 ("behind", self.tr("进度滞后"), SavedView.BEHIND)]
         for column, (key, label, target) in enumerate(specs):
             button = QPushButton()
             button.setMinimumHeight(64)
@@ -191,8 +192,7 @@ class Dashboard(QWidget):
         numbers = {"total": counts["total"], "done": by_status[Status.DONE],
                    "in_progress": by_status[Status.IN_PROGRESS],
                    "not_started": by_status[Status.NOT_STARTED], "overdue": counts["overdue"],
-                   "due_soon": sum(in_saved_view(r, SavedView.DUE_SOON, snapshot.today,
-                                                 snapshot.due_soon_days) for r in items)}
+                   "due_soon": counts["due_soon"], "behind": counts["behind"]}
         for key, button in self.buttons.items():
             button.setText(f"{numbers[key]}\n{button.property('label')}")
             font = QFont(button.font())

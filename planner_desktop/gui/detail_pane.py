@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.gui import undo_commands as cmd
 from planner_desktop.gui.events import ledger_events
+from planner_desktop.gui.file_folders import open_files
 from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
 from planner_desktop.gui.note_editor import NoteEdit
 from planner_desktop.ops.changes import Changes
@@ -350,8 +350,7 @@ class DetailPane(QWidget):
             self.run_command(cmd.RemoveAssignment(self.ledger, a["id"]))
 
     def choose_evidence(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择佐证材料"))
-        self.attach_files([Path(n) for n in names])
+        self.attach_files(open_files(self, self.tr("选择佐证材料"), "evidence"))
 
     def attach_files(self, paths: list[Path]) -> None:
         a = self.selected_assignment()

@@ -19,11 +19,19 @@ class LedgerEvents(QObject):
     # What changed, and who made the change (None, or the undo command that did): the
     # window clears its undo stack after a change that did not come from the stack itself.
     changed = Signal(object, object)  # Changes, initiator
+    # A line for the clerk after a write made in a dialog that then closed (导入 added N 项…):
+    # the window shows it in its status bar.
+    told = Signal(str)
 
     def announce(self, changes: Changes, initiator: object = None) -> None:
         """Tell every view what changed; nothing is said when nothing changed."""
         if changes:
             self.changed.emit(changes, initiator)
+
+    def tell(self, message: str) -> None:
+        """Say what a write did, in a sentence with its counts; nothing for ""."""
+        if message:
+            self.told.emit(message)
 
 
 def ledger_events() -> LedgerEvents:

@@ -31,7 +31,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QPushButton,
     QTableWidgetItem,
     QTreeWidget,
@@ -39,8 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_desktop.gui.events import ledger_events
+from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.operation import Operation, Work, run_operation
 from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.plan_results import PlanJoined
 from planner_desktop.ops.plan_target import PlanTargets
 from planner_desktop.ops.progress import Cancelled
 from planner_desktop.ops.units import list_units
@@ -119,12 +121,13 @@ class ImportDialog(QDialog):
 
     def run(self, work: Work, label: str, succeeded: Callable[[Any], None], *,
             writes: bool = False, failed: Callable[[BaseException], None] | None = None,
-            cancellable: bool = True) -> Operation:
+            cancellable: bool = True, initiator: object = None) -> Operation:
         """Through the one runner, its problems shown where this dialog shows them; kept in
         :attr:`job` so that the dialog (and a test) can tell whether work is under way."""
         self.job = run_operation(self, self.ledger.path, work, label=label, writes=writes,
                                  error_label=self.summary, error_title=self.error_title,
-                                 succeeded=succeeded, failed=failed, cancellable=cancellable)
+                                 succeeded=succeeded, failed=failed, cancellable=cancellable,
+                                 initiator=initiator)
         return self.job
 
     # -- reading ----------------------------------------------------------------------------
@@ -132,7 +135,12 @@ class ImportDialog(QDialog):
         """Read (or read again) in the background; the preview is shown when it is ready.
         A reading that calls no progress callback cannot stop early: it offers no 取消."""
         self.set_ready(False)
-        self.run(work, self.reading_label, self.previewed, cancellable=cancellable)
+        # Only the latest reading is shown: a file chosen while the one before was still being
+        # read must not get that file's preview (and its title) when it arrives late.
+        self._readings = reading = getattr(self, "_readings", 0) + 1
+        self.run(work, self.reading_label,
+                 lambda preview: self.previewed(preview) if reading == self._readings else None,
+                 cancellable=cancellable)
 
     def previewed(self, preview: Any) -> None:
         self.preview = preview
@@ -173,7 +181,13 @@ class ImportDialog(QDialog):
             return
         work = self.commit_work(self.preview)
         self.set_ready(False)
-        self.run(work, self.writing_label, self.committed, writes=True, failed=self.commit_failed)
+        self.run(work, self.writing_label, self.committed, writes=True, failed=self.commit_failed,
+                 initiator=self.commit_initiator())
+
+    def commit_initiator(self) -> object:
+        """Who the commit's change is announced as: None (the window's undo stack is then
+        cleared), or the undo command a dialog pushes when it has committed."""
+        return None
 
     def commit_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):  # nothing was written: the clerk may go on or retry
@@ -181,8 +195,13 @@ class ImportDialog(QDialog):
 
     def committed(self, created: Any) -> None:
         self.created = created
+        ledger_events().tell(self.done_message(created))
         self.imported.emit(self.made(created))
         self.accept()
+
+    def done_message(self, created: Any) -> str:
+        """What the import added, in a sentence for the window's status bar ("" for none)."""
+        return ""
 
     def made(self, created: Any) -> Any:
         """What :attr:`imported` carries for the import's result."""
@@ -204,10 +223,10 @@ class PlanFileDialog(ImportDialog):
         self.roster_units: list[str] = []
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr(self.CHOOSE_CAPTION), "",
-                                              self.FILE_FILTER)
-        if name:
-            self.load(Path(name))
+        # Each dialog's files in their own remembered folder (its caption names the kind).
+        path = open_file(self, self.tr(self.CHOOSE_CAPTION), self.CHOOSE_CAPTION, self.FILE_FILTER)
+        if path is not None:
+            self.load(path)
 
     def load(self, path: Path) -> None:
         self.path = Path(path)
@@ -267,3 +286,22 @@ class PlanFileDialog(ImportDialog):
 
     def made(self, created: Any) -> int:
         return created.plan_id
+
+    def done_message(self, created: Any) -> str:
+        """A plan made (its items and assignments) or a plan revised (what changed in it)."""
+        name = self.path.name if self.path is not None else self.tr("粘贴的文本")
+        counts = getattr(created, "counts", None)
+        if isinstance(created, PlanJoined):  # the file's items joined a plan in the ledger
+            return self.tr("已导入 {file}：并入已有计划，对上 {matched} 项，新增要点 {added} 项，"
+                           "新增分工 {assignments} 项。").format(
+                file=name, matched=counts.get("matched", 0), added=created.items,
+                assignments=created.assignments)
+        if isinstance(counts, dict):  # a revision of a plan already in the ledger
+            return self.tr("已导入 {file}：更新计划，新增 {added} 项、修改 {changed} 项、删除 {removed} 项，"
+                           "新增分工 {assignments} 项。").format(
+                file=name, added=counts.get("added", 0), changed=counts.get("changed", 0),
+                removed=counts.get("removed", 0), assignments=counts.get("assignments_added", 0))
+        return self.tr("已导入 {file}：{items} 项要点（其中具体任务 {leaves} 项），分工 {assignments} 项。"
+                       ).format(file=name, items=getattr(created, "items", 0),
+                                leaves=getattr(created, "leaf_items", 0),
+                                assignments=getattr(created, "assignments", 0))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner_desktop.domain.ledger_table import Granularity, LedgerRow, sort_key
 from planner_desktop.domain.outline_codes import numbered_title
-from planner_desktop.domain.status import Light
+from planner_desktop.domain.status import Alert, Light
 from planner_desktop.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,8 +41,12 @@ WIDTH_LIMITS = {"code": (44, 120), "title": (200, 560), "lead": (64, 100), "supp
                 "schools": (44, 70), "unit": (72, 140), "role": (36, 60), "deadline": (64, 130),
                 "due": (64, 96), "remaining": (56, 96), "status": (56, 110), "progress": (40, 60),
                 "note": (120, 280), "light": (64, 100), "last_update": (64, 96)}
-LIGHT_TEXT = {Light.RED: "● 红 逾期", Light.YELLOW: "▲ 黄 临期", Light.GREEN: "■ 绿 正常",
+LIGHT_TEXT = {Light.RED: "● 红 逾期", Light.YELLOW: "▲ 黄 临期/滞后", Light.GREEN: "■ 绿 正常",
               Light.BLUE: "✔ 蓝 完成"}
+# A row's own light says which of the two a yellow one is (domain.status.alert_of).
+ALERT_TEXT = {Alert.OVERDUE: LIGHT_TEXT[Light.RED], Alert.DUE_SOON: "▲ 黄 临期",
+              Alert.BEHIND: "▲ 黄 滞后", Alert.ON_TRACK: LIGHT_TEXT[Light.GREEN],
+              Alert.DONE: LIGHT_TEXT[Light.BLUE]}
 LIGHT_COLOUR = {Light.RED: "#f6d5d2", Light.YELLOW: "#fcefc0", Light.GREEN: "#dcefdc",
                 Light.BLUE: "#d9e6f6"}
 LIGHT_TEXT_COLOUR = {Light.RED: "#a4262c", Light.YELLOW: "#8a5a00", Light.GREEN: "#1e6b2a",
@@ -93,7 +97,7 @@ def display_value(row: LedgerRow, key: str) -> str:
     if key == "note":
         return row.note.replace("\n", " ")
     if key == "light":
-        return LIGHT_TEXT[row.light]
+        return ALERT_TEXT[row.alert]
     if key == "last_update":
         return (row.last_update or "")[:10]
     raise KeyError(key)

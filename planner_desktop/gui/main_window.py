@@ -36,7 +36,6 @@ from planner_desktop.domain.ledger_table import (
     RowSearch,
     SavedView,
     count_summary,
-    in_saved_view,
     leaf_items,
 )
 from planner_desktop.domain.status import Light, Status
@@ -81,8 +80,10 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.nav_choice: NavChoice | None = None
         self._loading = False
         self.undo_stack = QUndoStack(self)
-        title = self.tr("工作要点督办台 — {path}").format(path=ledger.path.name)
-        self.setWindowTitle(title + (self.tr("（只读）") if read_only else ""))
+        # The program's name last: Qt appends the application's display name to a title that
+        # does not end with it, which named the program twice.
+        self.setWindowTitle(self.tr("{path}{read_only} — 工作要点督办台").format(
+            path=ledger.path.name, read_only=self.tr("（只读）") if read_only else ""))
         self.setAcceptDrops(True)
 
         self.model = LedgerTableModel(self)
@@ -93,6 +94,7 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.restore_layout()
         self.load()
         ledger_events().changed.connect(self.on_ledger_changed)
+        ledger_events().told.connect(self.say)
         QTimer.singleShot(0, self.show_start_summary)
 
     # -- building -----------------------------------------------------------------------------
@@ -179,6 +181,10 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self._banner_overdue = False
         return page
 
+    def say(self, message: str) -> None:
+        """What a dialog did, in the status bar for a while (a box would need one more click)."""
+        self.statusBar().showMessage(message, 20000)
+
     # -- reading --------------------------------------------------------------------------------
     def on_ledger_changed(self, changes: Changes, initiator: object) -> None:
         """After a write: what the table and the dashboard show is read again, once."""
@@ -236,8 +242,8 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         counts = count_summary(rows if self.granularity is Granularity.ASSIGNMENTS else leaf_items(rows))
         noun = self.tr("项分工") if self.granularity is Granularity.ASSIGNMENTS else self.tr("项要点")
         self.counts.setText(self.tr(
-            "当前视图：共 {total} {noun}　已完成 {done}　逾期 {overdue}　临期/滞后 {due_soon}　"
-            "截至 {today}").format(noun=noun, today=self.today.isoformat(), **counts))
+            "当前视图：共 {total} {noun}　已完成 {done}　逾期 {overdue}　临期 {due_soon}　"
+            "滞后 {behind}　截至 {today}").format(noun=noun, today=self.today.isoformat(), **counts))
 
     def current_row(self) -> LedgerRow | None:
         index = self.table.currentIndex()
@@ -350,15 +356,15 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         """A calm line, not a dialog: what is overdue and what falls due in the next days."""
         if self.snapshot is None:
             return
-        items = leaf_items(self.snapshot.items)
+        counts = count_summary(leaf_items(self.snapshot.items))  # as the dashboard counts
         today, days = self.snapshot.today, self.snapshot.due_soon_days
-        overdue = sum(in_saved_view(r, SavedView.OVERDUE, today, days) for r in items)
-        soon = sum(in_saved_view(r, SavedView.DUE_SOON, today, days) for r in items)
-        if not overdue and not soon:
+        overdue, soon, behind = counts["overdue"], counts["due_soon"], counts["behind"]
+        if not overdue and not soon and not behind:
             return
         self._banner_overdue = bool(overdue)
         self.banner_text.setText(self.tr(
-            "截至 {today}：{overdue} 项已逾期，{soon} 项将在 {days} 个工作日内到期。").format(
-                today=today.isoformat(), overdue=overdue, soon=soon, days=days))
+            "截至 {today}：{overdue} 项已逾期，{soon} 项将在 {days} 个工作日内到期，"
+            "{behind} 项进度滞后。").format(
+                today=today.isoformat(), overdue=overdue, soon=soon, days=days, behind=behind))
         self.banner_button.setText(self.tr("查看逾期事项") if overdue else self.tr("查看临期事项"))
         self.banner.show()

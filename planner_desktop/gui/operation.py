@@ -95,12 +95,15 @@ class Operation(QObject):
     def __init__(self, parent: QWidget | None, ledger_path: Path | None, work: Work, *, label: str,
                  writes: bool = False, error_label: QLabel | None = None,
                  error_title: str | None = None, shows_errors: bool = True,
-                 cancellable: bool = True) -> None:
+                 cancellable: bool = True, initiator: object = None) -> None:
         # Owned by the application's events object, not by the dialog: an operation that
         # finishes after its dialog was closed still announces what it changed.
         super().__init__(ledger_events())
         self.widget, self.ledger_path, self.work = parent, ledger_path, work
         self.label, self.writes, self.cancellable = label, writes, cancellable
+        # Who the change is announced as coming from: an undo command when the write becomes
+        # a step of the window's undo stack (then the stack is kept, not cleared).
+        self.initiator = initiator
         self.error_label, self.error_title, self.shows_errors = error_label, error_title, shows_errors
         self.running = False
         self._cancel = threading.Event()
@@ -165,7 +168,7 @@ class Operation(QObject):
 
     def _on_finished(self, result: Any) -> None:
         self._done()
-        ledger_events().announce(changes_of(result))
+        ledger_events().announce(changes_of(result), initiator=self.initiator)
         self.succeeded.emit(result)
         self.deleteLater()  # its owner (the events object) lives as long as the program
 

@@ -17,13 +17,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QMessageBox,
     QWidget,
 )
 
 from planner_desktop.domain.report_content import KIND_TITLES, BulletinFields, ReportDocument, ReportKind
 from planner_desktop.errors import UserFixableError
+from planner_desktop.gui.file_folders import save_file
 from planner_desktop.gui.forms.report_dialog_ui import Ui_ReportDialog
 from planner_desktop.gui.operation import Operation, run_here, run_operation
 from planner_desktop.ops.ledger import Ledger
@@ -211,11 +211,10 @@ class ReportDialog(QDialog):
         doc = self.document()
         if path is None:
             file_filter, suffix = SUFFIXES[what]
-            start = str(Path.home() / f"{doc.title}{suffix}")
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存报表"), start, self.tr(file_filter))
-            if not chosen:
+            path = save_file(self, self.tr("保存报表"), "reports", f"{doc.title}{suffix}",
+                             self.tr(file_filter))
+            if path is None:
                 return None
-            path = Path(chosen)
             if path.suffix.lower() != suffix:
                 path = path.with_suffix(suffix)
         target = {what: Path(path)}

@@ -13,10 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,12 +29,12 @@ from planner_desktop.domain.fillin import suggested_periods
 from planner_desktop.domain.report_periods import period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.events import ledger_events
+from planner_desktop.gui.file_folders import save_file
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.reminders import ReminderList, reminder_list, write_reminder_list
 from planner_desktop.ops.ledger import Ledger
-from planner_desktop.ops.plans import exported_periods, list_plans
+from planner_desktop.ops.plans import exported_periods, latest_exported_plan, list_plans
 
-REMINDER_DIR_KEY = "fillin/reminder_dir"
 SHOWN_KINDS = ("plans", "assignments", "units", "exports")  # who was asked, who answered
 
 
@@ -50,6 +49,7 @@ class ReportingPanel(QWidget):
         self.today = today  # asked each time: the window may stay open past midnight
         self.reminders: ReminderList | None = None
         self.plan_combo = QComboBox()
+        self.plan_combo.activated.connect(lambda _i: self.plan_combo.setProperty("chosen", True))
         self.plan_combo.currentIndexChanged.connect(lambda _i: self.fill_periods())
         self.period_combo = QComboBox()
         self.period_combo.currentIndexChanged.connect(lambda _i: self.fill_units())
@@ -88,7 +88,10 @@ class ReportingPanel(QWidget):
     def reload(self) -> None:
         """Read the plans again (after an import or an export), keeping the clerk's choice."""
         self._stale = False
-        chosen = self.plan_combo.currentData()
+        # The clerk's choice; before one, the plan whose workbooks went out last (not the
+        # newest plan, which may have sent none: it showed 已报送 0 份 beside the returns).
+        chosen = self.plan_combo.currentData() if self.plan_combo.property("chosen") else \
+            latest_exported_plan(self.ledger)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in list_plans(self.ledger):
@@ -134,12 +137,16 @@ class ReportingPanel(QWidget):
             entry.setToolTip(self.tr("双击查看该单位的任务"))
             self.units.addItem(entry)
         expected, missing = len(reminders.states), len(reminders.missing)
+        returned = len(reminders.returned)
         if reminders.exported:
-            text = self.tr("{period}：发出 {expected} 份，已报送 {done} 份，未报送 {missing} 个单位。")
+            text = self.tr("{period}：发出 {expected} 份，已报送 {done} 份，未报送 {silent} 个单位。")
+            if missing > expected - returned:
+                text += self.tr("{partly} 个单位有未填写的任务。")
         else:
             text = self.tr("{period}尚未导出填报表；有任务的 {expected} 个单位都还没有报送。")
         self.counts.setText(text.format(period=reminders.period.label, expected=expected,
-                                        done=expected - missing, missing=missing))
+                                        done=returned, silent=expected - returned,
+                                        partly=missing - (expected - returned)))
         self.save_button.setEnabled(missing > 0)
 
     def save_reminders(self, path: Path | None = None) -> Path | None:
@@ -147,14 +154,10 @@ class ReportingPanel(QWidget):
         if reminders is None:
             return None
         if path is None:
-            folder = QSettings().value(REMINDER_DIR_KEY, str(Path.home()))
-            suggested = str(Path(folder) / f"{reminders.period.label}_催报名单.xlsx")
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("保存催报名单"), suggested,
-                                                  self.tr("Excel 工作簿 (*.xlsx)"))
-            if not name:
+            path = save_file(self, self.tr("保存催报名单"), "reminders",
+                             f"{reminders.period.label}_催报名单.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+            if path is None:
                 return None
-            path = Path(name)
-            QSettings().setValue(REMINDER_DIR_KEY, str(path.parent))
         try:
             write_reminder_list(path, reminders)
         except UserFixableError as exc:

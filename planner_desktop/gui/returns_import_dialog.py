@@ -12,13 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from planner_desktop.domain.returns import Action, Side
+from planner_desktop.gui.file_folders import open_files, open_folder
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
 from planner_desktop.gui.import_flow import ImportDialog, read_only_cell
 from planner_desktop.gui.operation import Work
+from planner_desktop.gui.undo_commands import ImportReturns, push_done
 from planner_desktop.ops.fillin.commit import choose_side, commit_returns
 from planner_desktop.ops.fillin.previews import FilePreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.fillin.returns import preview_returns
@@ -26,8 +28,9 @@ from planner_desktop.ops.ledger import Ledger
 
 RETURNS_FILTER = "回收的填报表 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
 ACTION_LABELS = {Action.UPDATE: "更新", Action.UNCHANGED: "不变", Action.CONFLICT: "冲突",
-                 Action.EMPTY: "未填写", Action.SKIPPED: "跳过"}
-ACTION_COLOURS = {Action.UPDATE: "#e6f4ea", Action.CONFLICT: "#fdecea", Action.SKIPPED: "#f1f1f1"}
+                 Action.EMPTY: "未填写", Action.SKIPPED: "跳过", Action.REFUSED: "有误，未导入"}
+ACTION_COLOURS = {Action.UPDATE: "#e6f4ea", Action.CONFLICT: "#fdecea", Action.SKIPPED: "#f1f1f1",
+                  Action.REFUSED: "#fff3cd"}
 SIDE_LABELS = {Side.LEDGER: "保留账本中的值", Side.FILE: "采用回收表的值"}
 
 
@@ -41,9 +44,12 @@ class ReturnsImportDialog(ImportDialog):
     WARNINGS_TAB = 3
 
     def __init__(self, ledger: Ledger, paths: list[Path] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(ledger, parent)
         self.paths: list[Path] = []
+        # The window's stack: the import becomes one step of it (else it clears the stack).
+        self.undo_stack = undo_stack
+        self.undo_step: ImportReturns | None = None
         if paths:
             self.add_paths([Path(p) for p in paths])
 
@@ -80,15 +86,14 @@ class ReturnsImportDialog(ImportDialog):
 
     # -- adding files -----------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择回收的填报表"), "",
-                                                self.tr(RETURNS_FILTER))
-        if names:
-            self.add_paths([Path(n) for n in names])
+        paths = open_files(self, self.tr("选择回收的填报表"), "returns", self.tr(RETURNS_FILTER))
+        if paths:
+            self.add_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择放回收表的文件夹"))
-        if folder:
-            self.add_paths([Path(folder)])
+        folder = open_folder(self, self.tr("选择放回收表的文件夹"), "returns")
+        if folder is not None:
+            self.add_paths([folder])
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -155,7 +160,7 @@ class ReturnsImportDialog(ImportDialog):
         table.blockSignals(False)
 
     def visible_rows(self) -> list[tuple[FilePreview, RowPreview]]:
-        shown = {Action.UPDATE, Action.CONFLICT}
+        shown = {Action.UPDATE, Action.CONFLICT, Action.REFUSED}
         if self.show_all_box.isChecked():
             shown = set(Action)
         return [(f, r) for f, r in self.preview.rows() if r.decision.action in shown]
@@ -175,7 +180,9 @@ class ReturnsImportDialog(ImportDialog):
                 label = self.tr(ACTION_LABELS[action])
             old, new = row.old, row.decision.new
             status = progress = note = ""
-            if old is not None and new is not None:
+            if action is Action.REFUSED:  # what is wrong, in the column the clerk reads first
+                note = "；".join(row.decision.reasons)
+            elif old is not None and new is not None:
                 status = f"{old.status.value} → {new.status.value if new.status else ''}"
                 progress = f"{_progress(old.progress)} → {_progress(new.progress)}"
                 note = new.note if new.note != old.note else ""
@@ -227,12 +234,16 @@ class ReturnsImportDialog(ImportDialog):
         updated = sum(1 for _, r in rows if r.applies)
         conflicts = len(preview.conflicts())
         empty = sum(1 for _, r in rows if r.decision.action is Action.EMPTY)
+        refused = sum(1 for _, r in rows if r.decision.action is Action.REFUSED)
         period = preview.period.label if preview.period else self.tr("（未能确定）")
-        self.summary.setText(self.tr(
+        text = self.tr(
             "报送周期：{period}。共 {files} 个文件，导入 {included} 个；将更新 {updated} 条任务，"
             "冲突 {conflicts} 条（默认保留账本中的值），未填写 {empty} 条。").format(
                 period=period, files=len(preview.files), included=len(included), updated=updated,
-                conflicts=conflicts, empty=empty))
+                conflicts=conflicts, empty=empty)
+        if refused:
+            text += self.tr("{n} 条填写有误，不导入（见“提示”中的表、行、列）。").format(n=refused)
+        self.summary.setText(text)
         self.tabs.setTabText(1, self.tr("变更明细（{n}）").format(n=updated))
         self.refresh_ready()
 
@@ -266,7 +277,27 @@ class ReturnsImportDialog(ImportDialog):
 
     # -- commit -----------------------------------------------------------------------------
     def commit_work(self, preview: ReturnsPreview) -> Work:
+        self.undo_step = ImportReturns(self.ledger, preview) if self.undo_stack is not None else None
         return lambda ledger, progress: commit_returns(ledger, preview, on_progress=progress)
+
+    def commit_initiator(self) -> object:
+        return self.undo_step
+
+    def committed(self, created: dict[Path, int]) -> None:
+        if self.undo_step is not None and self.undo_stack is not None:
+            self.undo_step.batches = list(created.values())
+            push_done(self.undo_stack, self.undo_step)
+        super().committed(created)
+
+    def done_message(self, created: dict[Path, int]) -> str:
+        rows = [r for f in self.preview.files if f.path in created for r in f.rows]
+        refused = sum(1 for r in rows if r.decision.action is Action.REFUSED)
+        text = self.tr("已导入 {files} 个回收表：更新 {updated} 条任务，{empty} 条未填写。").format(
+            files=len(created), updated=sum(1 for r in rows if r.applies),
+            empty=sum(1 for r in rows if r.decision.action is Action.EMPTY))
+        if refused:
+            text += self.tr("{n} 条填写有误，未导入。").format(n=refused)
+        return text
 
     def commit_failed(self, _exc: BaseException) -> None:
         self.run_preview()  # nothing was written: read again against the ledger as it is now

@@ -15,12 +15,17 @@ from functools import reduce
 from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.units import Role
+from planner_desktop.errors import UserFixableError
 from planner_desktop.gui.events import ledger_events
 from planner_desktop.ops import editing
 from planner_desktop.ops.changes import NOTHING, Changes
+from planner_desktop.ops.fillin.commit import commit_returns
+from planner_desktop.ops.fillin.previews import ReturnsPreview
+from planner_desktop.ops.imports import undo_import
 from planner_desktop.ops.ledger import Ledger
 
 
@@ -66,6 +71,14 @@ class MacroCommand(LedgerCommand):
     def revert(self) -> Changes:
         with self.ledger.transaction():
             return reduce(Changes.__or__, (c.revert() for c in reversed(self.commands)), NOTHING)
+
+
+def push_done(stack: QUndoStack, command: LedgerCommand) -> None:
+    """Make ``command`` undoable after its work was done elsewhere (an import committed in
+    the background, already announced with the command as initiator): nothing is announced."""
+    command.changes = NOTHING
+    command._skip_next_redo = True
+    stack.push(command)
 
 
 def push_command(stack: QUndoStack, command: LedgerCommand) -> None:
@@ -168,3 +181,35 @@ class AddEvidence(LedgerCommand):
 
     def revert(self) -> Changes:
         return editing.remove_evidence(self.ledger, self.evidence_id)
+
+
+class ImportReturns(LedgerCommand):
+    """Importing returned workbooks as one step (Ctrl+Z), like a hand edit: undone by undoing
+    each file's import batch, redone by committing the same preview again (the undo put every
+    row back as the preview saw it). The first commit runs in the background (the dialog's),
+    then :func:`push_done` records it."""
+
+    def __init__(self, ledger: Ledger, preview: ReturnsPreview) -> None:
+        files = len(preview.included())
+        super().__init__(ledger, f"导入回收表（{files} 个文件）")
+        self.preview = preview
+        self.batches: list[int] = []
+
+    def apply(self) -> Changes:
+        committed = commit_returns(self.ledger, self.preview)
+        self.batches = list(committed.values())
+        return committed.changes
+
+    def revert(self) -> Changes:
+        changes = NOTHING
+        with self.ledger.transaction():
+            for batch_id in reversed(self.batches):
+                changes |= undo_import(self.ledger, batch_id).changes
+        return changes
+
+    def redo(self) -> None:
+        try:
+            super().redo()
+        except UserFixableError as exc:  # the ledger changed since the undo: import afresh
+            self.setObsolete(True)
+            QMessageBox.warning(None, "无法重做", exc.full_message())

@@ -10,12 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QTableWidgetItem,
 )
 
+from planner_desktop.gui.events import ledger_events
+from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.forms.merge_dialog_ui import Ui_MergeDialog
 from planner_desktop.gui.forms.units_dialog_ui import Ui_UnitsDialog
 from planner_desktop.gui.operation import run_here
@@ -117,11 +118,16 @@ class UnitsDialog(QDialog):
 
     def import_roster_file(self, path: Path | None = None) -> bool:
         if not path:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("选择单位名册"), "", self.tr(ROSTER_FILTER))
-            if not name:
+            path = open_file(self, self.tr("选择单位名册"), "roster", self.tr(ROSTER_FILTER))
+            if path is None:
                 return False
-            path = Path(name)
-        return self.guarded(lambda: import_roster_file(self.ledger, path))
+        done: list = []
+        if not self.guarded(lambda: done.append(import_roster_file(self.ledger, path)) or done[0]):
+            return False
+        ledger_events().tell(self.tr(
+            "已导入单位名册 {file}：股室 {sections} 个，学校 {schools} 所，简称 {aliases} 个，"
+            "单位组 {groups} 个。").format(file=path.name, **done[0].counts.to_json()))
+        return True
 
     def add_alias(self) -> None:
         name = self.selected_name()
@@ -138,4 +144,8 @@ class UnitsDialog(QDialog):
             if dialog.exec() != QDialog.Accepted:
                 return False
             keep, drop = dialog.keep.currentText(), dialog.drop.currentText()
-        return self.guarded(lambda: merge_units(self.ledger, keep, drop))
+        if not self.guarded(lambda: merge_units(self.ledger, keep, drop)):
+            return False
+        ledger_events().tell(self.tr("已将“{drop}”合并到“{keep}”，它的任务都已归到“{keep}”，"
+                                     "“{drop}”今后作为简称。").format(keep=keep, drop=drop))
+        return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QToolBar
@@ -105,12 +106,34 @@ class WindowActions:
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.toolbar = toolbar
+        # The stack's actions are named after the step (撤销 导入回收表（3 个文件）): on the
+        # toolbar that widened it until 设置 fell into the overflow. There a short twin stands,
+        # the full text in its tip; the menu keeps the stack's own action and its shortcut.
+        self.tool_undo = self.toolbar_twin(self.act_undo, self.tr("撤销"))
+        self.tool_redo = self.toolbar_twin(self.act_redo, self.tr("重做"))
         for act in (self.act_import_tasks, self.act_import_plan, self.act_export_fillin,
                     self.act_import_returns, self.act_report, None, self.act_units, self.act_backup,
-                    self.act_check, None, self.act_undo, self.act_redo, None, self.act_settings,
+                    self.act_check, None, self.tool_undo, self.tool_redo, None, self.act_settings,
                     self.act_help):
             toolbar.addSeparator() if act is None else toolbar.addAction(act)
         self.addToolBar(toolbar)
+
+    def toolbar_twin(self, action: QAction, text: str) -> QAction:
+        """An action of fixed ``text`` that triggers ``action`` and follows its enabled state,
+        with ``action``'s changing text as its tip."""
+        twin = QAction(text, self)
+        twin.triggered.connect(lambda _checked=False: action.trigger())
+
+        def follow() -> None:
+            if not shiboken6.isValid(twin) or not shiboken6.isValid(action):
+                return  # the window is going: its actions go one by one
+            twin.setEnabled(action.isEnabled())
+            twin.setToolTip(action.text().replace("&", ""))
+
+        action.changed.connect(follow)
+        follow()
+        return twin
 
     # -- the dialogs ------------------------------------------------------------------------------
     def open_dialog(self, dialog: QDialog) -> QDialog:
@@ -142,7 +165,7 @@ class WindowActions:
     def import_returns(self, paths: list[Path] | None = None) -> QDialog:
         from planner_desktop.gui.returns_import_dialog import ReturnsImportDialog
 
-        return self.open_dialog(ReturnsImportDialog(self.ledger, paths, self))
+        return self.open_dialog(ReturnsImportDialog(self.ledger, paths, self, self.undo_stack))
 
     def open_reports(self) -> QDialog:
         from planner_desktop.gui.report_dialog import ReportDialog

@@ -16,6 +16,7 @@ from typing import Any
 from planner_desktop.domain.lead_suggestion import KeywordTable, suggest_lead
 from planner_desktop.domain.outline_codes import path_number
 from planner_desktop.domain.plan_cleaning import clean_paragraphs
+from planner_desktop.domain.plan_header import stated_issuer, stated_year
 from planner_desktop.domain.plan_match import PLAN_DOCUMENT
 from planner_desktop.domain.plan_outline import (
     PlanOutline,
@@ -23,6 +24,7 @@ from planner_desktop.domain.plan_outline import (
     length_warnings,
     parse_outline,
     renumber,
+    set_year,
     starts_with_marker,
     to_draft,
 )
@@ -60,6 +62,7 @@ class PlanDocumentPreview:
     keywords: KeywordTable
     already_imported_batch: int | None = None
     title: str = ""
+    issuer: str = ""  # the bureau the title or a 发文机关 line names ("" when neither does)
     warnings: list[str] = field(default_factory=list)
     # What the clerk decided for the names not in the roster (unlisted names are created as
     # sections marked 待核对).
@@ -109,6 +112,7 @@ class PlanDocumentPreview:
             "deadlines": deadlines,
             "title": self.title or outline.title,
             "year": outline.year,
+            "issuer": self.issuer,
             "plan_part": outline.plan_part.title if outline.plan_part and outline.use_plan_part else None,
             "units": [{"code": path_number(node.code), "lead": node.lead, "support": node.support()}
                       for _, node in outline.walk() if node.lead or node.support()],
@@ -156,8 +160,14 @@ def preview_from_document(ledger: Ledger | None, document: PlanDocument, digest:
     outline.known_units = known
     table = keywords or load_keywords(ledger)
     apply_suggestions(outline, lambda t, x: suggest_lead(t, x, table))
+    if year is None and not outline.year_found:  # the title names none: the text may
+        stated = stated_year([outline.preamble, *clean.removed])
+        if stated is not None:
+            set_year(outline, stated)
+            outline.year_found = True
     preview = PlanDocumentPreview(document.name, digest, document, outline, table,
-                                  title=outline.title)
+                                  title=outline.title,
+                                  issuer=stated_issuer(outline.title, clean.removed))
     if not outline.count():
         preview.warnings.append("没有找到带编号的要点（一、（一）1. 等），请检查文件内容。")
     preview.warnings.extend(length_warnings(outline, preview.title))
@@ -211,6 +221,7 @@ def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview,
         take_backup(ledger, reason="before-import")
     renumber(preview.outline.items)
     draft = to_draft(preview.outline, preview.title or None)
+    draft.issuer = preview.issuer or stated_issuer(draft.title, [])
     choices = unit_choice_arguments(preview.unit_choices)
     with ledger.transaction():
         if preview.target.plan_id is not None:

@@ -98,6 +98,9 @@ def bulletin_defaults(ledger: Ledger, plan_id: int | None, as_of: dt.date | None
     the issue already dated that day (the same bulletin in another format), else the next."""
     saved = get_setting(ledger, _bulletin_key(plan_id)) or {}
     fields = BulletinFields(date=as_of or dt.date.today())
+    issuer = next((p["issuer"] for p in list_plans(ledger) if p["id"] == plan_id), "")
+    if issuer:  # the bureau the plan document names, until the clerk types another office
+        fields.office = tr("{issuer}办公室").format(issuer=issuer)
     for name in ("series", "office", "addressee", "requirements"):
         if saved.get(name):
             setattr(fields, name, saved[name])

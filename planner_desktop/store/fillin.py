@@ -151,6 +151,11 @@ def record_exports(ledger: Ledger, plan_id: int, period: str, exported_at: dt.da
             [(plan_id, r.unit_id, period, at, r.file_name, r.token, r.rows) for r in records])
 
 
+def latest_exported_plan(ledger: Ledger) -> int | None:
+    """The plan fill-in workbooks last went out for (the one whose returns are awaited)."""
+    return ledger.scalar("SELECT plan_id FROM fillin_export ORDER BY exported_at DESC, id DESC LIMIT 1")
+
+
 def exported_periods(ledger: Ledger, plan_id: int) -> list[str]:
     """Periods workbooks were exported for, latest export first."""
     rows = ledger.conn.execute(

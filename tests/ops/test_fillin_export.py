@@ -61,14 +61,17 @@ def test_locked_validated_printable_and_keyed(demo, tmp_path):
     columns = headers(ws)
     assert list(columns)[:8] == ["序号", "编号", "工作要点", "具体措施", "责任类型", "完成时限",
                                  "上期状态", "上期进度%"]
-    assert {"状态", "完成进度%", "进展情况", "实际完成时间", "存在问题", "佐证材料清单", "填报人",
-            "联系电话"} <= set(columns)
+    assert {"状态", "完成进度%", "进展情况", "实际完成时间", "存在问题", "佐证材料清单"} <= set(columns)
+    # 填报人 and 联系电话 are asked once, on the line above the table, not on every row.
+    assert not {"填报人", "联系电话"} & set(columns)
+    sign_off = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1) if ws.cell(2, c).value}
+    for label in ("填报人：", "联系电话："):
+        assert not ws.cell(2, sign_off[label] + 1).protection.locked
     # Protection without a password; only the fill-in cells are unlocked.
     assert ws.protection.sheet and not ws.protection.password
     first = data_rows(ws)[0]
     unlocked = {h for h, c in columns.items() if not ws.cell(first, c).protection.locked}
-    assert unlocked == {"状态", "完成进度%", "进展情况", "实际完成时间", "存在问题", "佐证材料清单",
-                        "填报人", "联系电话"}
+    assert unlocked == {"状态", "完成进度%", "进展情况", "实际完成时间", "存在问题", "佐证材料清单"}
     # The key column is hidden and says which assignment each row is.
     key_col = columns["行标识（请勿修改）"]
     letter = openpyxl.utils.get_column_letter(key_col)

@@ -108,6 +108,8 @@ def test_the_built_program_passes_its_self_test(tmp_path):
     size = folder_mb(bundle)
     print(f"build: {build_seconds:.0f} s, {size:.0f} MB unpacked")
     assert size < SIZE_LIMIT_MB
+    # Qt's own Chinese (是/否/打开 on standard buttons) is in the bundle, where it is looked for.
+    assert list(bundle.rglob("translations/qtbase_zh_CN.qm"))
 
     # A clean environment: nothing but the bundle can supply Python.
     home = tmp_path / "张三 的主目录"

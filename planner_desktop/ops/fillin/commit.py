@@ -56,6 +56,7 @@ def commit_returns(ledger: Ledger, preview: ReturnsPreview,
                                     completed_on=r.decision.new.completed_on) for r in rows]
             counts = {"updated": len(changes), "unchanged": file.count(Action.UNCHANGED),
                       "empty": file.count(Action.EMPTY), "skipped": file.count(Action.SKIPPED),
+                      "refused": file.count(Action.REFUSED),
                       "conflicts": file.count(Action.CONFLICT), "period": period,
                       "units": file.units}
             batches[file.path] = commit_return(

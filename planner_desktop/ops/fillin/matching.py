@@ -20,6 +20,7 @@ from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.fillin_layout import (
     CHECKED_FIELDS,
     COLUMNS,
+    PER_ROW_SIGN_OFF,
     Field,
     cell_digest,
 )
@@ -45,7 +46,7 @@ from planner_desktop.store.fillin import (
     plans_of_unit,
 )
 
-HEADER_OF: dict[Field, str] = {c.field: c.header for c in COLUMNS}
+HEADER_OF: dict[Field, str] = {c.field: c.header for c in (*COLUMNS, *PER_ROW_SIGN_OFF)}
 
 
 class Matcher:
@@ -211,7 +212,7 @@ class Matcher:
             preview.warn(tr("与导出时相比少了 {n} 行（行被删除或行标识被改动）。").format(n=missing),
                          sheet.name)
         if empty:
-            preview.warn(tr("{unit}有 {n} 行未填写，仍计入未报送。").format(unit=unit[1], n=empty),
+            preview.warn(tr("{unit}有 {n} 行未填写，这些行仍列入催报名单。").format(unit=unit[1], n=empty),
                          sheet.name)
         preview.returns.append(UnitReturn(preview.plan_id, unit[0], period_key, sheet.token,
                                           len(expected_ids) or len(rows), empty, missing))
@@ -235,8 +236,6 @@ class Matcher:
                          .format(earlier=earlier), sheet.name, line)
             return result
         reported = read_cells(row.cells, year)
-        for problem in reported.problems:
-            preview.warn(problem.message, sheet.name, line, _column_of(sheet, problem.field))
         current = state.current
         if by == "key":
             changed = (current.updated_at or "") != row.key.stamp
@@ -247,6 +246,11 @@ class Matcher:
             reported, current, changed_since_export=changed,
             revised_same_period=state.last_from_return and state.last_period == period_key,
             empty=row.cells.is_empty())
+        refused = result.decision.action is Action.REFUSED
+        for problem in reported.problems:
+            message = tr("这一行未导入：{problem}").format(problem=problem.message) if refused \
+                else problem.message
+            preview.warn(message, sheet.name, line, _column_of(sheet, problem.field))
         if result.decision.action is not Action.EMPTY:
             self.claimed[state.assignment_id] = tr("{file} 第 {row} 行").format(
                 file=preview.path.name, row=line)

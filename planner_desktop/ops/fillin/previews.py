@@ -93,6 +93,7 @@ class ReturnsPreview:
             "files": [_file_json(f, batch_ids.get(f.path)) for f in self.files],
             "updated": sum(1 for _, r in rows if r.applies),
             "unchanged": sum(1 for _, r in rows if r.decision.action is Action.UNCHANGED),
+            "refused": sum(1 for _, r in rows if r.decision.action is Action.REFUSED),
             "conflicts": [_conflict_json(f, r) for f, r in self.conflicts()],
             "warnings": [w.to_json() for f in self.files for w in f.warnings],
             "period": self.period.key if self.period else None,
@@ -104,7 +105,8 @@ def _file_json(file: FilePreview, batch_id: int | None) -> dict:
             "period": file.period.key if file.period else None, "imported": batch_id is not None,
             "batch_id": batch_id, "included": file.include, "reason": file.reason,
             "rows": len(file.rows), "updated": sum(1 for r in file.rows if r.applies),
-            "empty": file.count(Action.EMPTY), "skipped": file.count(Action.SKIPPED)}
+            "empty": file.count(Action.EMPTY), "skipped": file.count(Action.SKIPPED),
+            "refused": file.count(Action.REFUSED)}
 
 
 def _conflict_json(file: FilePreview, row: RowPreview) -> dict:

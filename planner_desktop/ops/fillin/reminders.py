@@ -38,10 +38,18 @@ class ReminderList:
     def missing(self) -> list[ReportState]:
         return [s for s in self.states if not s.reported]
 
+    @property
+    def returned(self) -> list[ReportState]:
+        """Units whose workbook came back, with every row filled or not: what 已报送 counts (a
+        unit that sent its file with two rows left empty has reported, and is chased for those
+        rows only)."""
+        return [s for s in self.states if s.returned_at is not None]
+
     def to_json(self) -> dict:
         return {"plan_id": self.plan_id, "plan_title": self.plan_title, "period": self.period.key,
                 "period_label": self.period.label, "exported": self.exported,
                 "expected": len(self.states), "reported": len(self.states) - len(self.missing),
+                "returned": len(self.returned),
                 "units": [s.to_json() for s in self.missing]}
 
 

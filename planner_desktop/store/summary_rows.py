@@ -1,0 +1,55 @@
+"""Reading what a 工作总结 is drafted from: a plan's progress notes of a period, the reasons
+of its extensions and the targets its import found, as the domain's plain records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner_desktop.domain.status import Status
+from planner_desktop.domain.summary import ExtensionReason, PlanTarget, ProgressNote
+from planner_desktop.store.database import Ledger, translated_errors
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def period_notes(ledger: Ledger, plan_id: int, start: dt.date, end: dt.date) -> list[ProgressNote]:
+    """The plan's status updates with a note written from ``start`` to ``end`` (both days
+    included), oldest first."""
+    sql = ("SELECT a.item_id, u.name, s.at, s.note, s.status FROM status_update s "
+           "JOIN assignment a ON a.id = s.assignment_id JOIN unit u ON u.id = a.unit_id "
+           "JOIN plan_item i ON i.id = a.item_id "
+           "WHERE i.plan_id = ? AND s.note <> '' AND substr(s.at, 1, 10) BETWEEN ? AND ? "
+           "ORDER BY s.at, s.id")
+    with translated_errors(ledger.path):
+        rows = ledger.conn.execute(sql, (plan_id, start.isoformat(), end.isoformat())).fetchall()
+    statuses = {s.value: s for s in Status}
+    days: dict[str, dt.date] = {}
+    notes = []
+    for item_id, unit, at, note, status in rows:
+        day = days.get(at[:10]) or days.setdefault(at[:10], dt.date.fromisoformat(at[:10]))
+        notes.append(ProgressNote(item_id, unit, day, at, note, statuses.get(status, Status.IN_PROGRESS)))
+    return notes
+
+
+def plan_extensions(ledger: Ledger, plan_id: int) -> list[ExtensionReason]:
+    rows = ledger.query(
+        "SELECT a.item_id, u.name AS unit, x.new_due, x.reason FROM extension x "
+        "JOIN assignment a ON a.id = x.assignment_id JOIN unit u ON u.id = a.unit_id "
+        "JOIN plan_item i ON i.id = a.item_id WHERE i.plan_id = ? ORDER BY x.granted_at, x.id",
+        (plan_id,))
+    return [ExtensionReason(r["item_id"], r["unit"], _date(r["new_due"]), r["reason"]) for r in rows]
+
+
+def plan_targets(ledger: Ledger, plan_id: int) -> list[PlanTarget]:
+    rows = ledger.query(
+        "SELECT t.item_id, t.text FROM target t JOIN plan_item i ON i.id = t.item_id "
+        "WHERE i.plan_id = ? ORDER BY t.item_id, t.position", (plan_id,))
+    return [PlanTarget(r["item_id"], r["text"]) for r in rows]
+
+
+def plan_header(ledger: Ledger, plan_id: int) -> dict | None:
+    """Title, year and issuer of the plan, or None when there is no such plan."""
+    rows = ledger.query("SELECT id, title, year, issuer FROM plan WHERE id = ?", (plan_id,))
+    return rows[0] if rows else None

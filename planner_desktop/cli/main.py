@@ -10,7 +10,18 @@ import argparse
 import sys
 
 from planner_desktop import __version__
-from planner_desktop.cli import calendar, demo, fillin, items, ledger, plan_document, reports, tasks, units
+from planner_desktop.cli import (
+    calendar,
+    demo,
+    fillin,
+    items,
+    ledger,
+    plan_document,
+    reports,
+    summary,
+    tasks,
+    units,
+)
 from planner_desktop.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_MISUSE,
@@ -21,7 +32,7 @@ from planner_desktop.cli.common import (
 )
 from planner_desktop.errors import UserFixableError
 
-FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports)
+FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports, summary)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -363,7 +363,7 @@ def _problems(leaves: Sequence[LedgerRow], items: Sequence[LedgerRow],
         latest = sorted(notes.get(row.item_id, []), key=lambda n: n.at)
         if latest:
             why.append(tr("最新进展：{note}").format(note=latest[-1].text.strip().rstrip("。")))
-        text = f"{index}. {titles[row.item_id]}，{state}。"
+        text = f"{index}. {titles[row.item_id].rstrip('。；;')}，{state}。"
         if why:
             text += "；".join(why) + "。"
         blocks.append(Paragraph(text))
@@ -383,7 +383,7 @@ def _next_steps(leaves: Sequence[LedgerRow], items: Sequence[LedgerRow]) -> list
         if row.due:
             parts.append(tr("完成时限：{date}").format(date=chinese_date(row.due)))
         tail = f"（{'；'.join(parts)}）" if parts else ""
-        blocks.append(Paragraph(f"{index}. {titles[row.item_id]}{tail}。"))
+        blocks.append(Paragraph(f"{index}. {titles[row.item_id].rstrip('。；;')}{tail}。"))
     return blocks
 
 

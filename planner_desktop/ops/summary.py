@@ -13,13 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner_desktop.domain.ledger import build_item_views
+from planner_desktop.domain.ledger_table import item_rows
+from planner_desktop.domain.status import Status
 from planner_desktop.domain.summary import SummaryDraft, SummaryInput, build_summary, summary_period
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
+from planner_desktop.store.calendar import load_calendar
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.ledger_rows import fetch_assignments, fetch_items
 from planner_desktop.store.settings import get_setting
-from planner_desktop.store.summary_rows import period_notes, plan_extensions, plan_header, plan_targets
+from planner_desktop.store.summary_rows import (
+    period_notes,
+    plan_extensions,
+    plan_header,
+    plan_targets,
+    states_at,
+)
 from planner_desktop.store.units import load_roster
 
 # A bureau's name as plans and offices write it: 青溪县教育局, ××市教育和体育局, 某区教科体局.
@@ -54,18 +65,40 @@ def resolve_unit(ledger: Ledger, name: str | None) -> str:
     return resolution.units[0]
 
 
+def snapshot_at(ledger: Ledger, plan_id: int, day: dt.date) -> LedgerSnapshot:
+    """The plan's rows as they stood on ``day``: each assignment as its last update on or
+    before that day left it (not started when its first came later), so a half-year summary
+    drafted in autumn does not count work finished in August. An assignment without any
+    history keeps the state it has (a task list may have brought it so)."""
+    records = fetch_assignments(ledger, plan_id)
+    states = states_at(ledger, plan_id, day)
+    for record in records:
+        if record.id not in states:
+            continue
+        state = states[record.id]
+        if state is None:
+            record.status, record.progress = Status.NOT_STARTED, None
+            record.note, record.updated_at = "", None
+        else:
+            record.status, record.progress, record.note, record.updated_at = state
+    calendar = load_calendar(ledger)
+    due_soon = int(get_setting(ledger, "due_soon_days"))
+    views = build_item_views(fetch_items(ledger, plan_id), records, day, calendar, due_soon)
+    return LedgerSnapshot(day, due_soon, item_rows(views), records, views, calendar)
+
+
 def draft_summary(ledger: Ledger, plan_id: int, period: str, unit: str | None = None, *,
-                  today: dt.date | None = None, snapshot: LedgerSnapshot | None = None) -> SummaryDraft:
+                  today: dt.date | None = None) -> SummaryDraft:
     """The draft of ``plan_id`` for ``period`` (``H1``, ``year`` or ``FROM:TO``), of all units or
-    of ``unit``. States and lights are as of the period's end (today, if that is earlier)."""
+    of ``unit``. States and lights are as of the period's end, or today while it lasts."""
     plan = plan_header(ledger, plan_id)
     if plan is None:
         raise UserFixableError(tr("没有编号为 {id} 的计划。").format(id=plan_id))
     chosen = summary_period(period, int(plan["year"]))
     unit_name = resolve_unit(ledger, unit)
-    as_of = min(chosen.end, today or dt.date.today())
-    if snapshot is None or snapshot.today != as_of:
-        snapshot = load_snapshot(ledger, as_of)
+    today = today or dt.date.today()
+    as_of = min(chosen.end, today)
+    snapshot = snapshot_at(ledger, plan_id, as_of) if as_of < today else load_snapshot(ledger, as_of)
     data = SummaryInput(
         bureau=bureau_name(plan, _office(ledger, plan_id)), year=int(plan["year"]), period=chosen,
         items=[r for r in snapshot.items if r.plan_id == plan_id],

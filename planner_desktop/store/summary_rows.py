@@ -53,3 +53,20 @@ def plan_header(ledger: Ledger, plan_id: int) -> dict | None:
     """Title, year and issuer of the plan, or None when there is no such plan."""
     rows = ledger.query("SELECT id, title, year, issuer FROM plan WHERE id = ?", (plan_id,))
     return rows[0] if rows else None
+
+
+def states_at(ledger: Ledger, plan_id: int,
+              day: dt.date) -> dict[int, tuple[Status, int | None, str, str] | None]:
+    """Each assignment of the plan that has a history: its status, progress, note and time as
+    the last update on or before ``day`` left it, or None when its first update came later.
+    (Assignments without any history are not in the map: their state is all there is.)"""
+    sql = ("SELECT a.id, s.status, s.progress, s.note, s.at FROM assignment a "
+           "JOIN plan_item i ON i.id = a.item_id "
+           "LEFT JOIN status_update s ON s.id = (SELECT s2.id FROM status_update s2 "
+           "WHERE s2.assignment_id = a.id AND s2.at < ? ORDER BY s2.at DESC, s2.id DESC LIMIT 1) "
+           "WHERE i.plan_id = ? AND EXISTS (SELECT 1 FROM status_update s3 WHERE s3.assignment_id = a.id)")
+    with translated_errors(ledger.path):
+        rows = ledger.conn.execute(sql, ((day + dt.timedelta(days=1)).isoformat(), plan_id)).fetchall()
+    statuses = {s.value: s for s in Status}
+    return {r[0]: (statuses.get(r[1], Status.IN_PROGRESS), r[2], r[3] or "", r[4]) if r[1] else None
+            for r in rows}

@@ -24,7 +24,8 @@ from planner_desktop.ops.ledger import check_integrity, due_soon_days, set_due_s
 
 # Parts a build may leave out (never a dead button): the action is disabled instead.
 OPTIONAL_DIALOGS = {"act_import_plan": "plan_import_dialog", "act_export_fillin": "fillin_export_dialog",
-                    "act_import_returns": "returns_import_dialog", "act_report": "report_dialog"}
+                    "act_import_returns": "returns_import_dialog", "act_report": "report_dialog",
+                    "act_summary": "summary_dialog"}
 
 
 class WindowActions:
@@ -59,6 +60,8 @@ class WindowActions:
         self.act_import_returns = action(self.tr("导入回收表(&R)…"), self.import_returns, "Ctrl+R",
                                          edits=True)
         self.act_report = action(self.tr("打印 / 导出报表(&P)…"), self.open_reports, QKeySequence.Print)
+        self.act_summary = action(self.tr("工作总结（初稿）(&W)…"), self.open_summary,
+                                  tip=self.tr("按计划、时段和单位起草工作总结，存为 Word 文档或复制为纯文本"))
         self.act_units = action(self.tr("单位管理(&U)…"), self.manage_units, "Ctrl+U", edits=True)
         self.act_backup = action(self.tr("备份与恢复(&B)…"), self.backup_and_restore)
         self.act_check = action(self.tr("检查数据库(&C)"), self.check_database)
@@ -90,8 +93,8 @@ class WindowActions:
         for title, actions in (
                 (self.tr("文件(&F)"), (self.act_import_tasks, self.act_import_plan, None,
                                      self.act_export_fillin, self.act_import_returns, self.act_imports,
-                                     None, self.act_report, None, self.act_backup, self.act_check, None,
-                                     self.act_quit)),
+                                     None, self.act_report, self.act_summary, None, self.act_backup,
+                                     self.act_check, None, self.act_quit)),
                 (self.tr("编辑(&E)"), (self.act_undo, self.act_redo, None, self.act_bulk_status,
                                      self.act_bulk_due, self.act_bulk_add, self.act_bulk_remove, None,
                                      self.act_find)),
@@ -172,6 +175,13 @@ class WindowActions:
 
         item_ids = sorted({r.item_id for r in self.model.rows()})
         return self.open_dialog(ReportDialog(self.ledger, self.row_filter.plan_id, item_ids, self))
+
+    def open_summary(self) -> QDialog:
+        from planner_desktop.gui.summary_dialog import SummaryDialog
+
+        row = self.current_row()
+        plan_id = row.plan_id if row else self.row_filter.plan_id
+        return self.open_dialog(SummaryDialog(self.ledger, plan_id, self))
 
     def manage_units(self) -> QDialog:
         from planner_desktop.gui.units_dialog import UnitsDialog

@@ -29,6 +29,7 @@ from planner_desktop.store.summary_rows import (
     plan_extensions,
     plan_header,
     plan_targets,
+    plan_units,
     states_at,
 )
 from planner_desktop.store.units import load_roster
@@ -52,6 +53,16 @@ def _office(ledger: Ledger, plan_id: int) -> str:
     saved = get_setting(ledger, f"report.bulletin.{plan_id}") or {}
     office = str(saved.get("office") or "")
     return "" if office == "县教育局办公室" else office  # the bulletin's own default says nothing
+
+
+def summary_units(ledger: Ledger, plan_id: int) -> list[str]:
+    """The sections (股室) a summary of their own may be drafted for: those with work in the plan."""
+    return plan_units(ledger, plan_id)
+
+
+def default_period(year: int, today: dt.date) -> str:
+    """上半年 until the half-year's summary is written (through July), else the year."""
+    return "H1" if today <= dt.date(year, 7, 31) else "year"
 
 
 def resolve_unit(ledger: Ledger, name: str | None) -> str:

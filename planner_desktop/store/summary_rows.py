@@ -70,3 +70,14 @@ def states_at(ledger: Ledger, plan_id: int,
     statuses = {s.value: s for s in Status}
     return {r[0]: (statuses.get(r[1], Status.IN_PROGRESS), r[2], r[3] or "", r[4]) if r[1] else None
             for r in rows}
+
+
+def plan_units(ledger: Ledger, plan_id: int, kind: str | None = "股室") -> list[str]:
+    """The units with work in the plan (of ``kind``, or all), in the roster's order."""
+    sql = ("SELECT u.name FROM unit u WHERE EXISTS (SELECT 1 FROM assignment a JOIN plan_item i "
+           "ON i.id = a.item_id WHERE a.unit_id = u.id AND i.plan_id = ?)")
+    params: tuple = (plan_id,)
+    if kind is not None:
+        sql += " AND u.kind = ?"
+        params += (kind,)
+    return [r["name"] for r in ledger.query(sql + " ORDER BY u.position, u.id", params)]

@@ -69,6 +69,7 @@ def main() -> int:
     app.processEvents()
     window.grab().save(str(OUT / "dashboard.png"))
     fillin_screenshots(app, ledger)
+    summary_screenshots(app, ledger)
     window.close()
     ledger.close()
     import_into_plan_screenshot(app)
@@ -140,6 +141,35 @@ def fillin_screenshots(app: QApplication, ledger) -> None:
     app.processEvents()
     returns.grab().save(str(OUT / "returns_conflicts.png"))
     returns.close()
+
+
+def summary_screenshots(app: QApplication, ledger) -> None:
+    """报表 → 工作总结 over the demo (上半年), and the first page of its .docx as LibreOffice
+    renders it (skipped where LibreOffice or pdftoppm is missing)."""
+    import shutil
+    import subprocess
+
+    from planner_desktop.gui.summary_dialog import SummaryDialog
+    from planner_desktop.ops.summary import write_summary
+
+    dialog = SummaryDialog(ledger, ledger.scalar("SELECT min(id) FROM plan"))
+    dialog.today = AS_OF
+    dialog.on_plan()
+    dialog.set_period("H1")
+    dialog.resize(900, 640)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "summary_dialog.png"))
+    dialog.close()
+    if not (shutil.which("soffice") and shutil.which("pdftoppm")) or dialog.draft is None:
+        return
+    folder = Path(tempfile.mkdtemp())
+    docx = write_summary(dialog.draft, folder / "summary.docx")
+    profile = Path(tempfile.mkdtemp()).as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=180)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                    str(folder / "summary.pdf"), str(OUT / "summary_first_page")], check=True)
 
 
 if __name__ == "__main__":

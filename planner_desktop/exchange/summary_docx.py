@@ -188,7 +188,7 @@ def build_summary_docx(draft: SummaryDraft):
     _page(doc)
     _font_table(doc)
 
-    doc.add_paragraph(draft.title, style="Title")
+    _title(doc, draft.title)
     doc.add_paragraph(draft.opening)
     for block in draft.blocks:
         if isinstance(block, Heading):
@@ -199,6 +199,22 @@ def build_summary_docx(draft: SummaryDraft):
     doc.core_properties.title = draft.title
     doc.core_properties.author = draft.unit or draft.bureau
     return doc
+
+
+TITLE_CHARS_PER_LINE = 20  # 22 pt characters in the 156 mm line
+
+
+def _title(doc, title: str) -> None:
+    """The title, broken before 工作总结 when it is longer than a line (``青溪县教育局2026年上半年``
+    / ``工作总结（初稿）``), as titles are set: never inside a word or a bracket."""
+    paragraph = doc.add_paragraph(style="Title")
+    cut = title.rfind(tr("工作总结"))
+    if len(title) <= TITLE_CHARS_PER_LINE or cut <= 0:
+        paragraph.add_run(title)
+        return
+    first = paragraph.add_run(title[:cut])
+    first.add_break()
+    paragraph.add_run(title[cut:])
 
 
 def _annex(doc, draft: SummaryDraft) -> None:

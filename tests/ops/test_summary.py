@@ -118,7 +118,7 @@ def test_the_draft_follows_the_plan_and_the_notes_of_the_period(recorded, tmp_pa
     numbers = "一二三四五六七八九十"
     assert headings[:-2] == [f"{numbers[i]}、{title}" for i, title in enumerate(recorded.sections)]
     assert headings[-2:] == ["十、存在的问题", "十一、下一步工作打算"]
-    assert paragraphs[0] == ("Title", written.draft.title.replace("工作总结", "\n工作总结"))
+    assert (paragraphs[0][0], paragraphs[0][1].replace("\n", "")) == ("Title", written.draft.title)
     assert written.draft.title.endswith("2020年上半年工作总结（初稿）")
     body = "\n".join(text for _, text in paragraphs)
     # nothing from outside the period; the words two units wrote said once, both named
@@ -231,3 +231,28 @@ def test_bad_input_writes_nothing(recorded, tmp_path, capsys):
                       str(tmp_path / "s.pdf"))
     assert code == 1 and ".docx" in error["error"] and not (tmp_path / "s.pdf").exists()
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_problems_name_the_reasons_recorded(recorded, tmp_path):
+    from planner_desktop.store.editing import grant_extension
+
+    ledger = open_ledger(recorded.db, daily_backup=False)
+    try:
+        items = {i.id: i for i in fetch_items(ledger, 1)}
+        late = next(a for a in fetch_assignments(ledger, 1)
+                    if items[a.item_id].due and items[a.item_id].due < dt.date(2020, 9, 1)
+                    and a.item_id not in {recorded.done_item.id, recorded.late_done_item.id}
+                    and not any(i.parent_id == a.item_id for i in items.values()))
+        record_status_changes(ledger, [StatusChange(late.id, Status.IN_PROGRESS, 30, "施工单位进场延迟。",
+                                                    at="2020-08-20 10:00:00")])
+        grant_extension(ledger, late.id, dt.date(2020, 10, 31), "资金未到位")
+        draft = draft_summary(ledger, 1, "year", today=LATER)
+    finally:
+        ledger.close()
+    text = summary_text(draft)
+    problems = text.split("存在的问题")[1].split("下一步工作打算")[0]
+    line = next(line for line in problems.splitlines() if items[late.item_id].title.rstrip("。") in line)
+    due = items[late.item_id].due  # the item's own deadline, as the ledger shows the item
+    assert f"已逾期（完成时限{due.year}年{due.month}月{due.day}日）" in line
+    assert f"{late.unit_name}申请延期，延期至2020年10月31日，理由：资金未到位" in line
+    assert "最新进展：施工单位进场延迟" in line

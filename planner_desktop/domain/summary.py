@@ -21,11 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.ledger_table import LedgerRow, completion_by_unit, leaf_items
-from planner_desktop.domain.outline_codes import render
-from planner_desktop.domain.plan_match import own_code
+from planner_desktop.domain.outline_codes import numbered_title, render
 from planner_desktop.domain.report_content import chinese_date, percent_text
 from planner_desktop.domain.report_tables import is_overdue, names_text
-from planner_desktop.domain.status import Light, Schedule, Status
+from planner_desktop.domain.status import Alert, Status
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 
@@ -168,17 +167,18 @@ def summary_title(who: str, year: int, period: SummaryPeriod) -> str:
     return tr("{who}{year}年{period}工作总结（初稿）").format(who=who, year=year, period=period.label)
 
 
-def marker(code: str) -> str:
-    """An item's own number as the document writes it (``（一）``, ``2.``) from its stored
-    code (a plan document's path code ``一.(一).2`` or a task list's written marker)."""
-    found = own_code(code)
-    return render(*found) if found else code.strip()
-
-
-def numbered(code: str, title: str) -> str:
-    mark = marker(code)
-    joiner = "" if not mark or mark[-1] in "、）)是" else " "
-    return f"{mark}{joiner}{title}".strip()
+def own_markers(items: Sequence[LedgerRow]) -> dict[int, str]:
+    """Each item's own marker (``（一）``, ``2.``): its number as the ledger shows it
+    (``outline_codes.item_number``: ``一、（一）2.``) less the number of the item above it."""
+    markers: dict[int, str] = {}
+    stack: list[LedgerRow] = []
+    for row in items:
+        while stack and (stack[-1].level >= row.level or stack[-1].plan_id != row.plan_id):
+            stack.pop()
+        above = stack[-1].code if stack else ""
+        markers[row.item_id] = row.code[len(above):] if above and row.code.startswith(above) else row.code
+        stack.append(row)
+    return markers
 
 
 def sentence(text: str) -> str:
@@ -278,6 +278,7 @@ def _body(items: Sequence[LedgerRow], leaves: Sequence[LedgerRow],
     other item a paragraph led by its number; an item without notes in the period is left out
     of the body (下一步工作打算 lists what is unfinished), a section with none says so."""
     state = {r.item_id: r for r in leaves}  # the unit's own state in a unit's summary
+    markers = own_markers(items)
 
     def item_text(row: LedgerRow, lead: str = "") -> str:
         return _item_text(state.get(row.item_id, row), notes, targets, lead, name_units)
@@ -296,20 +297,20 @@ def _body(items: Sequence[LedgerRow], leaves: Sequence[LedgerRow],
             close_section()
             count += 1
             section_start = len(blocks)
-            mark = marker(row.code) or render("cn", count)
-            blocks.append(Heading(1, numbered(mark, row.title)))
+            mark = markers[row.item_id] or render("cn", count)
+            blocks.append(Heading(1, numbered_title(mark, row.title)))
             if row.is_leaf and row.item_id in notes:
                 blocks.append(Paragraph(item_text(row)))
                 written.append(row.item_id)
             continue
         has_notes = row.item_id in notes
         if row.level == 2 and (has_notes or _any_notes_under(index, items, notes)):
-            blocks.append(Heading(2, numbered(row.code, row.title)))
+            blocks.append(Heading(2, numbered_title(markers[row.item_id], row.title)))
             if has_notes:
                 blocks.append(Paragraph(item_text(row)))
                 written.append(row.item_id)
         elif row.level > 2 and has_notes:
-            blocks.append(Paragraph(item_text(row, numbered(row.code, row.title))))
+            blocks.append(Paragraph(item_text(row, numbered_title(markers[row.item_id], row.title))))
             written.append(row.item_id)
     close_section()
     return blocks, written
@@ -349,13 +350,13 @@ def _problems(leaves: Sequence[LedgerRow], items: Sequence[LedgerRow],
             reasons[ext.item_id].append(tr("{unit}申请延期{due}，理由：{reason}").format(
                 unit=ext.unit, due=due, reason=ext.reason.strip().rstrip("。")))
     titles = _full_titles(items)
-    lagging = [r for r in leaves if r.light in (Light.RED, Light.YELLOW)]
+    lagging = [r for r in leaves if r.alert in (Alert.OVERDUE, Alert.DUE_SOON, Alert.BEHIND)]
     blocks: list[Block] = []
     for index, row in enumerate(lagging, start=1):
         if is_overdue(row):
             state = tr("已逾期") + (tr("（完成时限{date}）").format(date=chinese_date(row.due))
                                    if row.due else "")
-        elif row.schedule is Schedule.DUE_SOON:
+        elif row.alert is Alert.DUE_SOON:
             state = tr("临近完成时限尚未完成")
         else:
             state = tr("进度滞后（进度{p}%）").format(p=row.progress)
@@ -388,17 +389,9 @@ def _next_steps(leaves: Sequence[LedgerRow], items: Sequence[LedgerRow]) -> list
 
 
 def _full_titles(items: Sequence[LedgerRow]) -> dict[int, str]:
-    """Each item as the problems and next steps name it: its number and title (the section's
-    number before a second-level one, as ``三（二）``, so it can be found in the plan)."""
-    names: dict[int, str] = {}
-    stack: list[LedgerRow] = []
-    for row in items:
-        while stack and stack[-1].level >= row.level:
-            stack.pop()
-        path = "".join(marker(r.code).rstrip("、") for r in stack)
-        names[row.item_id] = path + numbered(row.code, row.title)
-        stack.append(row)
-    return names
+    """Each item as the problems and next steps name it: its number as the ledger shows it
+    (``三、（二）1.``, so it can be found in the plan) and its title."""
+    return {row.item_id: numbered_title(row.code, row.title) for row in items}
 
 
 def _annex(assignments: Sequence[LedgerRow]) -> list[UnitLine]:

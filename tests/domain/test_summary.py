@@ -1,5 +1,5 @@
-"""The summary draft's pure parts: periods as written, notes said once with their units, item
-numbers as the document writes them, the opening's word on targets."""
+"""The summary draft's pure parts: periods as written, notes said once with their units, the
+opening's word on targets."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from planner_desktop.domain.summary import (
     PlanTarget,
     ProgressNote,
     item_paragraph,
-    marker,
-    numbered,
     summary_period,
     summary_title,
     targets_phrase,
@@ -52,12 +50,6 @@ def test_notes_in_date_order_each_said_once_with_its_units():
     assert item_paragraph(notes, name_units=False) == "完成摸底。已召开部署会。"
     many = [note(f"第{i}小学", f"2025-02-{i + 1:02d} 09:00:00", "已自查") for i in range(12)]
     assert item_paragraph(many) == "第0小学、第1小学等12个单位：已自查。"
-
-
-def test_numbers_as_the_document_writes_them():
-    assert marker("一.(一).2") == "2." and marker("一.(一)") == "（一）" and marker("三") == "三、"
-    assert marker("（二）") == "（二）" and marker("") == ""
-    assert numbered("一.(三)", "加强党建") == "（三）加强党建" and numbered("二.1", "安全") == "1. 安全"
 
 
 def test_targets_are_counted_never_claimed_reached():

@@ -3,7 +3,7 @@ same tree: the same sections, the same items at each level, the same titles
 (tests/support/plan_layouts.py makes the layouts; each case from its seed alone, so the id replays
 it: ``pytest tests/ops/test_plan_layout_families.py -k "doc and 17"``). The files are real: .docx
 by python-docx, .pdf printed by Qt's PDF writer (the program's own), .doc saved by LibreOffice
-from generated .docx files, all of a family's in one LibreOffice run per session."""
+from generated .docx files, a family made once per run."""
 
 from __future__ import annotations
 
@@ -68,17 +68,22 @@ def test_pdf_layout_parses_back_to_the_same_tree(seed, tmp_path, qapp):
 @pytest.fixture(scope="session")
 def doc_files(tmp_path_factory) -> Path:
     """The folder of ``{seed}.doc``: every case's Word file saved as Word 97 by LibreOffice,
-    in one run for the whole test run (xdist workers share it)."""
+    in two LibreOffice processes, once for the whole test run (xdist workers share it)."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed")
     from tests.support.fixtures_sheets import soffice_convert
     from tests.support.shared_once import once_per_run
 
     def make(folder: Path) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         source = folder / "docx"
         source.mkdir()
         sources = [office_docx(*case(seed), source / f"{seed}.docx") for seed in range(CASES_PER_FAMILY)]
-        soffice_convert(sources, ["doc"], folder, timeout=600)
+        # two LibreOffice processes, each converting half: the other worker waits anyway
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(lambda half: soffice_convert(half, ["doc"], folder, timeout=600),
+                          (sources[0::2], sources[1::2])))
 
     return once_per_run(tmp_path_factory, "plan-doc-family", make) / "doc"
 

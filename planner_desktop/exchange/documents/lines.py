@@ -65,6 +65,9 @@ _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = tuple("。！？!?；;：:”’）)】」』")
 _LATIN_START = re.compile(r"^[A-Za-z0-9%.,\-+/]+")
 _EDGE_BAND = 0.12  # the outer share of a page where headers and footers are printed
+# ... and at least this much (points, 35 mm): on a short page (A5, a custom size) the header
+# sits in the margin as on A4, further in than 12 % of its height
+_EDGE_MIN = 100.0
 
 
 def paragraphs_from_pages(pages: list[Page],
@@ -121,7 +124,7 @@ def _furniture(pages: list[Page], body: list[list[TextLine]]) -> set[tuple[int, 
 
 
 def _in_edge_band(page: Page, line: TextLine) -> bool:
-    band = page.height * _EDGE_BAND
+    band = max(page.height * _EDGE_BAND, min(_EDGE_MIN, page.height / 4))
     return line.bottom <= band or line.top >= page.height - band
 
 

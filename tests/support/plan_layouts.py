@@ -166,9 +166,10 @@ RUNNING_HEADERS = ("某县教育局文件", "县教育局2024年工作要点", "
 
 
 def office_docx(tree: Tree, rng: random.Random, path: Path) -> Path:
-    """The plan as a bureau's Word file, for LibreOffice to print as PDF or save as .doc: the
-    markers typed or Word's automatic numbering; body paragraphs and labelled lines or not;
-    and a page set up so that a printed copy varies in what a PDF reader has to undo: the
+    """The plan as a bureau's Word file, for LibreOffice to save as .doc: the markers typed or
+    Word's automatic numbering; body paragraphs and labelled lines or not; and a page set up
+    as :func:`pdf_file` sets it, so that a copy LibreOffice prints to PDF (tried by hand: all
+    200 read back) varies in what a PDF reader has to undo: the
     line width (margins and font size: 20 to 50 characters a line) that wraps paragraphs,
     short pages that break paragraphs across pages, first lines indented or not, deeper
     levels indented or not, space between paragraphs or none, a running header and page

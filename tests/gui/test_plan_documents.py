@@ -25,6 +25,7 @@ from planner_desktop.exchange.plan_document import read_plan_file
 from planner_desktop.ops.plan_import import preview_plan_document
 from tests.support.fixtures_sheets import soffice_convert
 from tests.support.ofd_writer import write_ofd
+from tests.support.word_files import running_furniture
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "tests" / "samples" / "plans"
@@ -40,18 +41,10 @@ def official_docx(text_file: Path, out: Path) -> Path:
     """A text plan as a bureau's Word file: one paragraph per line, first lines indented by
     two characters, a running header and ``- N -`` page numbers in the footer."""
     import docx
-    from docx.oxml import parse_xml
     from docx.shared import Pt
 
     document = docx.Document()
-    section = document.sections[0]
-    section.header.paragraphs[0].text = HEADER
-    footer = section.footer.paragraphs[0]
-    footer.add_run("- ")
-    footer._p.append(parse_xml(
-        '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-        'w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-    footer.add_run(" -")
+    running_furniture(document.sections[0], HEADER, "- {PAGE} -")
     for line in text_file.read_text("utf-8").splitlines():
         if line.strip():
             paragraph = document.add_paragraph(line.strip())

@@ -19,29 +19,9 @@ from docx.oxml import parse_xml
 from planner_desktop.errors import FileReadError
 from planner_desktop.exchange.plan_document import format_number, read_plan_file
 from planner_desktop.ops.plan_import import preview_plan_document
+from tests.support.word_files import W, add_numbering, number
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SAMPLE_001 = Path(__file__).resolve().parents[1] / "samples" / "plans" / "001_68e4817491ed8267.txt"
-
-
-def add_numbering(document, abstract_id: int, num_id: int, levels: list[tuple[str, str, bool]]) -> None:
-    """An abstract list with ``levels`` (format, text, restart after the level above) and a
-    ``w:num`` using it."""
-    lvls = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        + ("" if restart else '<w:lvlRestart w:val="0"/>')
-        + f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
-        for i, (fmt, text, restart) in enumerate(levels))
-    numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract_id}">'
-                                  f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-                               "</w:num>"))
-
-
-def number(paragraph, num_id: int, level: int) -> None:
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def text_tree():

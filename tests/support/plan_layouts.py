@@ -95,23 +95,31 @@ def _has_children(tree: Tree, index: int) -> bool:
     return index + 1 < len(tree) and tree[index + 1][0] > tree[index][0]
 
 
-def paragraphs_of(tree: Tree, rng: random.Random, *, fused: bool = False, bodies: bool = False,
-                  labelled: bool = False) -> list[str]:
-    """The plan as paragraphs: its title, a preamble, then each item (a heading alone on its
-    line when it has children, else its title and first sentence), with body paragraphs and
-    labelled lines under items when asked; ``fused`` runs every heading into a sentence."""
-    out = ["某县教育局2024年工作要点", rng.choice(BODY)]
-    for index, (_level, marker, title) in enumerate(_numbered(tree)):
+def blocks_of(tree: Tree, rng: random.Random, *, fused: bool = False, bodies: bool = False,
+              labelled: bool = False) -> list[tuple[int, str, str]]:
+    """The plan as (level, marker, text) paragraphs: its title, a preamble, then each item (a
+    heading alone on its line when it has children, else its title and first sentence),
+    with body paragraphs and labelled lines under items when asked; ``fused`` runs every
+    heading into a sentence. Level 0 is a paragraph that is no item (its marker empty)."""
+    out = [(0, "", "某县教育局2024年工作要点"), (0, "", rng.choice(BODY))]
+    for index, (level, marker, title) in enumerate(_numbered(tree)):
         parent = _has_children(tree, index)
         if parent and not fused:
-            out.append(f"{marker}{title}")
+            out.append((level, marker, title))
         else:
-            out.append(f"{marker}{title}。{rng.choice(BODY)}")
+            out.append((level, marker, f"{title}。{rng.choice(BODY)}"))
         if bodies and rng.random() < 0.6:
-            out += [rng.choice(BODY) + rng.choice(BODY) for _ in range(rng.randint(1, 2))]
+            out += [(0, "", rng.choice(BODY) + rng.choice(BODY)) for _ in range(rng.randint(1, 2))]
         if labelled and not parent and rng.random() < 0.7:
-            out += rng.sample(LABELLED_LINES, rng.randint(1, 3))
+            out += [(0, "", line) for line in rng.sample(LABELLED_LINES, rng.randint(1, 3))]
     return out
+
+
+def paragraphs_of(tree: Tree, rng: random.Random, *, fused: bool = False, bodies: bool = False,
+                  labelled: bool = False) -> list[str]:
+    """The paragraphs of :func:`blocks_of` as typed, the markers written out."""
+    return [marker + text for _, marker, text in
+            blocks_of(tree, rng, fused=fused, bodies=bodies, labelled=labelled)]
 
 
 def hard_wrapped(paragraphs: list[str], rng: random.Random) -> str:
@@ -147,6 +155,147 @@ def docx_file(paragraphs: list[str], path: Path) -> Path:
     for para in paragraphs:
         document.add_paragraph(para)
     document.save(str(path))
+    return path
+
+
+# Word's automatic numbering of the four levels, as bureaus set it up.
+WORD_LEVELS = [("chineseCounting", "%1、", True), ("chineseCounting", "（%2）", True),
+               ("decimal", "%3.", True), ("decimal", "（%4）", True)]
+FOOTERS = ("- {PAGE} -", "{PAGE}", "第 {PAGE} 页", "第 {PAGE} 页 共 {NUMPAGES} 页", "—{PAGE}—")
+RUNNING_HEADERS = ("某县教育局文件", "县教育局2024年工作要点", "内部资料 注意保存")
+
+
+def office_docx(tree: Tree, rng: random.Random, path: Path) -> Path:
+    """The plan as a bureau's Word file, for LibreOffice to save as .doc: the markers typed or
+    Word's automatic numbering; body paragraphs and labelled lines or not; and a page set up
+    as :func:`pdf_file` sets it, so that a copy LibreOffice prints to PDF (tried by hand: all
+    200 read back) varies in what a PDF reader has to undo: the
+    line width (margins and font size: 20 to 50 characters a line) that wraps paragraphs,
+    short pages that break paragraphs across pages, first lines indented or not, deeper
+    levels indented or not, space between paragraphs or none, a running header and page
+    numbers in the footer."""
+    import docx
+    from docx.shared import Mm, Pt
+
+    from tests.support.word_files import add_numbering, number, running_furniture
+
+    blocks = blocks_of(tree, rng, bodies=rng.random() < 0.6, labelled=rng.random() < 0.5)
+    autonumbered = rng.random() < 0.5
+    size = rng.choice((10.5, 12, 14, 15, 16))
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(rng.choice((297, 210, 160)))
+    section.left_margin, section.right_margin = Mm(rng.randint(15, 45)), Mm(rng.randint(15, 45))
+    section.top_margin = section.bottom_margin = Mm(rng.randint(20, 37))
+    if rng.random() < 0.7:
+        running_furniture(section, rng.choice(RUNNING_HEADERS), rng.choice(FOOTERS))
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(size)
+    normal.paragraph_format.space_after = Pt(rng.choice((0, 0, 6)))
+    first_line = rng.random() < 0.6
+    level_indent = rng.random() < 0.2
+    if autonumbered:
+        add_numbering(document, 900, 900, WORD_LEVELS)
+    for level, marker, text in blocks:
+        paragraph = document.add_paragraph(text if autonumbered and level else marker + text)
+        if autonumbered and level:
+            number(paragraph, 900, level - 1)
+        if first_line:
+            paragraph.paragraph_format.first_line_indent = Pt(2 * size)
+        if level_indent and level > 1:
+            paragraph.paragraph_format.left_indent = Pt(2 * size * (level - 1))
+    document.save(str(path))
+    return path
+
+
+def pdf_file(tree: Tree, rng: random.Random, path: Path) -> Path:
+    """The plan printed to PDF by Qt (QTextDocument on QPdfWriter, the program's own PDF
+    engine, in the font its reports use so the text layer extracts as written), set so that
+    each copy varies in what a PDF reader has to undo: the line width (margins and font
+    size: 20 to 50 characters a line) that hard-wraps paragraphs, short pages that break
+    paragraphs across pages, justified or ragged lines, first lines indented or not, deeper
+    levels indented or not, space between paragraphs or none, and a running header and page
+    numbers in the footer on most. Needs a QGuiApplication."""
+    from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import (
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextBlockFormat,
+        QTextCursor,
+        QTextDocument,
+    )
+
+    from planner_desktop.printing.fonts import report_font
+
+    blocks = blocks_of(tree, rng, bodies=rng.random() < 0.6, labelled=rng.random() < 0.5)
+    size = rng.choice((10.5, 12, 14, 15, 16))
+    page_mm = QSizeF(210, rng.choice((297, 210, 160)))
+    left, right = rng.randint(15, 45), rng.randint(15, 45)
+    top = bottom = rng.randint(20, 37)
+    header = rng.choice(RUNNING_HEADERS) if rng.random() < 0.7 else None
+    footer = rng.choice(FOOTERS) if header or rng.random() < 0.5 else None
+    justified, first_line = rng.random() < 0.7, rng.random() < 0.6
+    level_indent, spacing = rng.random() < 0.2, rng.choice((0, 0, 6))
+
+    writer = QPdfWriter(str(path))
+    writer.setResolution(600)
+    writer.setPageLayout(QPageLayout(QPageSize(page_mm, QPageSize.Millimeter), QPageLayout.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter))
+    dots = 600 / 25.4  # device pixels per millimetre
+    point = 600 / 72
+    font = report_font(size)
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    body = QSizeF((page_mm.width() - left - right) * dots, (page_mm.height() - top - bottom) * dots)
+    document.setPageSize(body)
+    cursor = QTextCursor(document)
+    for number, (level, marker, text) in enumerate(blocks):
+        block = QTextBlockFormat()
+        block.setAlignment(Qt.AlignJustify if justified else Qt.AlignLeft)
+        block.setBottomMargin(spacing * point)
+        if first_line:
+            block.setTextIndent(2 * size * point)
+        if level_indent and level > 1:
+            block.setLeftMargin(2 * size * point * (level - 1))
+        if number:
+            cursor.insertBlock(block)
+        else:
+            cursor.setBlockFormat(block)
+        cursor.insertText(marker + text)
+    pages = document.pageCount()
+    # Each line drawn on its own page (the document paginates so that none straddles two):
+    # drawContents clipped to a page would still write the text of the lines beyond the
+    # clip into the PDF, where a reader finds it.
+    lines: list[list[tuple[object, QPointF]]] = [[] for _ in range(pages)]
+    block = document.begin()
+    while block.isValid():
+        origin = document.documentLayout().blockBoundingRect(block).topLeft()
+        layout = block.layout()
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            page = min(int((origin.y() + line.y() + line.height() / 2) // body.height()), pages - 1)
+            lines[page].append((line, QPointF(left * dots + origin.x(),
+                                              top * dots + origin.y() - page * body.height())))
+        block = block.next()
+    painter = QPainter(writer)
+    painter.setFont(font)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        for line, position in lines[page]:
+            line.draw(painter, position)
+        width = page_mm.width() * dots
+        if header:
+            painter.drawText(QRectF(0, (top - 12) * dots, width, 8 * dots), Qt.AlignCenter, header)
+        if footer:
+            label = footer.replace("{PAGE}", str(page + 1)).replace("{NUMPAGES}", str(pages))
+            painter.drawText(QRectF(0, (page_mm.height() - bottom + 5) * dots, width, 8 * dots),
+                             Qt.AlignCenter, label)
+    painter.end()
     return path
 
 

@@ -65,6 +65,9 @@ _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = tuple("。！？!?；;：:”’）)】」』")
 _LATIN_START = re.compile(r"^[A-Za-z0-9%.,\-+/]+")
 _EDGE_BAND = 0.12  # the outer share of a page where headers and footers are printed
+# ... and at least this much (points, 35 mm): on a short page (A5, a custom size) the header
+# sits in the margin as on A4, further in than 12 % of its height
+_EDGE_MIN = 100.0
 
 
 def paragraphs_from_pages(pages: list[Page],
@@ -81,10 +84,14 @@ def paragraphs_from_pages(pages: list[Page],
     paragraphs: list[SourceParagraph] = []
     parts: list[str] = []
     previous: tuple[int, TextLine] | None = None
+    body_left: float | None = None  # where the paragraph's second and later lines start
     for number, line in flow:
-        if previous is not None and not metrics.goes_on(previous, (number, line), starts_item):
-            paragraphs.append(SourceParagraph("".join(parts), len(paragraphs) + 1))
-            parts = []
+        if previous is not None:
+            if metrics.goes_on(previous, (number, line), starts_item, body_left):
+                body_left = line.left if body_left is None else body_left
+            else:
+                paragraphs.append(SourceParagraph("".join(parts), len(paragraphs) + 1))
+                parts, body_left = [], None
         if parts and parts[-1][-1:].isascii() and parts[-1][-1:].isalpha() and line.text[:1].isascii() \
                 and line.text[:1].isalpha():
             parts.append(" ")  # an English word wrapped at its space
@@ -117,7 +124,7 @@ def _furniture(pages: list[Page], body: list[list[TextLine]]) -> set[tuple[int, 
 
 
 def _in_edge_band(page: Page, line: TextLine) -> bool:
-    band = page.height * _EDGE_BAND
+    band = max(page.height * _EDGE_BAND, min(_EDGE_MIN, page.height / 4))
     return line.bottom <= band or line.top >= page.height - band
 
 
@@ -125,24 +132,35 @@ class _Metrics:
     """The document's text block: where lines start and end, and how far apart they are."""
 
     def __init__(self, lines: list[TextLine]) -> None:
-        self.left = _mode(line.left for line in lines)
         # most long lines run to the margin; a few end a paragraph short of it
         rights = sorted(line.right for line in lines if len(line.text.strip()) >= 10) or \
             sorted(line.right for line in lines)
         self.right = rights[int(len(rights) * 0.8)]
+        # The left margin is where a line after a full one starts: in a plan of short
+        # paragraphs with indented first lines, most lines are first lines.
+        pairs = list(zip(lines, lines[1:], strict=False))
+        after_full = [b.left for a, b in pairs if a.right >= self.right - a.size]
+        self.left = _mode(after_full) if len(after_full) >= 3 else _mode(line.left for line in lines)
+        # Whether paragraphs start indented: most lines after one that stops short (the
+        # first lines of paragraphs) stand to the right of the margin.
+        after_short = [b.left > self.left + 0.5 * b.size for a, b in pairs
+                       if a.right < self.right - 3 * a.size]
+        self.indents_first_lines = sum(after_short) * 2 > len(after_short)
         # the usual distance from one line's top to the next one's, within a paragraph
         steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top - a.top > 0]
         self.step = _mode(steps) if steps else 0.0
 
     def goes_on(self, before: tuple[int, TextLine], after: tuple[int, TextLine],
-                starts_item: Callable[[str], bool]) -> bool:
-        """Whether ``after`` continues the paragraph that ``before`` is the last line of."""
+                starts_item: Callable[[str], bool], body_left: float | None = None) -> bool:
+        """Whether ``after`` continues the paragraph that ``before`` is the last line of;
+        ``body_left`` is where the paragraph's lines after its first start (None while it
+        has one line)."""
         (page_a, a), (page_b, b) = before, after
         size = max(a.size, 1.0)
         if abs(b.size - a.size) > 0.15 * size:
             return False
-        if b.left > self.left + 0.5 * size:
-            return False  # indented: a new paragraph
+        if self._indented(a, b, body_left, size):
+            return False
         if page_a == page_b and self.step and b.top - a.top > self.step + 0.5 * size:
             return False
         # A line breaks where the next word no longer fits: a Chinese character at the margin,
@@ -156,8 +174,26 @@ class _Metrics:
         # A sentence that ends at the margin, and a next line at the margin: the paragraph
         # goes on unless that line starts an item. (Where a document neither indents nor
         # spaces its paragraphs this is a guess; joining puts body text into the item above,
-        # where it belongs more often than in an item of its own.)
-        return not (a.text.rstrip().endswith(_SENTENCE_END) and starts_item(b.text.strip()))
+        # where it belongs more often than in an item of its own.) A line that starts an
+        # item under one that stops short of the margin (a heading, which ends with no
+        # punctuation, in lines that are not stretched to the margin: ``（一）`` goes to the
+        # next line whole) starts a paragraph too.
+        if not starts_item(b.text.strip()):
+            return True
+        return not (a.text.rstrip().endswith(_SENTENCE_END) or a.right < self.right - 0.5 * size)
+
+
+    def _indented(self, a: TextLine, b: TextLine, body_left: float | None, size: float) -> bool:
+        """Whether ``b`` stands to the right of where a continuation of ``a``'s paragraph
+        would start: then it starts a paragraph. A paragraph set in from the margin as a
+        whole (deeper levels indented) goes on at its own left edge: under a line further
+        in (its indented first line), or at the same edge in a document whose paragraphs
+        do not start indented."""
+        if body_left is not None:
+            return b.left > body_left + 0.5 * size
+        if b.left <= self.left + 0.5 * size or b.left < a.left - 0.5 * size:
+            return False
+        return self.indents_first_lines or abs(b.left - a.left) > 0.5 * size
 
 
 def _mode(values: Iterable[float]) -> float:

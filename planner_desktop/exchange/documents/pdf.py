@@ -87,24 +87,57 @@ def _page_lines(page, pdfium_c) -> Page:
     box, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
     lines = []
     for match in _LINE.finditer(text):
-        chars = []  # (left, right, character) of the characters the document holds
+        chars = []  # (left, right, top, bottom, index, character) of the characters the document holds
         for index in range(match.start(), match.end()):
             ch = text[index]
             if ch == " " and pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
                 continue
             loose_box(textpage, index, box)
             chars.append((rect.left, rect.right, rect.top, rect.bottom, index, ch))
-        while chars and chars[-1][5].isspace():
-            chars.pop()
-        if not any(not c[5].isspace() for c in chars):
-            continue
-        chars.sort()  # left to right: a line's runs in another font may come after it
-        first = next(c for c in chars if not c[5].isspace())
-        size = pdfium_c.FPDFText_GetFontSize(textpage, first[4])
-        lines.append(TextLine(_spaced(chars, size).strip(), first[0], chars[-1][1],
-                              height - first[2], height - first[3], size))
+        for row in _rows(chars):
+            while row and row[-1][5].isspace():
+                row.pop()
+            if not any(not c[5].isspace() for c in row):
+                continue
+            row.sort()  # left to right: a line's runs in another font may come after it
+            first = next(c for c in row if not c[5].isspace())
+            size = _printed_size(textpage, first[4], pdfium_c)
+            lines.append(TextLine(_spaced(row, size).strip(), first[0], row[-1][1],
+                                  height - first[2], height - first[3], size))
     textpage.close()
     return Page(width, height, lines)
+
+
+def _rows(chars: list[tuple]) -> list[list[tuple]]:
+    """The characters of one PDFium line as the printed lines they stand on, top first.
+    PDFium sometimes runs two printed lines into one (a heading ending in a closing quote
+    and an indented line under it), and sorting those characters left to right would
+    interleave the two lines' text."""
+    rows: list[list[tuple]] = []
+    for char in chars:
+        middle = (char[2] + char[3]) / 2
+        row = next((r for r in rows if r[0][3] <= middle <= r[0][2]), None)
+        if row is None:
+            if char[5].isspace() and rows:
+                row = rows[-1]
+            else:
+                rows.append(row := [])
+        row.append(char)
+    return sorted(rows, key=lambda r: -r[0][2])
+
+
+def _printed_size(textpage, index: int, pdfium_c) -> float:
+    """The size a character is printed at, in points. The font size in the text state is
+    that only when nothing scales it: Qt's PDF writer, among others, sets text in device
+    units (133 "points" at 600 dpi for 16 pt) inside a matrix that scales it down, and a
+    size taken as written would make every line look indented or short."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    matrix = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if scale > 0:
+            size *= scale
+    return size
 
 
 def _spaced(chars: list[tuple], size: float) -> str:

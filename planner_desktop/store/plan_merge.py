@@ -75,14 +75,16 @@ def preview_merge(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: MergeP
 def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: MergePolicy, *,
                     batch_kind: str, file_name: str, sha256: str, plan_title: str | None = None,
                     new_aliases: dict[str, str] | None = None,
-                    new_unit_kinds: dict[str, str] | None = None) -> PlanMerged:
+                    new_unit_kinds: dict[str, str] | None = None,
+                    pending_names: list[str] | None = None) -> PlanMerged:
     """Write the join in one transaction; the match is recomputed inside it, so it describes
     exactly the ledger being written. ``plan_title`` (a document's) renames the plan."""
     with ledger.transaction() as conn:
         batch_id = start_batch(ledger, batch_kind, file_name, sha256)
         created_aliases = remember_aliases(ledger, new_aliases or {})
         match = preview_merge(ledger, plan_id, draft, policy)
-        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {})
+        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {},
+                             frozenset(pending_names or ()))
         first_assignment = ledger.scalar("SELECT coalesce(max(id), 0) FROM assignment")
         retargeted: set[int] = set()
         undo: dict = {"delete": {"assignment": [], "target": [], "plan_item": []},

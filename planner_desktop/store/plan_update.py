@@ -78,14 +78,16 @@ def rows_of(ledger: Ledger, table: str, column: str, ids: list[int]) -> list[dic
 
 def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_name: str, sha256: str,
                       new_aliases: dict[str, str] | None = None,
-                      new_unit_kinds: dict[str, str] | None = None) -> PlanUpdated:
+                      new_unit_kinds: dict[str, str] | None = None,
+                      pending_names: list[str] | None = None) -> PlanUpdated:
     """Write the differences in one transaction; the preview is recomputed inside it, so it
     describes exactly the ledger being written."""
     with ledger.transaction() as conn:
         batch_id = start_batch(ledger, "tasks", file_name, sha256)
         created_aliases = remember_aliases(ledger, new_aliases or {})
         diff = preview_plan_update(ledger, plan_id, revised)
-        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {})
+        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {},
+                             frozenset(pending_names or ()))
         undo: dict = {"delete": {"assignment": [], "target": [], "plan_item": []},
                       "restore": {"plan_item": [], "target": [], "assignment": [], "status_update": [],
                                   "extension": [], "evidence": []},

@@ -24,7 +24,7 @@ class Ui_RosterImportDialog(object):
     def setupUi(self, RosterImportDialog):
         if not RosterImportDialog.objectName():
             RosterImportDialog.setObjectName(u"RosterImportDialog")
-        RosterImportDialog.resize(720, 520)
+        RosterImportDialog.resize(720, 440)
         self.layout = QVBoxLayout(RosterImportDialog)
         self.layout.setObjectName(u"layout")
         self.summary = QLabel(RosterImportDialog)
@@ -40,6 +40,7 @@ class Ui_RosterImportDialog(object):
 
         self.added = QPlainTextEdit(RosterImportDialog)
         self.added.setObjectName(u"added")
+        self.added.setMaximumSize(QSize(16777215, 84))
         self.added.setReadOnly(True)
         self.added.setMaximumBlockCount(0)
 

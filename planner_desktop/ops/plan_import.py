@@ -205,20 +205,22 @@ class PlanUnitNames:
 
     unknown: list[str]  # not in the roster: the clerk chooses for each
     groups: list[str]  # group words whose members the roster does not list yet
-    waiting: frozenset[str]  # of the unknown, the keyword table's sections: kept waiting
+    waiting: frozenset[str]  # of the unknown, the keyword table's suggestions: kept waiting
 
 
 def plan_unit_names(ledger: Ledger, preview: PlanDocumentPreview) -> PlanUnitNames:
-    """The keyword table's sections (安全股, 计财股 …) are the built-in table's spellings, not
-    the bureau's: one the roster does not resolve waits for the roster (which gives it as an
-    alias) by default rather than becoming a unit 待核实 beside the roster's own."""
+    """A lead taken from the keyword table (安全股, 计财股 …) is the table's spelling, not the
+    bureau's: one the roster does not resolve waits for the roster (which gives it as an
+    alias) by default rather than becoming a unit 待核实 beside the roster's own. A name the
+    document (or the clerk) writes is the bureau's own, and is offered for creating."""
     nodes = [node for _, node in preview.outline.walk()]
     named = [n.lead for n in nodes if n.lead] + [s for n in nodes for s in n.support()]
     roster = load_roster(ledger)
     unknown = roster.unknown_names(named) if named else []
-    sections = {name_key(unit) for _, unit in preview.keywords.rows}
+    written = {name_key(m.name) for n in nodes for m in n.units}
+    suggested = {name_key(n.lead) for n in nodes if n.lead} - written
     return PlanUnitNames(unknown, roster.pending_names(named) if named else [],
-                         frozenset(n for n in unknown if name_key(n) in sections))
+                         frozenset(n for n in unknown if name_key(n) in suggested))
 
 
 def confirm_all_suggestions(preview: PlanDocumentPreview) -> int:

@@ -43,8 +43,9 @@ def plan_title(ledger: Ledger, plan_id: int) -> str:
 def stored_items(ledger: Ledger, plan_id: int) -> list[StoredItem]:
     rows = ledger.query(
         "SELECT i.id, i.parent_id, i.code, i.title, i.body, i.deadline_text, "
-        "(SELECT json_group_array(u.name) FROM assignment a JOIN unit u ON u.id = a.unit_id "
-        " WHERE a.item_id = i.id) AS units, "
+        "(SELECT json_group_array(name) FROM (SELECT u.name FROM assignment a JOIN unit u "
+        " ON u.id = a.unit_id WHERE a.item_id = i.id UNION ALL "
+        " SELECT w.name FROM pending_assignment w WHERE w.item_id = i.id)) AS units, "
         "EXISTS (SELECT 1 FROM assignment a WHERE a.item_id = i.id AND (a.status != '未启动' OR "
         " EXISTS (SELECT 1 FROM status_update s WHERE s.assignment_id = a.id) OR "
         " EXISTS (SELECT 1 FROM evidence e WHERE e.assignment_id = a.id))) AS has_history "
@@ -58,7 +59,8 @@ def units_resolver(roster: Roster):
         names: set[str] = set()
         for mention in draft.units:
             resolution = roster.resolve(mention.name)
-            names.update(resolution.units if not resolution.unknown else (mention.name,))
+            # Unknown, or a group waiting for the roster: the name as written, as stored.
+            names.update(resolution.units or (mention.name,))
         return tuple(sorted(names))
     return units_of
 
@@ -94,6 +96,7 @@ def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_
                       "revert": {"plan_item": []}, "delete_aliases": created_aliases}
 
         first_new_target = ledger.scalar("SELECT coalesce(max(id), 0) FROM target")
+        first_new_pending = ledger.scalar("SELECT coalesce(max(id), 0) FROM pending_assignment")
         for change in diff.changed:
             item_id, draft = change.stored.id, change.draft
             undo["revert"]["plan_item"] += rows_of(ledger, "plan_item", "id", [item_id])
@@ -129,6 +132,8 @@ def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_
         undo["delete"]["plan_item"] += writer.result.item_ids
         undo["delete"]["target"] += [r[0] for r in conn.execute(
             "SELECT id FROM target WHERE id > ?", (first_new_target,))]
+        undo["delete"]["pending_assignment"] = [r[0] for r in conn.execute(
+            "SELECT id FROM pending_assignment WHERE id > ?", (first_new_pending,))]
 
         removed_ids = removable(diff, stored_items(ledger, plan_id))
         if removed_ids:

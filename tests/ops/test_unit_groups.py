@@ -161,3 +161,26 @@ def test_cli_units_import_merges_with_merge(tmp_path, ledger_path):
                                                   ("计财股", "计划财务股")}
     assert out["merge_pairs"] == [] and out["pending_resolved"] == ["各中小学", "各幼儿园", "全县学校"]
     assert out["sections"] == 4 and out["schools"] == 4
+
+
+def test_undoing_a_revision_takes_back_the_groups_it_added(tmp_path, ledger):
+    from tests.support.first_week import TASK_HEADER, TASK_ROWS
+    from tests.support.fixtures_sheets import write_rows_xlsx
+
+    path = tmp_path / "任务表.xlsx"
+    commit_task_list(ledger, preview_task_list(ledger, write_task_list(path), year=2025))
+    revised = [row[:] for row in TASK_ROWS]
+    revised[0][4] = "各中小学、各幼儿园"
+    write_rows_xlsx(path, [TASK_HEADER, *revised], title="任务")
+    parsed = preview_task_list(ledger, path, year=2025)
+    assert parsed.update_plan_id is not None
+    commit_task_list(ledger, parsed)
+
+    def waiting_on_1():
+        return {r["name"] for r in ledger.query(
+            "SELECT p.name FROM pending_assignment p JOIN plan_item i ON i.id = p.item_id "
+            "WHERE i.code = '1'")}
+
+    assert waiting_on_1() == {"各中小学", "各幼儿园"}
+    undo_batch(ledger, ledger.scalar("SELECT max(id) FROM import_batch"))
+    assert waiting_on_1() == {"各中小学"}

@@ -51,6 +51,9 @@ def resolve_filter(ledger: Ledger, query: ItemQuery) -> ItemFilter:
             resolution = roster.resolve(name)
             if resolution.unknown:
                 raise UserFixableError(tr("单位“{name}”不在单位名册中。").format(name=name))
+            if resolution.pending:
+                raise UserFixableError(tr("单位组“{name}”在单位名册中还没有单位，请先导入名册。")
+                                       .format(name=name))
             unit_names.update(resolution.units)
     return ItemFilter(
         plan_id=query.plan_id, statuses=statuses, unit_names=unit_names, overdue=query.overdue,

@@ -48,6 +48,8 @@ def test_a_task_list_naming_groups_on_an_empty_ledger_makes_no_fake_school(tmp_p
     # the item shows the group it waits for
     views = {v.record.code: v for v in query_items(ledger, ItemQuery())}
     assert views["2"].schools == ["各中小学（待名册）", "各幼儿园（待名册）"]
+    with pytest.raises(UserFixableError, match="还没有单位"):  # not silently every item
+        query_items(ledger, ItemQuery(units=["各中小学"]))
 
     # the roster comes: the groups become the roster's schools
     preview = preview_roster_file(ledger, write_roster(tmp_path / "名册.xlsx"))

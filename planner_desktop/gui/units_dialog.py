@@ -26,6 +26,7 @@ from planner_desktop.ops.units import (
     list_groups,
     list_units,
     merge_units,
+    pending_names,
     update_unit,
 )
 
@@ -105,10 +106,20 @@ class UnitsDialog(QDialog):
                 self.units.setItem(r, c, cell)
         self.units.resizeColumnsToContents()
         groups = list_groups(self.ledger)
-        self.groups.setRowCount(len(groups))
+        # Then the names waiting for the roster (各中小学 with no schools yet, 安全股 before
+        # the roster's alias): on the same page, since they are what the groups resolve.
+        waiting = pending_names(self.ledger)
+        self.groups.setRowCount(len(groups) + len(waiting))
         for r, group in enumerate(groups):
             for c, text in enumerate((group.name, group.by, "、".join(group.values))):
                 self.groups.setItem(r, c, QTableWidgetItem(text))
+        for r, (name, items) in enumerate(waiting.items(), start=len(groups)):
+            texts = (name, self.tr("待名册"),
+                     self.tr("{n} 项要点，导入名册或添加简称后自动对应").format(n=items))
+            for c, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setForeground(Qt.darkGray)
+                self.groups.setItem(r, c, cell)
         self._filling = False
 
     def unit_names(self) -> list[str]:

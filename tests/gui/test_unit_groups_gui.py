@@ -133,3 +133,22 @@ def test_the_unknown_units_choice_offers_the_group(qtbot, ledger, tmp_path):
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert ledger.scalar("SELECT count(*) FROM unit WHERE kind = '学校'") == 0
     assert ledger.scalar("SELECT count(*) FROM pending_assignment") == 4
+
+
+def test_the_units_manager_lists_what_waits_for_the_roster(qtbot, ledger, tmp_path):
+    from planner_desktop.gui.units_dialog import UnitsDialog
+
+    commit_task_list(ledger, preview_task_list(ledger, write_task_list(tmp_path / "任务表.xlsx"),
+                                               year=2025))
+    dialog = UnitsDialog(ledger)
+    qtbot.addWidget(dialog)
+    groups = dialog.groups
+    rows = {groups.item(r, 0).text(): groups.item(r, 2).text() for r in range(groups.rowCount())}
+    assert rows["各中小学"].startswith("2 项要点")
+    assert {"各幼儿园", "全县学校"} <= set(rows)
+    dialog.import_roster_file(write_roster(tmp_path / "名册.xlsx"))
+    roster = dialog.findChild(RosterImportDialog)
+    with qtbot.waitSignal(roster.imported, timeout=10000):
+        roster.ui.buttons.button(QDialogButtonBox.Ok).click()
+    roster.done_box.close()
+    assert "各中小学" not in {groups.item(r, 0).text() for r in range(groups.rowCount())}

@@ -152,3 +152,19 @@ def test_the_units_manager_lists_what_waits_for_the_roster(qtbot, ledger, tmp_pa
         roster.ui.buttons.button(QDialogButtonBox.Ok).click()
     roster.done_box.close()
     assert "各中小学" not in {groups.item(r, 0).text() for r in range(groups.rowCount())}
+
+
+def test_the_detail_pane_names_the_groups_an_item_waits_for(qtbot, ledger, tmp_path):
+    from planner_desktop.gui.main_window import MainWindow
+
+    commit_task_list(ledger, preview_task_list(ledger, write_task_list(tmp_path / "任务表.xlsx"),
+                                               year=2025))
+    window = MainWindow(ledger, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    row = next(r for r, ledger_row in enumerate(window.model.rows()) if ledger_row.code == "2")
+    window.table.selectRow(row)
+    label = window.detail.waiting_label
+    assert not label.isHidden()
+    assert "各中小学（落实）、各幼儿园（落实）" in label.text()
+    assert window.model.rows()[row].schools == ["各中小学（待名册）", "各幼儿园（待名册）"]

@@ -40,12 +40,18 @@ def plan_title(ledger: Ledger, plan_id: int) -> str:
     return ledger.scalar("SELECT title FROM plan WHERE id = ?", (plan_id,)) or ""
 
 
+# The names an item is given to, as a JSON list: its units, and the names waiting for the
+# roster (各中小学 without schools yet) as written, which is how a file names them again.
+ITEM_UNIT_NAMES = (
+    "(SELECT json_group_array(name) FROM (SELECT u.name FROM assignment a JOIN unit u "
+    "ON u.id = a.unit_id WHERE a.item_id = i.id UNION ALL "
+    "SELECT w.name FROM pending_assignment w WHERE w.item_id = i.id))")
+
+
 def stored_items(ledger: Ledger, plan_id: int) -> list[StoredItem]:
     rows = ledger.query(
         "SELECT i.id, i.parent_id, i.code, i.title, i.body, i.deadline_text, "
-        "(SELECT json_group_array(name) FROM (SELECT u.name FROM assignment a JOIN unit u "
-        " ON u.id = a.unit_id WHERE a.item_id = i.id UNION ALL "
-        " SELECT w.name FROM pending_assignment w WHERE w.item_id = i.id)) AS units, "
+        f"{ITEM_UNIT_NAMES} AS units, "
         "EXISTS (SELECT 1 FROM assignment a WHERE a.item_id = i.id AND (a.status != '未启动' OR "
         " EXISTS (SELECT 1 FROM status_update s WHERE s.assignment_id = a.id) OR "
         " EXISTS (SELECT 1 FROM evidence e WHERE e.assignment_id = a.id))) AS has_history "

@@ -186,3 +186,27 @@ def test_undoing_a_revision_takes_back_the_groups_it_added(tmp_path, ledger):
     assert waiting_on_1() == {"各中小学", "各幼儿园"}
     undo_batch(ledger, ledger.scalar("SELECT max(id) FROM import_batch"))
     assert waiting_on_1() == {"各中小学"}
+
+
+def test_a_task_list_joined_to_its_plan_waits_with_it_and_undo_takes_its_groups(tmp_path, ledger):
+    from planner_desktop.ops.task_import import retarget_task_list
+
+    preview = preview_plan_document(ledger, text=PLAN_TEXT, year=2025)
+    confirm_all_suggestions(preview)
+    plan_id = commit_plan_document(ledger, preview).plan_id
+    parsed = preview_task_list(ledger, write_task_list(tmp_path / "任务表.xlsx"), year=2025)
+    retarget_task_list(ledger, parsed, plan_id)
+    joined = commit_task_list(ledger, parsed)
+    assert ledger.scalar("SELECT count(*) FROM plan") == 1
+    assert not {"各中小学", "各幼儿园", "全县学校"} & set(units(ledger))
+    waiting = ledger.scalar("SELECT count(*) FROM pending_assignment")
+    assert waiting > 6  # the plan's suggestions and the task list's groups
+    # the same list joined again adds no second waiting row
+    again = preview_task_list(ledger, write_task_list(tmp_path / "任务表2.xlsx"), year=2025)
+    retarget_task_list(ledger, again, plan_id)
+    second = commit_task_list(ledger, again)
+    assert ledger.scalar("SELECT count(*) FROM pending_assignment") == waiting
+    undo_batch(ledger, second.batch_id)
+    assert ledger.scalar("SELECT count(*) FROM pending_assignment") == waiting
+    undo_batch(ledger, joined.batch_id)
+    assert ledger.scalar("SELECT count(*) FROM pending_assignment") == 6

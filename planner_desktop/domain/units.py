@@ -402,17 +402,16 @@ class Roster:
     def unknown_names(self, names: Iterable[str]) -> list[str]:
         """The names that do not resolve, each once (two spellings of one name, as
         :func:`name_key` compares them, as the first), in the order first written."""
-        first: dict[str, str] = {}
-        for name in names:
-            if self.resolve(name).unknown:
-                first.setdefault(name_key(name), name)
-        return list(first.values())
+        return self._first_of(names, lambda resolution: resolution.unknown)
 
     def pending_names(self, names: Iterable[str]) -> list[str]:
         """The group words among ``names`` that wait for the roster, each once, in order."""
+        return self._first_of(names, lambda resolution: resolution.pending)
+
+    def _first_of(self, names: Iterable[str], wanted: Callable[[Resolution], bool]) -> list[str]:
         first: dict[str, str] = {}
         for name in names:
-            if self.resolve(name).pending:
+            if wanted(self.resolve(name)):
                 first.setdefault(name_key(name), name)
         return list(first.values())
 

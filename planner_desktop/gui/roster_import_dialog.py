@@ -138,7 +138,10 @@ class RosterImportDialog(QDialog):
     def done_text(self) -> str:
         """What the import did, for the clerk's confirmation."""
         counts = self.result_.counts
-        text = self.tr("已导入单位名册：新增单位 {added} 个").format(added=len(counts.added))
+        text = self.tr("已导入单位名册 {file}：股室 {sections} 个，学校 {schools} 所，简称 {aliases} 个，"
+                       "单位组 {groups} 个；新增单位 {n} 个").format(
+            file=self.preview.path.name, n=len(counts.added), sections=counts.sections,
+            schools=counts.schools, aliases=counts.aliases, groups=counts.groups)
         if counts.merged:
             text += self.tr("，合并重复单位 {n} 对").format(n=len(counts.merged))
         if counts.pending_resolved:

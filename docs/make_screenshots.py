@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from planner_desktop.domain.ledger_table import Granularity  # noqa: E402
@@ -73,6 +74,7 @@ def main() -> int:
     window.close()
     ledger.close()
     import_into_plan_screenshot(app)
+    units_screenshots(app)
     return 0
 
 
@@ -94,6 +96,47 @@ def import_into_plan_screenshot(app: QApplication) -> None:
     app.processEvents()
     dialog.grab().save(str(OUT / "import_into_plan.png"))
     dialog.close()
+
+
+def over_window(window, dialog, path: Path) -> None:
+    """The window with the dialog drawn centred on it, as the clerk sees it (offscreen, a
+    dialog is a window of its own, which the window's grab leaves out)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()
+    inner = dialog.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    painter.drawPixmap(QPoint((picture.width() - inner.width()) // 2,
+                              (picture.height() - inner.height()) // 2), inner)
+    painter.end()
+    picture.save(str(path))
+
+
+def units_screenshots(app: QApplication) -> None:
+    """A fresh ledger: its first steps; then a task list imported before the roster, and the
+    roster's import offering to merge the units the task list made of its aliases."""
+    from planner_desktop.gui.roster_import_dialog import RosterImportDialog
+    from planner_desktop.ops.task_import import commit_task_list, preview_task_list
+    from tests.support.first_week import write_roster, write_task_list
+
+    folder = Path(tempfile.mkdtemp())
+    ledger = open_ledger(folder / "新账本.sqlite")
+    window = MainWindow(ledger, today=dt.date(2025, 3, 3))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    window.grab().save(str(OUT / "first_steps.png"))
+    commit_task_list(ledger, preview_task_list(ledger, write_task_list(folder / "任务表.xlsx"),
+                                               year=2025))
+    window.load()
+    dialog = RosterImportDialog.for_file(ledger, write_roster(folder / "单位名册.xlsx"), window)
+    dialog.show()
+    app.processEvents()
+    over_window(window, dialog, OUT / "roster_merge_offer.png")
+    dialog.close()
+    window.close()
     ledger.close()
 
 

@@ -7,21 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from planner_desktop.cli.common import Command, opened_ledger
-from planner_desktop.files.incoming import file_sha256
 
 # Handlers import what they run, for start-up speed (see cli/__init__.py).
 
 
 def cmd_units_import(args: argparse.Namespace) -> dict[str, Any]:
-    from planner_desktop.exchange.roster import read_roster
-    from planner_desktop.store.units import import_roster
+    from planner_desktop.ops.units import commit_roster, preview_roster_file
 
     path = Path(args.roster).expanduser().resolve()
-    units, aliases, groups = read_roster(path)
     with opened_ledger(args) as ledger:
-        counts = import_roster(ledger, units, aliases, groups, file_name=path.name,
-                               sha256=file_sha256(path))
-        return counts.to_json()
+        preview = preview_roster_file(ledger, path)
+        counts = commit_roster(ledger, preview, preview.merge_pairs if args.merge else ()).counts
+        # The pairs not merged (without --merge): the same unit twice, for the clerk to see.
+        left = [{"unit": p.drop, "into": p.keep} for p in preview.merge_pairs
+                if (p.drop, p.keep) not in counts.merged]
+        return {**counts.to_json(), "merge_pairs": left}
 
 
 def cmd_units_list(args: argparse.Namespace) -> dict[str, Any]:
@@ -42,8 +42,10 @@ def cmd_units_alias(args: argparse.Namespace) -> dict[str, Any]:
 def register(command: Command, sub: argparse._SubParsersAction) -> None:
     units = sub.add_parser("units", help="单位名册").add_subparsers(dest="units_command",
                                                                    metavar="UNITS_COMMAND")
-    command("import", cmd_units_import, "导入单位名册（.xlsx/.xls/.csv）", units).add_argument(
-        "roster")
+    roster = command("import", cmd_units_import, "导入单位名册（.xlsx/.xls/.csv）", units)
+    roster.add_argument("roster")
+    roster.add_argument("--merge", action="store_true",
+                        help="把账本中以名册简称命名的单位（如“安全股”）合并到名册中的单位")
     command("list", cmd_units_list, "列出单位", units)
     alias = command("alias", cmd_units_alias, "添加单位简称", units)
     alias.add_argument("alias")

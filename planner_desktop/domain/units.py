@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from planner_desktop.domain.text import compact, normalise, to_simplified
+from planner_desktop.domain.unit_groups import GROUP_WORD_KEYS, group_selector
 
 
 class Role(StrEnum):
@@ -50,14 +51,17 @@ class UnitChoice:
 
     alias_of: str | None = None  # an existing unit's name: remembered as an alias
     create_kind: str | None = None  # 股室 or 学校
+    # Kept waiting for the roster: a group word, or a name a roster will give as an alias.
+    pending: bool = False
 
 
-def unit_choice_arguments(choices: Mapping[str, UnitChoice]) -> dict[str, dict[str, str]]:
-    """The clerk's choices as the plan writers take them: ``new_aliases`` (name → roster unit)
-    and ``new_unit_kinds`` (name → kind of the unit to create)."""
+def unit_choice_arguments(choices: Mapping[str, UnitChoice]) -> dict:
+    """The clerk's choices as the plan writers take them: ``new_aliases`` (name → roster unit),
+    ``new_unit_kinds`` (name → kind of the unit to create) and ``pending_names``."""
     return {"new_aliases": {name: c.alias_of for name, c in choices.items() if c.alias_of},
             "new_unit_kinds": {name: c.create_kind for name, c in choices.items()
-                               if c.create_kind}}
+                               if c.create_kind},
+            "pending_names": [name for name, c in choices.items() if c.pending]}
 
 
 # --- splitting and marking a cell -------------------------------------------------------------
@@ -304,6 +308,9 @@ class Resolution:
     units: tuple[str, ...]  # canonical unit names; empty when unknown
     group: str | None  # the group's name when the written name was a group
     unknown: bool
+    # A group (各中小学) whose members the roster does not list yet: kept as written and
+    # resolved when a roster comes, never made into a unit.
+    pending: bool = False
 
 
 def name_key(name: str) -> str:
@@ -312,23 +319,6 @@ def name_key(name: str) -> str:
     lookups): half-width letters and slashes, Chinese brackets, simplified characters, no
     spaces. Two forms would match a name in one place and miss it in another."""
     return to_simplified(compact(name))
-
-
-KINDERGARTEN = "幼儿园"
-_ALL_SCHOOLS = ("各学校", "全县学校", "各校", "全县各学校", "全县各级各类学校", "各级各类学校",
-                "各中小学（园）", "各中小学校（园）", "全县中小学（园）", "各学校（园）")
-_ALL_SECTIONS = ("各股室", "局机关各股室", "机关各股室", "局各股室", "局属各股室")
-_PRIMARY_SECONDARY = ("各中小学", "各中小学校", "全县中小学", "全县各中小学")
-_KINDERGARTENS = ("各幼儿园", "全县幼儿园", "各公办幼儿园")
-# Groups every bureau writes, used when the roster defines no group of that name.
-_BUILT_IN: dict[str, Callable[[RosterUnit], bool]] = {
-    **{n: (lambda u: u.kind is UnitKind.SCHOOL) for n in _ALL_SCHOOLS},
-    **{n: (lambda u: u.kind is UnitKind.SECTION) for n in _ALL_SECTIONS},
-    **{n: (lambda u: u.kind is UnitKind.SCHOOL and u.stage != KINDERGARTEN)
-       for n in _PRIMARY_SECONDARY},
-    **{n: (lambda u: u.kind is UnitKind.SCHOOL and u.stage == KINDERGARTEN)
-       for n in _KINDERGARTENS},
-}
 
 
 def unique_short_names(units: Iterable[RosterUnit]) -> dict[str, str]:
@@ -356,7 +346,6 @@ class Roster:
         self._names = {name_key(u.name): u.name for u in self.units}
         self._aliases = self._alias_keys(aliases or {})
         self._groups = {name_key(g.name): g for g in self.groups}
-        self._built_in = {name_key(n): (n, rule) for n, rule in _BUILT_IN.items()}
 
     def _alias_keys(self, aliases: Mapping[str, str]) -> dict[str, str]:
         """Alias key → unit name. Explicit aliases come first, then short names; an alias may
@@ -393,8 +382,8 @@ class Roster:
                      and (rule.by != "学段" or u.kind is UnitKind.SCHOOL))
 
     def resolve(self, name: str) -> Resolution:
-        """What a written name stands for. A group that selects no unit is unknown too, so
-        the clerk sees it rather than an item silently assigned to nobody."""
+        """What a written name stands for. A group that selects no unit yet (no roster, or
+        no kindergarten in it) is pending: named, kept, resolved by a later roster."""
         key = name_key(name)
         unit = self._names.get(key) or self._aliases.get(key)
         if unit is not None:
@@ -402,23 +391,31 @@ class Roster:
         if key in self._groups:
             rule = self._groups[key]
             members = self.members(rule)
-            return Resolution(name, members, rule.name, not members)
-        if key in self._built_in:
-            group, predicate = self._built_in[key]
-            members = tuple(u.name for u in self.units if predicate(u))
-            return Resolution(name, members, group, not members)
+            return Resolution(name, members, rule.name, False, not members)
+        selector = group_selector(name)
+        if selector is not None:
+            members = tuple(u.name for u in self.units
+                            if selector.selects(u.kind.value, u.stage, u.name))
+            return Resolution(name, members, key, False, not members)
         return Resolution(name, (), None, True)
 
     def unknown_names(self, names: Iterable[str]) -> list[str]:
         """The names that do not resolve, each once (two spellings of one name, as
         :func:`name_key` compares them, as the first), in the order first written."""
+        return self._first_of(names, lambda resolution: resolution.unknown)
+
+    def pending_names(self, names: Iterable[str]) -> list[str]:
+        """The group words among ``names`` that wait for the roster, each once, in order."""
+        return self._first_of(names, lambda resolution: resolution.pending)
+
+    def _first_of(self, names: Iterable[str], wanted: Callable[[Resolution], bool]) -> list[str]:
         first: dict[str, str] = {}
         for name in names:
-            if self.resolve(name).unknown:
+            if wanted(self.resolve(name)):
                 first.setdefault(name_key(name), name)
         return list(first.values())
 
     def known_keys(self) -> frozenset[str]:
         """The keys of every name this roster resolves (units, aliases, short names, its
-        groups and the built-in ones), for cutting cells without cutting such a name."""
-        return frozenset({*self._names, *self._aliases, *self._groups, *self._built_in})
+        groups and the group words), for cutting cells without cutting such a name."""
+        return frozenset({*self._names, *self._aliases, *self._groups, *GROUP_WORD_KEYS})

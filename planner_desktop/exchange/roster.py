@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from planner_desktop.domain.text import compact, normalise
+from planner_desktop.domain.unit_groups import KINDERGARTEN
 from planner_desktop.domain.units import (
     GROUP_BY,
-    KINDERGARTEN,
     GroupRule,
     Roster,
     RosterUnit,

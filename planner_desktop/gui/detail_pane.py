@@ -147,6 +147,10 @@ class DetailPane(QWidget):
         assign_page = QWidget()
         assign_layout = QVBoxLayout(assign_page)
         assign_layout.addWidget(self.assignments, 1)
+        self.waiting_label = QLabel(wordWrap=True)  # groups and names waiting for the roster
+        self.waiting_label.setStyleSheet("color: #8a6d00;")
+        self.waiting_label.hide()
+        assign_layout.addWidget(self.waiting_label)
         buttons = QHBoxLayout()
         for button in (self.extend_button, self.attach_button, self.remove_button):
             buttons.addWidget(button)
@@ -207,6 +211,7 @@ class DetailPane(QWidget):
             self.assignments.setRowCount(0)
             self.history.setRowCount(0)
             self.evidence.clear()
+            self.waiting_label.hide()
             return
         item = d.item
         number, above = item_number_of(self.ledger, item["id"])
@@ -222,9 +227,16 @@ class DetailPane(QWidget):
         self.deadline_label.setText(self.tr("完成时限：{text}\n识别为：{due}（{kind}{hand}）").format(
             text=item["deadline_text"] or self.tr("未写明"), due=parsed, kind=kind, hand=by_hand))
         self.fill_assignments(select_assignment)
+        self.show_waiting(d.waiting)
         self.fill_history()
         self.fill_evidence()
         self.set_read_only(self.read_only)
+
+    def show_waiting(self, waiting: list[dict]) -> None:
+        names = "、".join(f"{w['name']}（{ROLE_LABELS[Role(w['role'])]}）" for w in waiting)
+        self.waiting_label.setText(self.tr("等待名册：{names}。导入单位名册（或添加简称）后自动对应到"
+                                           "名册中的单位。").format(names=names) if waiting else "")
+        self.waiting_label.setVisible(bool(waiting))
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -140,7 +140,7 @@ class ImportTasksDialog(PlanFileDialog):
         self.fill_sheets()
         self.show_warnings([(w.sheet, "" if w.row is None else str(w.row), w.column or "", w.message)
                             for w in preview.warnings])
-        self.show_unknown_units(parsed.unknown_units)
+        self.show_unknown_units(parsed.unknown_units, parsed.pending_groups)
         text = self.tr("共 {items} 项（最末级 {leaves} 项），责任分工 {assignments} 条，"
                        "完成时限识别 {deadlines} 项；提示 {warnings} 条；未识别单位 {unknown} 个。")
         text = text.format(

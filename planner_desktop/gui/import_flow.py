@@ -280,9 +280,14 @@ class PlanFileDialog(ImportDialog):
     def retarget(self, plan_id: int | None) -> None:
         raise NotImplementedError
 
-    def show_unknown_units(self, names: list[str]) -> None:
-        self.units_table.fill(names, self.roster_units)
-        self.tabs.setTabText(self.UNITS_TAB, self.tr("未识别的单位（{n}）").format(n=len(names)))
+    def show_unknown_units(self, names: list[str], groups: list[str] = (),
+                           waiting: frozenset[str] = frozenset()) -> None:
+        """The names the roster does not know, and the group words it has no members for."""
+        self.units_table.fill(names, self.roster_units, list(groups), waiting)
+        text = self.tr("未识别的单位（{n}）").format(n=len(names))
+        if groups:
+            text += self.tr("、单位组（{n}）").format(n=len(groups))
+        self.tabs.setTabText(self.UNITS_TAB, text)
 
     def made(self, created: Any) -> int:
         return created.plan_id

@@ -45,17 +45,20 @@ from planner_desktop.gui.dashboard import Dashboard
 from planner_desktop.gui.detail_pane import DetailPane
 from planner_desktop.gui.drop_routing import PLAN_SUFFIXES, TASK_LIST_SUFFIXES, DropRouting
 from planner_desktop.gui.events import ledger_events
+from planner_desktop.gui.first_steps import FirstSteps
 from planner_desktop.gui.forms.ledger_page_ui import Ui_LedgerPage
 from planner_desktop.gui.ledger_columns import LedgerColumns
 from planner_desktop.gui.ledger_model import LIGHT_TEXT, LedgerTableModel
 from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
 from planner_desktop.gui.reporting_panel import ReportingPanel
+from planner_desktop.gui.roster_import_dialog import open_roster_import
 from planner_desktop.gui.window_actions import WindowActions
 from planner_desktop.gui.window_state import FIRST_SIZE, WindowState, first_size
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
 from planner_desktop.ops.plans import item_ids_under
+from planner_desktop.ops.units import list_units
 
 __all__ = ["FIRST_SIZE", "PLAN_SUFFIXES", "TASK_LIST_SUFFIXES", "MainWindow", "first_size"]
 
@@ -179,6 +182,12 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
                                                                   else SavedView.DUE_SOON))
         self.banner.hide()
         self._banner_overdue = False
+        # In the table's place while the ledger has no plan: what to import first, in order.
+        self.first_steps = FirstSteps({"roster": lambda: open_roster_import(self.ledger, self),
+                                       "plan": self.import_plan, "tasks": self.import_tasks}, page)
+        self.first_steps.setEnabled(not self.read_only)
+        self.first_steps.hide()
+        ui.layout.addWidget(self.first_steps, 1)
         return page
 
     def say(self, message: str) -> None:
@@ -211,6 +220,7 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self._loading = True
         try:
             self.snapshot = load_snapshot(self.ledger, self.today)
+            self.show_first_steps(not self.snapshot.items)
             self.dashboard.set_snapshot(self.snapshot)
             if self.nav_choice is not None and self.nav_choice.kind == "branch":
                 self.row_filter.item_ids = frozenset(item_ids_under(self.ledger, self.nav_choice.item_id))
@@ -221,6 +231,12 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         finally:
             self._loading = False
         self.follow_current()
+
+    def show_first_steps(self, new: bool) -> None:
+        if new:
+            self.first_steps.show_units(len(list_units(self.ledger)))
+        self.first_steps.setVisible(new)
+        self.table.setVisible(not new)
 
     def apply_filters(self, keep_search: bool = True) -> None:
         if self.snapshot is None:

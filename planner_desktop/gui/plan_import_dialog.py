@@ -44,10 +44,11 @@ from planner_desktop.ops.plan_import import (
     PlanDocumentPreview,
     commit_plan_document,
     confirm_all_suggestions,
+    plan_unit_names,
     preview_plan_document,
     retarget_plan_document,
 )
-from planner_desktop.ops.units import list_units, load_roster
+from planner_desktop.ops.units import list_units
 
 T = TypeVar("T")
 PLAN_FILTER = "工作要点 (*.docx *.doc *.wps *.pdf *.ofd *.txt);;所有文件 (*)"
@@ -283,9 +284,9 @@ class PlanImportDialog(PlanFileDialog):
             leads=sum(bool(n.lead) for n in nodes))
         if outline.removed:
             text += self.tr("已去除网页杂项、广告等 {n} 行。").format(n=len(outline.removed))
-        named = [n.lead for n in nodes if n.lead] + [s for n in nodes for s in n.support()]
-        unknown = load_roster(self.ledger).unknown_names(named) if named else []
-        self.show_unknown_units(unknown)
+        names = plan_unit_names(self.ledger, preview)
+        unknown = names.unknown
+        self.show_unknown_units(unknown, names.groups, names.waiting)
         if unknown:
             text += self.tr("\n不在单位名册中的单位 {n} 个：{names}。请在“未识别的单位”页选择新建，"
                             "或对应到名册中的单位。").format(

@@ -16,40 +16,60 @@ from PySide6.QtWidgets import (
 )
 
 from planner_desktop.gui.events import ledger_events
-from planner_desktop.gui.file_folders import open_file
 from planner_desktop.gui.forms.merge_dialog_ui import Ui_MergeDialog
 from planner_desktop.gui.forms.units_dialog_ui import Ui_UnitsDialog
 from planner_desktop.gui.operation import run_here
+from planner_desktop.gui.roster_import_dialog import RosterImportDialog, open_roster_import
 from planner_desktop.ops.ledger import Ledger
 from planner_desktop.ops.units import (
     add_alias,
-    import_roster_file,
     list_groups,
     list_units,
     merge_units,
+    pending_names,
     update_unit,
 )
 
 EDITABLE = ("stage", "town", "contact", "phone")
 COLUMNS = (("name", "单位名称"), ("kind", "类别"), ("stage", "学段"), ("town", "所在乡镇"),
            ("contact", "联系人"), ("phone", "联系电话"), ("aliases", "简称/别名"))
-ROSTER_FILTER = "单位名册 (*.xlsx *.xlsm *.xls *.csv *.ods)"
 
 
 class MergeDialog(QDialog):
-    """Which unit to keep and which to merge into it (layout: ui/merge_dialog.ui)."""
+    """Which unit to keep and which to merge into it (layout: ui/merge_dialog.ui). The unit
+    to keep is chosen among the others: a unit is never proposed to be merged into itself."""
 
     def __init__(self, names: list[str], first: str | None, parent=None) -> None:
         super().__init__(parent)
         self.ui = Ui_MergeDialog()
         self.ui.setupUi(self)
+        self.names = names
         self.keep, self.drop = self.ui.keep, self.ui.drop
-        for combo in (self.keep, self.drop):
-            combo.addItems(names)
+        self.drop.addItems(names)
         if first:
             self.drop.setCurrentText(first)
-        self.ui.buttons.button(QDialogButtonBox.Ok).setText(self.tr("合并"))
+        self.drop.currentTextChanged.connect(self.offer_keep)
+        self.keep.currentTextChanged.connect(self.allow_ok)
+        self.ok = self.ui.buttons.button(QDialogButtonBox.Ok)
+        self.ok.setText(self.tr("合并"))
         self.ui.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        self.offer_keep(self.drop.currentText())
+
+    def offer_keep(self, drop: str) -> None:
+        """The units ``drop`` may go into: every other one (the choice kept when it still is)."""
+        kept = self.keep.currentText()
+        self.keep.blockSignals(True)
+        self.keep.clear()
+        self.keep.addItems([name for name in self.names if name != drop])
+        if kept and kept != drop:
+            self.keep.setCurrentText(kept)
+        self.keep.blockSignals(False)
+        self.allow_ok()
+
+    def allow_ok(self, *_args) -> None:
+        keep, drop = self.keep.currentText(), self.drop.currentText()
+        self.ok.setEnabled(bool(keep) and keep != drop and keep in self.names
+                           and drop in self.names)
 
 
 class UnitsDialog(QDialog):
@@ -86,10 +106,20 @@ class UnitsDialog(QDialog):
                 self.units.setItem(r, c, cell)
         self.units.resizeColumnsToContents()
         groups = list_groups(self.ledger)
-        self.groups.setRowCount(len(groups))
+        # Then the names waiting for the roster (各中小学 with no schools yet, 安全股 before
+        # the roster's alias): on the same page, since they are what the groups resolve.
+        waiting = pending_names(self.ledger)
+        self.groups.setRowCount(len(groups) + len(waiting))
         for r, group in enumerate(groups):
             for c, text in enumerate((group.name, group.by, "、".join(group.values))):
                 self.groups.setItem(r, c, QTableWidgetItem(text))
+        for r, (name, items) in enumerate(waiting.items(), start=len(groups)):
+            texts = (name, self.tr("待名册"),
+                     self.tr("{n} 项要点，导入名册或添加简称后自动对应").format(n=items))
+            for c, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setForeground(Qt.darkGray)
+                self.groups.setItem(r, c, cell)
         self._filling = False
 
     def unit_names(self) -> list[str]:
@@ -116,18 +146,12 @@ class UnitsDialog(QDialog):
         self.reload()
         return done
 
-    def import_roster_file(self, path: Path | None = None) -> bool:
-        if not path:
-            path = open_file(self, self.tr("选择单位名册"), "roster", self.tr(ROSTER_FILTER))
-            if path is None:
-                return False
-        done: list = []
-        if not self.guarded(lambda: done.append(import_roster_file(self.ledger, path)) or done[0]):
-            return False
-        ledger_events().tell(self.tr(
-            "已导入单位名册 {file}：股室 {sections} 个，学校 {schools} 所，简称 {aliases} 个，"
-            "单位组 {groups} 个。").format(file=path.name, **done[0].counts.to_json()))
-        return True
+    def import_roster_file(self, path: Path | None = None) -> RosterImportDialog | None:
+        """The roster's import dialog: what it adds, the duplicates it would merge."""
+        dialog = open_roster_import(self.ledger, self, path)
+        if dialog is not None:
+            dialog.finished.connect(lambda _code: self.reload())
+        return dialog
 
     def add_alias(self) -> None:
         name = self.selected_name()

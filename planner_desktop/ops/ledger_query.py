@@ -9,6 +9,7 @@ from functools import cached_property
 from planner_desktop.domain.ledger import AssignmentRecord, ItemFilter, ItemView, build_item_views
 from planner_desktop.domain.ledger_table import Granularity, LedgerRow, assignment_rows, item_rows
 from planner_desktop.domain.status import Light, normalise_status
+from planner_desktop.domain.units import Role
 from planner_desktop.domain.workdays import WorkCalendar
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
@@ -16,6 +17,7 @@ from planner_desktop.ops.gc_pause import gc_paused
 from planner_desktop.store.calendar import load_calendar
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.ledger_rows import fetch_assignments, fetch_items
+from planner_desktop.store.pending import pending_by_item
 from planner_desktop.store.search import search_item_ids
 from planner_desktop.store.settings import get_setting
 from planner_desktop.store.units import load_roster
@@ -49,6 +51,9 @@ def resolve_filter(ledger: Ledger, query: ItemQuery) -> ItemFilter:
             resolution = roster.resolve(name)
             if resolution.unknown:
                 raise UserFixableError(tr("单位“{name}”不在单位名册中。").format(name=name))
+            if resolution.pending:
+                raise UserFixableError(tr("单位组“{name}”在单位名册中还没有单位，请先导入名册。")
+                                       .format(name=name))
             unit_names.update(resolution.units)
     return ItemFilter(
         plan_id=query.plan_id, statuses=statuses, unit_names=unit_names, overdue=query.overdue,
@@ -67,7 +72,21 @@ def query_items(ledger: Ledger, query: ItemQuery) -> list[ItemView]:
         load_calendar(ledger),
         int(get_setting(ledger, "due_soon_days")),
     )
+    show_waiting(views, ledger)
     return [v for v in views if item_filter.accepts(v)]
+
+
+def show_waiting(views: list[ItemView], ledger: Ledger) -> None:
+    """Names waiting for the roster (各中小学, 安全股) are shown on their items as written,
+    marked, in the column of their role: the item is not assigned to nobody."""
+    waiting = pending_by_item(ledger)
+    if not waiting:
+        return
+    mark = tr("（待名册）")
+    for view in views:
+        for name, role in waiting.get(view.record.id, ()):
+            {Role.LEAD: view.lead, Role.SUPPORT: view.support}.get(role, view.schools).append(
+                name + mark)
 
 
 @dataclass
@@ -105,4 +124,5 @@ def load_snapshot(ledger: Ledger, as_of: dt.date | None = None) -> LedgerSnapsho
     with gc_paused():
         records = fetch_assignments(ledger)
         views = build_item_views(fetch_items(ledger), records, today, calendar, due_soon_days)
+        show_waiting(views, ledger)
         return LedgerSnapshot(today, due_soon_days, item_rows(views), records, views, calendar)

@@ -28,7 +28,7 @@ from planner_desktop.domain.plan_outline import (
     starts_with_marker,
     to_draft,
 )
-from planner_desktop.domain.units import UnitChoice, unit_choice_arguments
+from planner_desktop.domain.units import UnitChoice, name_key, unit_choice_arguments
 from planner_desktop.errors import FileReadError, Location
 from planner_desktop.exchange.plan_document import PlanDocument, read_plan_file, read_plan_text
 from planner_desktop.i18n import tr
@@ -199,6 +199,30 @@ def refuse_oversized(document: PlanDocument) -> None:
             Location(file=document.name))
 
 
+@dataclass(frozen=True)
+class PlanUnitNames:
+    """The units a previewed plan names, as this ledger's roster sees them."""
+
+    unknown: list[str]  # not in the roster: the clerk chooses for each
+    groups: list[str]  # group words whose members the roster does not list yet
+    waiting: frozenset[str]  # of the unknown, the keyword table's suggestions: kept waiting
+
+
+def plan_unit_names(ledger: Ledger, preview: PlanDocumentPreview) -> PlanUnitNames:
+    """A lead taken from the keyword table (安全股, 计财股 …) is the table's spelling, not the
+    bureau's: one the roster does not resolve waits for the roster (which gives it as an
+    alias) by default rather than becoming a unit 待核实 beside the roster's own. A name the
+    document (or the clerk) writes is the bureau's own, and is offered for creating."""
+    nodes = [node for _, node in preview.outline.walk()]
+    named = [n.lead for n in nodes if n.lead] + [s for n in nodes for s in n.support()]
+    roster = load_roster(ledger)
+    unknown = roster.unknown_names(named) if named else []
+    written = {name_key(m.name) for n in nodes for m in n.units}
+    suggested = {name_key(n.lead) for n in nodes if n.lead} - written
+    return PlanUnitNames(unknown, roster.pending_names(named) if named else [],
+                         frozenset(n for n in unknown if name_key(n) in suggested))
+
+
 def confirm_all_suggestions(preview: PlanDocumentPreview) -> int:
     """Take every suggested lead (for scripts: ``import-plan --accept-suggestions``)."""
     count = 0
@@ -222,7 +246,9 @@ def commit_plan_document(ledger: Ledger, preview: PlanDocumentPreview,
     renumber(preview.outline.items)
     draft = to_draft(preview.outline, preview.title or None)
     draft.issuer = preview.issuer or stated_issuer(draft.title, [])
-    choices = unit_choice_arguments(preview.unit_choices)
+    waiting = plan_unit_names(ledger, preview).waiting
+    choices = unit_choice_arguments(
+        {**{name: UnitChoice(pending=True) for name in waiting}, **preview.unit_choices})
     with ledger.transaction():
         if preview.target.plan_id is not None:
             written = merge_into_plan(

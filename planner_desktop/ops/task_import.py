@@ -42,6 +42,8 @@ class TaskListFile:
     sha256: str
     preview: ImportPreview
     unknown_units: list[str] = field(default_factory=list)
+    # Group words (各中小学) the roster has no members for yet: they wait for the roster.
+    pending_groups: list[str] = field(default_factory=list)
     already_imported_batch: int | None = None
     unit_choices: dict[str, UnitChoice] = field(default_factory=dict)
     # A revision of a plan in the ledger (a file of the same name imported before): the plan
@@ -87,6 +89,7 @@ def preview_task_list(
     result = TaskListFile(path, file_sha256(path), preview)
     if ledger is not None and roster is not None:
         result.unknown_units = roster.unknown_names(preview.unit_names())
+        result.pending_groups = roster.pending_names(preview.unit_names())
         result.already_imported_batch = find_batch_by_sha256(ledger, "tasks", result.sha256)
         if result.already_imported_batch is None:
             plan_id = find_plan_to_update(ledger, path.name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner_desktop.domain.outline_codes import ItemNumber, item_number, number_items
@@ -241,6 +241,7 @@ class ItemDetail:
     history: list[dict]  # newest first, with unit name
     evidence: list[dict]
     extensions: list[dict]
+    waiting: list[dict] = field(default_factory=list)  # names waiting for the roster, with role
 
 
 def item_detail(ledger: Ledger, item_id: int) -> ItemDetail | None:
@@ -269,6 +270,8 @@ def item_detail(ledger: Ledger, item_id: int) -> ItemDetail | None:
             "SELECT x.*, u.name AS unit_name FROM extension x JOIN assignment a "
             "ON a.id = x.assignment_id JOIN unit u ON u.id = a.unit_id WHERE a.item_id = ? "
             "ORDER BY x.granted_at DESC, x.id DESC", (item_id,)),
+        waiting=ledger.query("SELECT name, role FROM pending_assignment WHERE item_id = ? "
+                             "ORDER BY id", (item_id,)),
     )
 
 

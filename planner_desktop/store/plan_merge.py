@@ -23,7 +23,7 @@ from planner_desktop.domain.plan_match import (
 )
 from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger
-from planner_desktop.store.plan_update import rows_of, units_resolver
+from planner_desktop.store.plan_update import ITEM_UNIT_NAMES, rows_of, units_resolver
 from planner_desktop.store.plans import NO_DEADLINE_COLUMNS, _PlanWriter, deadline_columns, remember_aliases
 from planner_desktop.store.units import load_roster
 
@@ -59,8 +59,7 @@ def plan_candidates(ledger: Ledger) -> list[PlanCandidate]:
 def plan_nodes(ledger: Ledger, plan_id: int) -> list[PlanNode]:
     rows = ledger.query(
         "SELECT i.id, i.parent_id, i.position, i.code, i.title, i.body, i.deadline_text, "
-        "i.due_set_by_hand, (SELECT json_group_array(u.name) FROM assignment a "
-        " JOIN unit u ON u.id = a.unit_id WHERE a.item_id = i.id) AS units "
+        f"i.due_set_by_hand, {ITEM_UNIT_NAMES} AS units "
         "FROM plan_item i WHERE i.plan_id = ? ORDER BY i.id", (plan_id,))
     return [PlanNode(r["id"], r["parent_id"], r["position"], r["code"], r["title"], r["body"],
                      r["deadline_text"], tuple(sorted(json.loads(r["units"]))), bool(r["due_set_by_hand"]))
@@ -75,15 +74,18 @@ def preview_merge(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: MergeP
 def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: MergePolicy, *,
                     batch_kind: str, file_name: str, sha256: str, plan_title: str | None = None,
                     new_aliases: dict[str, str] | None = None,
-                    new_unit_kinds: dict[str, str] | None = None) -> PlanMerged:
+                    new_unit_kinds: dict[str, str] | None = None,
+                    pending_names: list[str] | None = None) -> PlanMerged:
     """Write the join in one transaction; the match is recomputed inside it, so it describes
     exactly the ledger being written. ``plan_title`` (a document's) renames the plan."""
     with ledger.transaction() as conn:
         batch_id = start_batch(ledger, batch_kind, file_name, sha256)
         created_aliases = remember_aliases(ledger, new_aliases or {})
         match = preview_merge(ledger, plan_id, draft, policy)
-        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {})
+        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {},
+                             frozenset(pending_names or ()))
         first_assignment = ledger.scalar("SELECT coalesce(max(id), 0) FROM assignment")
+        first_pending = ledger.scalar("SELECT coalesce(max(id), 0) FROM pending_assignment")
         retargeted: set[int] = set()
         undo: dict = {"delete": {"assignment": [], "target": [], "plan_item": []},
                       "restore": {"target": []}, "revert": {"plan_item": [], "plan": []},
@@ -128,6 +130,8 @@ def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: Merg
         undo["delete"]["plan_item"] = writer.result.item_ids
         undo["delete"]["assignment"] = [r[0] for r in conn.execute(
             "SELECT id FROM assignment WHERE id > ?", (first_assignment,))]
+        undo["delete"]["pending_assignment"] = [r[0] for r in conn.execute(
+            "SELECT id FROM pending_assignment WHERE id > ?", (first_pending,))]
         # The targets of the items written anew, whatever ids they took (a target deleted
         # above may have left its id free for a new one).
         undo["delete"]["target"] = [row["id"] for row in rows_of(

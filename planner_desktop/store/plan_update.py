@@ -40,11 +40,18 @@ def plan_title(ledger: Ledger, plan_id: int) -> str:
     return ledger.scalar("SELECT title FROM plan WHERE id = ?", (plan_id,)) or ""
 
 
+# The names an item is given to, as a JSON list: its units, and the names waiting for the
+# roster (各中小学 without schools yet) as written, which is how a file names them again.
+ITEM_UNIT_NAMES = (
+    "(SELECT json_group_array(name) FROM (SELECT u.name FROM assignment a JOIN unit u "
+    "ON u.id = a.unit_id WHERE a.item_id = i.id UNION ALL "
+    "SELECT w.name FROM pending_assignment w WHERE w.item_id = i.id))")
+
+
 def stored_items(ledger: Ledger, plan_id: int) -> list[StoredItem]:
     rows = ledger.query(
         "SELECT i.id, i.parent_id, i.code, i.title, i.body, i.deadline_text, "
-        "(SELECT json_group_array(u.name) FROM assignment a JOIN unit u ON u.id = a.unit_id "
-        " WHERE a.item_id = i.id) AS units, "
+        f"{ITEM_UNIT_NAMES} AS units, "
         "EXISTS (SELECT 1 FROM assignment a WHERE a.item_id = i.id AND (a.status != '未启动' OR "
         " EXISTS (SELECT 1 FROM status_update s WHERE s.assignment_id = a.id) OR "
         " EXISTS (SELECT 1 FROM evidence e WHERE e.assignment_id = a.id))) AS has_history "
@@ -58,7 +65,8 @@ def units_resolver(roster: Roster):
         names: set[str] = set()
         for mention in draft.units:
             resolution = roster.resolve(mention.name)
-            names.update(resolution.units if not resolution.unknown else (mention.name,))
+            # Unknown, or a group waiting for the roster: the name as written, as stored.
+            names.update(resolution.units or (mention.name,))
         return tuple(sorted(names))
     return units_of
 
@@ -78,20 +86,23 @@ def rows_of(ledger: Ledger, table: str, column: str, ids: list[int]) -> list[dic
 
 def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_name: str, sha256: str,
                       new_aliases: dict[str, str] | None = None,
-                      new_unit_kinds: dict[str, str] | None = None) -> PlanUpdated:
+                      new_unit_kinds: dict[str, str] | None = None,
+                      pending_names: list[str] | None = None) -> PlanUpdated:
     """Write the differences in one transaction; the preview is recomputed inside it, so it
     describes exactly the ledger being written."""
     with ledger.transaction() as conn:
         batch_id = start_batch(ledger, "tasks", file_name, sha256)
         created_aliases = remember_aliases(ledger, new_aliases or {})
         diff = preview_plan_update(ledger, plan_id, revised)
-        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {})
+        writer = _PlanWriter(ledger, load_roster(ledger), plan_id, batch_id, new_unit_kinds or {},
+                             frozenset(pending_names or ()))
         undo: dict = {"delete": {"assignment": [], "target": [], "plan_item": []},
                       "restore": {"plan_item": [], "target": [], "assignment": [], "status_update": [],
                                   "extension": [], "evidence": []},
                       "revert": {"plan_item": []}, "delete_aliases": created_aliases}
 
         first_new_target = ledger.scalar("SELECT coalesce(max(id), 0) FROM target")
+        first_new_pending = ledger.scalar("SELECT coalesce(max(id), 0) FROM pending_assignment")
         for change in diff.changed:
             item_id, draft = change.stored.id, change.draft
             undo["revert"]["plan_item"] += rows_of(ledger, "plan_item", "id", [item_id])
@@ -127,6 +138,8 @@ def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_
         undo["delete"]["plan_item"] += writer.result.item_ids
         undo["delete"]["target"] += [r[0] for r in conn.execute(
             "SELECT id FROM target WHERE id > ?", (first_new_target,))]
+        undo["delete"]["pending_assignment"] = [r[0] for r in conn.execute(
+            "SELECT id FROM pending_assignment WHERE id > ?", (first_new_pending,))]
 
         removed_ids = removable(diff, stored_items(ledger, plan_id))
         if removed_ids:

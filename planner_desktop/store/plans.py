@@ -22,6 +22,8 @@ INSERT_ITEMS = (
 INSERT_TARGETS = ("INSERT INTO target (item_id, position, text, subject, number, unit, "
                   "comparator, placeholder) VALUES ")
 INSERT_ASSIGNMENTS = "INSERT INTO assignment (item_id, unit_id, role, via_group) VALUES "
+# A revision may name a pending group again: the one already waiting stays.
+INSERT_PENDING = "INSERT OR IGNORE INTO pending_assignment (item_id, name, role) VALUES "
 NO_DEADLINE_COLUMNS = ("", None, "none", "{}")
 # Enough to make the per-statement cost vanish (5,000 items: 5 statements), few enough to keep
 # each statement's text and compiled program small whatever limits the SQLite build has.
@@ -72,20 +74,31 @@ class PlanCreated:
     unknown_units: list[str] = field(default_factory=list)
     deadlines_parsed: int = 0
     item_ids: list[int] = field(default_factory=list)
+    # Names kept waiting for the roster (各中小学 without schools, 安全股 without a roster).
+    pending_units: list[str] = field(default_factory=list)
 
     def counts(self) -> dict:
         return {"top_level": self.top_level, "items": self.items, "leaf_items": self.leaf_items,
                 "assignments": self.assignments, "unknown_units": self.unknown_units,
-                "deadlines_parsed": self.deadlines_parsed}
+                "pending_units": self.pending_units, "deadlines_parsed": self.deadlines_parsed}
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    units: list[tuple[int, str, str]]  # (unit id, role, group)
+    pending: list[tuple[str, str]]  # (name as written, role): waiting for the roster
 
 
 class _PlanWriter:
     """Inserts one draft; resolves unit names once per name; remembers what it created."""
 
     def __init__(self, ledger: Ledger, roster: Roster, plan_id: int, batch_id: int,
-                 unit_kinds: dict[str, str]) -> None:
+                 unit_kinds: dict[str, str], pending_names: frozenset[str] = frozenset()) -> None:
         self.ledger = ledger
         self.unit_kinds = unit_kinds
+        # Unknown names the clerk (or the plan import, for the keyword table's names) chose
+        # to keep waiting for the roster rather than make into units.
+        self.pending_keys = frozenset(name_key(n) for n in pending_names)
         self.conn = ledger.conn
         self.roster = roster
         self.unit_ids = unit_ids_by_name(ledger)
@@ -98,7 +111,8 @@ class _PlanWriter:
         # per item: a 5,000-row task list would otherwise spend most of its commit in calls.
         self.target_rows: list[tuple] = []
         self.assignment_rows: list[tuple] = []
-        self.resolved: dict[str, tuple[list[int], str]] = {}
+        self.pending_rows: list[tuple] = []
+        self.resolved: dict[str, tuple[list[int], str] | None] = {}
         # Items too are collected, a whole tree at a time, and written by insert_rows, with
         # the ids SQLite would give them (max + 1 …, as an INTEGER PRIMARY KEY does without
         # AUTOINCREMENT) assigned up front so that children can name their parent.
@@ -106,19 +120,24 @@ class _PlanWriter:
         self.next_item_id = 0
         # The assignments a list of mentions makes, per distinct list: rows of a task list
         # repeat the same few unit cells. This writer's roster only; it dies with the writer.
-        self.chosen_for: dict[tuple[UnitMention, ...], list[tuple[int, str, str]]] = {}
+        self.chosen_for: dict[tuple[UnitMention, ...], _Chosen] = {}
 
-    def unit_targets(self, name: str) -> tuple[list[int], str]:
-        """Unit ids a written name stands for, and the group it came through ('' if none)."""
+    def unit_targets(self, name: str) -> tuple[list[int], str] | None:
+        """Unit ids a written name stands for, and the group it came through ('' if none);
+        None for a name that waits for the roster."""
         if name not in self.resolved:
             self.resolved[name] = self._resolve(name)
         return self.resolved[name]
 
-    def _resolve(self, name: str) -> tuple[list[int], str]:
+    def _resolve(self, name: str) -> tuple[list[int], str] | None:
         resolution = self.roster.resolve(name)
+        key = name_key(name)
+        if resolution.pending or (resolution.unknown and key in self.pending_keys):
+            if name not in self.result.pending_units:
+                self.result.pending_units.append(name)
+            return None
         if not resolution.unknown:
             return [self.unit_ids[n] for n in resolution.units], resolution.group or ""
-        key = name_key(name)
         if key not in self.made_keys:
             cursor = self.conn.execute(
                 "INSERT INTO unit (name, kind, needs_review, position) VALUES (?, ?, 1, 10000)",
@@ -179,27 +198,36 @@ class _PlanWriter:
     def flush(self) -> None:
         insert_rows(self.conn, INSERT_TARGETS, self.target_rows)
         insert_rows(self.conn, INSERT_ASSIGNMENTS, self.assignment_rows)
-        self.target_rows, self.assignment_rows = [], []
+        insert_rows(self.conn, INSERT_PENDING, self.pending_rows)
+        self.target_rows, self.assignment_rows, self.pending_rows = [], [], []
 
     def write_assignments(self, item_id: int, draft: ItemDraft) -> None:
         mentions = tuple(draft.units)
         chosen = self.chosen_for.get(mentions)
         if chosen is None:
             chosen = self.chosen_for[mentions] = self.choose_units(mentions)
-        self.assignment_rows.extend((item_id, *row) for row in chosen)
-        self.result.assignments += len(chosen)
+        self.assignment_rows.extend((item_id, *row) for row in chosen.units)
+        self.pending_rows.extend((item_id, *row) for row in chosen.pending)
+        self.result.assignments += len(chosen.units)
 
-    def choose_units(self, mentions: tuple[UnitMention, ...]) -> list[tuple[int, str, str]]:
-        """(unit id, role, group) of each unit the mentions reach, in its strongest role."""
+    def choose_units(self, mentions: tuple[UnitMention, ...]) -> _Chosen:
+        """(unit id, role, group) of each unit the mentions reach, in its strongest role,
+        and (name, role) of each name that waits for the roster."""
         chosen: dict[int, tuple[Role, str]] = {}
+        pending: dict[str, Role] = {}
         for mention in mentions:
             role = Role(mention.role or Role.SUPPORT)
-            ids, group = self.unit_targets(mention.name)
+            targets = self.unit_targets(mention.name)
+            if targets is None:
+                pending.setdefault(mention.name, role)
+                continue
+            ids, group = targets
             for unit_id in ids:
                 known = chosen.get(unit_id)
                 if known is None or ROLE_STRENGTH[role] < ROLE_STRENGTH[known[0]]:
                     chosen[unit_id] = (role, group)
-        return [(unit_id, role.value, group) for unit_id, (role, group) in chosen.items()]
+        return _Chosen([(unit_id, role.value, group) for unit_id, (role, group) in chosen.items()],
+                       [(name, role.value) for name, role in pending.items()])
 
 
 def create_plan(
@@ -211,6 +239,7 @@ def create_plan(
     sha256: str = "",
     new_aliases: dict[str, str] | None = None,
     new_unit_kinds: dict[str, str] | None = None,
+    pending_names: list[str] | None = None,
 ) -> PlanCreated:
     """Write a plan and all its items, targets and assignments as one import batch.
 
@@ -218,6 +247,8 @@ def create_plan(
     ``unknown_units``), so nothing the file says is dropped; undoing the batch removes them.
     ``new_aliases`` (name → roster unit) are the clerk's mappings, remembered in the same
     transaction; ``new_unit_kinds`` says which kind an unknown name's new unit gets.
+    Group words without members yet, and the unknown ``pending_names``, are kept waiting
+    for the roster (``pending_assignment``) instead of becoming units.
     """
     with ledger.transaction() as conn:
         batch_id = start_batch(ledger, batch_kind, file_name, sha256)
@@ -228,7 +259,7 @@ def create_plan(
             (draft.title, draft.year, draft.issuer, draft.preamble, now_text(), batch_id),
         )
         writer = _PlanWriter(ledger, load_roster(ledger), int(cursor.lastrowid), batch_id,
-                             new_unit_kinds or {})
+                             new_unit_kinds or {}, frozenset(pending_names or ()))
         writer.write_items(draft.items)
         writer.flush()
         result = writer.result

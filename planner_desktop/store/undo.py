@@ -66,7 +66,7 @@ def revert_update(ledger: Ledger, undo: dict) -> None:
     """Undo an update batch: delete the rows it added, put back the rows it deleted, and
     restore the rows it overwrote, children after their parents."""
     conn = ledger.conn
-    for table in ("assignment", "target", "plan_item"):
+    for table in ("assignment", "pending_assignment", "target", "plan_item"):
         for row_id in sorted(undo["delete"].get(table, []), reverse=True):
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
     for table in ("plan_item", "target", "assignment", "status_update", "extension", "evidence"):

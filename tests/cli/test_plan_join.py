@@ -32,7 +32,7 @@ def test_default_joins_the_matching_plan_and_new_makes_another(tmp_path, capsys)
     assert (dry["matched"], dry["new_items"], dry["unmentioned"]) == (44, 82, 0)
     code, joined = cli(capsys, db, "import-tasks", TASK_LIST)
     assert code == 0 and joined["plan_id"] == 1 and joined["batch_id"] == 2
-    assert joined["assignments"] == 219
+    assert joined["assignments"] == 186  # 各中小学 … on 33 items wait for the roster
     code, again = cli(capsys, db, "import-tasks", CSV_LIST, "--new")
     assert code == 0 and again["plan"]["new"] is True and again["plan_id"] == 2
     assert again["plan"]["id"] == 2 and again["matched"] == 0

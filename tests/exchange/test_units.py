@@ -310,9 +310,11 @@ def test_roster_groups_win_over_built_in_ones_and_select_by_rule():
                                                 "高中小学", False)
 
 
-def test_a_group_without_members_is_unknown_but_named():
+def test_a_group_without_members_is_pending_not_unknown():
     roster = Roster([RosterUnit("基础教育股", UnitKind.SECTION)])
-    assert roster.resolve("各幼儿园") == Resolution("各幼儿园", (), "各幼儿园", True)
+    assert roster.resolve("各幼儿园") == Resolution("各幼儿园", (), "各幼儿园", False, True)
+    assert roster.unknown_names(["各幼儿园", "体卫股"]) == ["体卫股"]
+    assert roster.pending_names(["各幼儿园", "体卫股", "各幼儿园"]) == ["各幼儿园"]
 
 
 def test_unit_names_win_over_aliases_and_groups():

@@ -46,7 +46,7 @@ def test_dialogs_start_in_documents_then_in_the_last_folder_of_their_kind(
             lambda parent, caption, folder, file_filter="": (seen.append(folder), ("", ""))[1]))
         units = UnitsDialog(ledger)
         qtbot.addWidget(units)
-        assert units.import_roster_file() is False
+        assert units.import_roster_file() is None  # cancelled: no import dialog
         assert seen == [str(documents_folder())]
     finally:
         ledger.close()

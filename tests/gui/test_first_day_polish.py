@@ -81,7 +81,9 @@ def test_each_import_and_merge_says_what_it_added(qtbot, tmp_path, samples):
         wb.save(roster)
         units = UnitsDialog(ledger, window)
         qtbot.addWidget(units)
-        assert units.import_roster_file(roster)
+        dialog = units.import_roster_file(roster)  # what it adds, shown before it is imported
+        with qtbot.waitSignal(dialog.imported, timeout=10000):
+            dialog.ui.buttons.button(QDialogButtonBox.Ok).click()
         message = window.statusBar().currentMessage()
         assert message.startswith("已导入单位名册 名册.xlsx：股室 1 个，学校 1 所，简称 1 个"), message
         assert units.merge("青溪县新设股", "青溪县实验二小")

@@ -51,7 +51,9 @@ def week(qtbot, tmp_path):
 def import_roster(qtbot, window: MainWindow) -> None:
     units = window.manage_units()
     qtbot.addWidget(units)
-    assert units.import_roster_file(ROSTER)
+    dialog = units.import_roster_file(ROSTER)  # what the roster adds, then 导入
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.ui.buttons.button(QDialogButtonBox.Ok).click()
     units.close()
 
 

@@ -242,9 +242,16 @@ def test_merge_dialog_offers_the_units_and_preselects_the_one_chosen(qtbot):
     dialog = MergeDialog(["教学研究室", "电化教育馆", "基础教育股"], "电化教育馆")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "合并单位"
-    assert [dialog.keep.itemText(i) for i in range(dialog.keep.count())] == ["教学研究室", "电化教育馆",
-                                                                             "基础教育股"]
+    # never a unit into itself: the one to merge is not among those to keep
+    assert [dialog.keep.itemText(i) for i in range(dialog.keep.count())] == ["教学研究室", "基础教育股"]
     assert dialog.drop.currentText() == "电化教育馆"
+    dialog.drop.setCurrentText("教学研究室")
+    assert [dialog.keep.itemText(i) for i in range(dialog.keep.count())] == ["电化教育馆", "基础教育股"]
+    dialog.keep.setEditText("教学研究室")  # typed by hand: refused
+    assert not dialog.ok.isEnabled()
+    dialog.keep.setCurrentIndex(1)
+    assert dialog.ok.isEnabled() and dialog.keep.currentText() == "基础教育股"
+    dialog.drop.setCurrentText("电化教育馆")
     dialog.open()
     dialog.ui.buttons.button(QDialogButtonBox.Ok).click()
     assert dialog.result() == QDialog.Accepted

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from planner_desktop.domain.report_content import ReportKind
+from planner_desktop.exchange.roster import read_roster
 from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.store.database import open_ledger
 from tests.support.fillin_helpers import fill_all, fill_workbook
@@ -26,6 +27,8 @@ ROSTER = SAMPLES / "tasklists" / "units_roster.xlsx"
 DOCUMENT = SAMPLES / "plans" / "001_autonumbered.docx"
 TASK_LIST = SAMPLES / "tasklists" / "2020_tasklist_merged.xlsx"
 TODAY = dt.date(2020, 5, 11)
+# The roster's units, as its sheets name them (read with the program's own roster reader).
+ROSTER_NAMES = [unit.name for unit in read_roster(ROSTER)[0]]
 RETURNING = 3
 
 
@@ -120,12 +123,16 @@ def bulletin_numbers(qtbot, window: MainWindow, tmp_path: Path) -> dict[str, set
     return numbers
 
 
-@pytest.mark.parametrize("document_first", [True, False], ids=["document-first", "task-list-first"])
-def test_the_first_week(qtbot, week, tmp_path, document_first):
+@pytest.mark.parametrize(("document_first", "roster_first"), [(True, True), (False, True), (True, False)],
+                         ids=["document-first", "task-list-first", "roster-last"])
+def test_the_first_week(qtbot, week, tmp_path, document_first, roster_first):
     ledger = week.ledger
-    import_roster(qtbot, week)
-    roster_units = {r["name"] for r in ledger.query("SELECT name FROM unit")}
+    if roster_first:
+        import_roster(qtbot, week)
     plan_id = import_plan_and_task_list(qtbot, week, document_first)
+    if not roster_first:  # the roster comes later: its aliases name the units the files made
+        import_roster(qtbot, week)
+    roster_units = set(ROSTER_NAMES)
 
     # One plan, holding both files' items.
     assert ledger.scalar("SELECT count(*) FROM plan") == 1

@@ -21,6 +21,7 @@ from planner_desktop.exchange.roster import read_roster
 from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.store.database import open_ledger
 from tests.support.fillin_helpers import fill_all, fill_workbook
+from tests.support.windows import window_over
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 ROSTER = SAMPLES / "tasklists" / "units_roster.xlsx"
@@ -42,12 +43,7 @@ def finish(qtbot, dialog) -> None:
 @pytest.fixture
 def week(qtbot, tmp_path):
     ledger = open_ledger(tmp_path / "督办台账.sqlite", daily_backup=False)
-    window = MainWindow(ledger, today=TODAY)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
+    yield window_over(qtbot, ledger, TODAY)
     ledger.close()
 
 

@@ -12,6 +12,7 @@ from planner_desktop.gui.main_window import MainWindow
 from planner_desktop.ops.fillin.export import export_fillin
 from planner_desktop.store.database import open_ledger
 from tests.support.fillin_helpers import PERIOD, TODAY, demo_ledger_file, fill_workbook
+from tests.support.windows import window_over as shown_window
 
 SECTIONS = ("局办公室", "组织人事股", "计划财务股")
 
@@ -34,12 +35,7 @@ def first_rows_filled(n: int, _row: dict) -> dict | None:
 
 
 def window_over(qtbot, ledger) -> MainWindow:
-    window = MainWindow(ledger, today=TODAY)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, ledger, TODAY)
 
 
 def import_through_dialog(qtbot, window: MainWindow, paths: list[Path]):

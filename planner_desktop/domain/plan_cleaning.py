@@ -41,10 +41,16 @@ MAX_SITE_NOTICE_CHARS = 120
 # Furniture that sits inside a line: 来源: 发布时间:2020-03-12 字体大小:
 _INLINE_FURNITURE = re.compile(r"(?:来源|发布时间|字体大小)\s*[:：]\s*[\d\-: ]*")
 _SENTENCE_END = "。！？!?；;：:”’）)】」』"
-_SENTENCE_BREAK = re.compile("[。！？!?；;]")
-# A label and the words of a measure after it (德育工作目标:一是进一步完善…): the author's, even
-# where a copy cut it short at its end.
-_LABELLED_CLAUSE = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：][\u4e00-\u9fff“]{6,}")
+# Where a sentence ends, for the cleaning and the outline alike.
+SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
+# How a table copied from a web page keeps its cells apart on one line (类别 | 事项 | 目标); the
+# cleaning writes a table printed one cell per line back in the same form.
+TABLE_CELL = "|"
+# A short label and its colon at the start of a line (学校管理目标：…, 初中阶段：).
+LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[:：]\s*")
+# What a labelled measure says after its label: words, not a date, a number or a telephone
+# (发文日期: 2025-06-13, 页数:23页, 综合事务部: 0551-…).
+MIN_LABELLED_WORDS = 8
 # A line number a converter put before every line it cut: 1、 2、 … at the start of a line.
 _LINE_NUMBER = re.compile(r"^(\d{1,4})、")
 _REPEATED_PREFIX = re.compile(r"^(.{6,60}?)\1")
@@ -88,6 +94,16 @@ def tidy_line(text: str) -> str:
     """A line without invisible characters, Word bookmarks and runs of spaces."""
     text = _BOOKMARK.sub("", _INVISIBLE.sub("", text))
     return _INNER_SPACES.sub(" ", text).strip()
+
+
+def labelled_words(line: str) -> str | None:
+    """What follows a line's label (``""`` for a label alone), or None when the line has no
+    label or says only a date, a figure or a telephone number after it."""
+    match = LABEL.match(line)
+    if match is None:
+        return None
+    after = line[match.end():].strip()
+    return after if not after or len(_CJK.findall(after)) >= MIN_LABELLED_WORDS else None
 
 
 def is_junk(line: str) -> bool:
@@ -317,7 +333,7 @@ def _contents_run(kept: list[SourceParagraph]) -> tuple[int, int] | None:
         while end < len(kept):
             text = kept[end].text
             entry = _CONTENTS_ENTRY.match(text) if not kept[end].label else None
-            if entry and not _SENTENCE_BREAK.search(entry.group("entry")) \
+            if entry and not SENTENCE_BREAK.search(entry.group("entry")) \
                     and int(entry.group("page")) >= page:
                 entries, page = entries + 1, int(entry.group("page"))
             elif not (not text and not kept[end].label) and not _BARE_CODE.match(text) \
@@ -394,7 +410,7 @@ def _drop_repeated_runs(kept: list[SourceParagraph], result: CleanText) -> list[
 # number; a category row is a line with its own code (二、全力以赴…). Such a table is read back
 # into one line per row, its cells kept apart by " | " and labelled by their column, as a table
 # flattened with bars is (“3 | 固定资产… | 主要责任单位：区发改委”).
-_CELL_END = re.compile(r"\s*\|\s*$")
+_CELL_END = re.compile(rf"\s*{re.escape(TABLE_CELL)}\s*$")
 _HEADER_CELL = re.compile(r"^[\u4e00-\u9fff ]{2,10}$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 _CATEGORY_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")
@@ -460,7 +476,7 @@ def _cells_to_rows(kept: list[SourceParagraph], result: CleanText) -> list[Sourc
             units = "；".join(f"{label}：{cell}" for label, cell in others if label in _UNIT_COLUMNS)
             cells = [*row[:2], *(f"{label}：{cell}" for label, cell in others
                                  if label not in _UNIT_COLUMNS), *([units] if units else [])]
-            out.append(SourceParagraph(" | ".join(cells), first.index))
+            out.append(SourceParagraph(f" {TABLE_CELL} ".join(cells), first.index))
         row.clear()
 
     position = start + width
@@ -472,7 +488,7 @@ def _cells_to_rows(kept: list[SourceParagraph], result: CleanText) -> list[Sourc
             first = lines[position]
         elif _CATEGORY_ROW.match(cell) and len(row) != 1:
             flush()
-            out.append(SourceParagraph(f"{cell} |", lines[position].index))  # one cell across
+            out.append(SourceParagraph(f"{cell} {TABLE_CELL}", lines[position].index))  # one cell across
         elif row and len(row) < width:
             row.append(cell)
         else:
@@ -510,7 +526,7 @@ def _drop_banners(kept: list[SourceParagraph], result: CleanText, starts_item) -
     while end > 0:
         text = out[end - 1].text
         if not text or (len(text) <= 40 and "。" not in text and not out[end - 1].label
-                        and not starts_item(text) and not _LABELLED_CLAUSE.match(text)):
+                        and not starts_item(text) and not labelled_words(text)):
             if text:
                 result.removed.append(text)
             end -= 1

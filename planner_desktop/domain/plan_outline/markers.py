@@ -15,9 +15,8 @@ from planner_desktop.domain.outline_codes import (
     number_value,
     parse_code,
 )
-from planner_desktop.domain.plan_cleaning import SourceParagraph
+from planner_desktop.domain.plan_cleaning import SENTENCE_BREAK, TABLE_CELL, SourceParagraph
 from planner_desktop.domain.plan_outline import unmarked
-from planner_desktop.domain.plan_outline.titles import SENTENCE_BREAK, TABLE_CELL
 
 # Lower ranks are higher in the outline. Heading styles without a written number sit just
 # above the written style of the same depth. ``run_in``: codes whose figure is hidden (x.)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from planner_desktop.domain.model import MAX_ITEM_CHARS, MAX_TITLE_CHARS
-from planner_desktop.domain.plan_cleaning import CleanText
+from planner_desktop.domain.plan_cleaning import SENTENCE_BREAK, CleanText
 from planner_desktop.domain.plan_outline.item_text import fill_item
 from planner_desktop.domain.plan_outline.markers import find_markers, paragraph_items, rank_of
 from planner_desktop.domain.plan_outline.titles import (
-    SENTENCE_BREAK,
     split_title,
     title_and_preamble,
 )

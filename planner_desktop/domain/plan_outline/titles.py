@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from planner_desktop.domain.plan_cleaning import SENTENCE_BREAK, TABLE_CELL
+
 _TITLE_ENDINGS = (
     "建设", "发展", "工作", "体系", "机制", "格局", "水平", "改革", "管理", "质量", "保障", "防线", "布局",
     "就业", "培养", "升级", "服务", "教育", "能力", "防控", "经验", "指导", "负担", "研究", "成果", "领导",
@@ -21,9 +23,6 @@ _CLAUSE_STARTERS = (
     "着力", "深化", "加大", "按照", "根据", "认真", "严格", "抓好", "做好", "贯彻", "聚焦", "立足", "探索",
     "培育", "打造", "构建", "创建", "编制", "出台", "启动", "全面", "不断", "努力", "发挥", "召开",
 )
-SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
-# How a table copied from a web page keeps its cells apart on one line (类别 | 事项 | 目标).
-TABLE_CELL = "|"
 # A dash bullet (——坚持育人为本) marks an item; it is no part of the title.
 DASH_BULLET = "—－-"
 # A heading run straight into a sentence that opens with the year (加大优质学位建设2022年,我市…).

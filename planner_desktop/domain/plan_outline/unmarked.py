@@ -19,17 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from planner_desktop.domain.plan_cleaning import SourceParagraph
+from planner_desktop.domain.plan_cleaning import SourceParagraph, labelled_words
 
 # The rank of each shape, beside the written styles' (markers.RANK): a bare heading just
 # above 一、, labelled items below every numbered style but 一是 (which may run inside them).
 RANK = {"bare_heading": 0.9, "label_group": 5.6, "label_item": 5.7}
 
-_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})\s*[:：]\s*")
-# What a labelled item says after its label: a measure in words, not a date, a number or a
-# telephone (发文日期: 2025-06-13, 页数:23页, 综合事务部: 0551-…).
-MIN_LABELLED_WORDS = 8
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Labels of an item's fields, never items: as written in plans, and any label ending in the
 # word for a unit, a person in charge, a time or the measures.
 FIELD_LABEL = re.compile(
@@ -61,12 +56,8 @@ def labelled_runs(paragraphs: list[SourceParagraph],
     for position, para in enumerate(paragraphs):
         if not para.text:
             continue
-        match = _LABEL.match(para.line)
-        if match is None or has_code(para) or FIELD_LABEL.match(para.line):
-            close()
-            continue
-        after = para.line[match.end():].strip()
-        if after and len(_CJK.findall(after)) < MIN_LABELLED_WORDS:
+        after = labelled_words(para.line)
+        if after is None or has_code(para) or FIELD_LABEL.match(para.line):
             close()
             continue
         run.append((position, "label_item" if after else "label_group"))

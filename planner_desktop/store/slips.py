@@ -1,0 +1,150 @@
+"""SQL for 督办单 and 催办通知: numbers, records, answers, and what a unit or item was sent.
+
+A slip's number is the year's largest plus one, taken inside the transaction that records
+it (``BEGIN IMMEDIATE`` holds other writers off), so two issues never share a number and a
+number once issued is never given again (slips are closed, never deleted).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from planner_desktop.domain.supervision import SlipRecipient, slip_number
+from planner_desktop.store.database import Ledger
+
+
+@dataclass(frozen=True)
+class SlipRecord:
+    id: int
+    year: int
+    number: int
+    item_id: int
+    unit_id: int
+    unit_name: str
+    kind: str
+    requirement: str
+    due: str | None
+    issued_at: str
+    file_name: str
+    answer: str
+    answered_at: str | None
+    closed_at: str | None
+
+    @property
+    def label(self) -> str:
+        return slip_number(self.year, self.number)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "number": self.label, "year": self.year, "serial": self.number,
+                "item_id": self.item_id, "unit": self.unit_name, "kind": self.kind,
+                "requirement": self.requirement, "due": self.due, "issued_at": self.issued_at,
+                "file": self.file_name, "answer": self.answer, "answered_at": self.answered_at,
+                "closed_at": self.closed_at}
+
+
+_SLIP_SELECT = ("SELECT s.id, s.year, s.number, s.item_id, s.unit_id, u.name, s.light, s.requirement, "
+                "s.due, s.issued_at, s.file_name, s.answer, s.answered_at, s.closed_at "
+                "FROM supervision_slip s JOIN unit u ON u.id = s.unit_id ")
+
+
+def next_slip_number(conn: sqlite3.Connection, year: int) -> int:
+    row = conn.execute("SELECT max(number) FROM supervision_slip WHERE year = ?", (year,)).fetchone()
+    return (row[0] or 0) + 1
+
+
+def insert_slip(conn: sqlite3.Connection, *, year: int, number: int, item_id: int, unit_id: int,
+                kind: str, requirement: str, due: str | None, issued_at: str, file_name: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO supervision_slip (year, number, item_id, unit_id, light, requirement, due, "
+        "issued_at, file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (year, number, item_id, unit_id, kind, requirement, due, issued_at, file_name))
+    return int(cur.lastrowid)
+
+
+def list_slips(ledger: Ledger, *, year: int | None = None, item_id: int | None = None,
+               unit_id: int | None = None, slip_id: int | None = None) -> list[SlipRecord]:
+    where, params = [], []
+    for column, value in (("s.year", year), ("s.item_id", item_id), ("s.unit_id", unit_id),
+                          ("s.id", slip_id)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = _SLIP_SELECT + (("WHERE " + " AND ".join(where)) if where else "") + " ORDER BY s.year, s.number"
+    return [SlipRecord(*r) for r in ledger.conn.execute(sql, params)]
+
+
+def find_slip(ledger: Ledger, year: int, number: int) -> SlipRecord | None:
+    rows = ledger.conn.execute(_SLIP_SELECT + "WHERE s.year = ? AND s.number = ?", (year, number)).fetchall()
+    return SlipRecord(*rows[0]) if rows else None
+
+
+def set_slip_answer(ledger: Ledger, slip_id: int, answer: str, answered_at: str | None,
+                    closed_at: str | None) -> None:
+    with ledger.transaction() as conn:
+        conn.execute("UPDATE supervision_slip SET answer = ?, answered_at = ?, closed_at = ? WHERE id = ?",
+                     (answer, answered_at, closed_at, slip_id))
+
+
+def slip_numbers_by_item(ledger: Ledger) -> dict[int, list[str]]:
+    """Each item's slip numbers in issue order (what a bulletin quotes)."""
+    found: dict[int, list[str]] = {}
+    for item_id, year, number in ledger.conn.execute(
+            "SELECT item_id, year, number FROM supervision_slip ORDER BY year, number"):
+        found.setdefault(item_id, []).append(slip_number(year, number))
+    return found
+
+
+@dataclass(frozen=True)
+class ItemUnit:
+    item_id: int
+    role: str
+    unit: SlipRecipient
+
+
+def item_units(ledger: Ledger, item_ids: list[int]) -> dict[int, list[ItemUnit]]:
+    """The units of each item, lead first, in roster order, with their contact details."""
+    wanted = set(item_ids)
+    found: dict[int, list[ItemUnit]] = {i: [] for i in item_ids}
+    for item_id, role, unit_id, name, contact, phone in ledger.conn.execute(
+            "SELECT a.item_id, a.role, u.id, u.name, coalesce(u.contact, ''), coalesce(u.phone, '') "
+            "FROM assignment a JOIN unit u ON u.id = a.unit_id "
+            "ORDER BY a.item_id, u.kind DESC, u.position, u.id"):
+        if item_id in wanted:
+            found[item_id].append(ItemUnit(item_id, role, SlipRecipient(unit_id, name, contact, phone)))
+    return found
+
+
+def unit_recipient(ledger: Ledger, unit_id: int) -> SlipRecipient:
+    row = ledger.conn.execute("SELECT id, name, coalesce(contact, ''), coalesce(phone, '') FROM unit "
+                              "WHERE id = ?", (unit_id,)).fetchone()
+    return SlipRecipient(*row)
+
+
+def insert_notice(conn: sqlite3.Connection, *, plan_id: int, unit_id: int, period: str,
+                  new_due: str | None, items: int, issued_at: str, file_name: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO reminder_notice (plan_id, unit_id, period, new_due, items, issued_at, file_name) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", (plan_id, unit_id, period, new_due, items, issued_at, file_name))
+    return int(cur.lastrowid)
+
+
+def unit_history(ledger: Ledger, unit_id: int) -> list[tuple[str, str]]:
+    """(when, what) of the slips and notices a unit was sent, newest first."""
+    entries = [(issued, f"督办单 {slip_number(year, number)}")
+               for year, number, issued in ledger.conn.execute(
+                   "SELECT year, number, issued_at FROM supervision_slip WHERE unit_id = ?", (unit_id,))]
+    entries += [(issued, f"催办通知 {period}（{items} 项）")
+                for period, items, issued in ledger.conn.execute(
+                    "SELECT period, items, issued_at FROM reminder_notice WHERE unit_id = ?", (unit_id,))]
+    return sorted(entries, reverse=True)
+
+
+def list_notices(ledger: Ledger, unit_id: int | None = None) -> list[dict]:
+    sql = ("SELECT n.id, n.plan_id, u.name AS unit, n.period, n.new_due, n.items, n.issued_at, n.file_name "
+           "FROM reminder_notice n JOIN unit u ON u.id = n.unit_id")
+    params: tuple = ()
+    if unit_id is not None:
+        sql += " WHERE n.unit_id = ?"
+        params = (unit_id,)
+    return ledger.query(sql + " ORDER BY n.id", params)

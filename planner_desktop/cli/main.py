@@ -18,6 +18,7 @@ from planner_desktop.cli import (
     ledger,
     plan_document,
     reports,
+    slips,
     summary,
     tasks,
     units,
@@ -32,7 +33,7 @@ from planner_desktop.cli.common import (
 )
 from planner_desktop.errors import UserFixableError
 
-FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports, summary)
+FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports, summary, slips)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -178,6 +178,15 @@ class DetailPane(QWidget):
         self.tabs.addTab(assign_page, self.tr("分工与进展"))
         self.tabs.addTab(self.history, self.tr("进展历史"))
         self.tabs.addTab(evidence_page, self.tr("佐证材料"))
+        self.slip_list = QListWidget()
+        self.answer_button = QPushButton(self.tr("登记办理情况…"))
+        self.answer_button.clicked.connect(self.answer_selected_slip)
+        slip_page = QWidget()
+        slip_layout = QVBoxLayout(slip_page)
+        slip_layout.addWidget(self.slip_list, 1)
+        slip_layout.addWidget(self.answer_button)
+        self.tabs.addTab(slip_page, self.tr("督办单"))
+        self.slips: list = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
@@ -211,6 +220,8 @@ class DetailPane(QWidget):
             self.assignments.setRowCount(0)
             self.history.setRowCount(0)
             self.evidence.clear()
+            self.slips = []
+            self.slip_list.clear()
             self.waiting_label.hide()
             return
         item = d.item
@@ -228,6 +239,7 @@ class DetailPane(QWidget):
             text=item["deadline_text"] or self.tr("未写明"), due=parsed, kind=kind, hand=by_hand))
         self.fill_assignments(select_assignment)
         self.show_waiting(d.waiting)
+        self.fill_slips(item["id"])
         self.fill_history()
         self.fill_evidence()
         self.set_read_only(self.read_only)
@@ -290,19 +302,59 @@ class DetailPane(QWidget):
     def fill_history(self) -> None:
         rows = self.detail.history
         extensions = self.detail.extensions
-        self.history.setRowCount(len(rows) + len(extensions))
+        self.history.setRowCount(len(rows) + len(extensions) + len(self.slips))
         lines = [(h["at"], h["unit_name"], h["status"], f"{h['progress']}%" if h["progress"] is not None
                   else "", h["note"], SOURCE_LABELS.get(h["source"], h["source"])) for h in rows]
         lines += [(x["granted_at"], x["unit_name"], self.tr("延期"), "",
                    self.tr("{old} → {new}：{reason}").format(old=x["old_due"] or "", new=x["new_due"],
                                                            reason=x["reason"]), self.tr("手工"))
                   for x in extensions]
+        lines += [(s.issued_at, s.unit_name, self.tr("督办"), "", self.slip_line(s), self.tr("督办单"))
+                  for s in self.slips]
         lines.sort(key=lambda line: line[0], reverse=True)
         for r, line in enumerate(lines):
             for c, text in enumerate(line):
                 self.history.setItem(r, c, QTableWidgetItem(str(text)))
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+
+    def slip_line(self, slip) -> str:
+        """「督办单 督办〔2025〕12号 于 2025-06-30 签发」, with its answer and whether it is closed."""
+        line = self.tr("督办单 {number} 于 {day} 签发（{kind}）").format(
+            number=slip.label, day=slip.issued_at[:10], kind=slip.kind)
+        if slip.answer:
+            line += self.tr("；办理情况：{text}").format(text=slip.answer)
+        if slip.closed_at:
+            line += self.tr("；{day} 办结").format(day=slip.closed_at[:10])
+        return line
+
+    def fill_slips(self, item_id: int) -> None:
+        from planner_desktop.ops.slips import slips_of_item
+
+        self.slips = slips_of_item(self.ledger, item_id)
+        self.slip_list.clear()
+        for slip in self.slips:
+            entry = QListWidgetItem(f"{slip.unit_name}：{self.slip_line(slip)}")
+            entry.setData(Qt.UserRole, slip.id)
+            self.slip_list.addItem(entry)
+        if self.slips:
+            self.slip_list.setCurrentRow(len(self.slips) - 1)
+        self.answer_button.setEnabled(bool(self.slips) and not getattr(self, "read_only", False))
+
+    def answer_selected_slip(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        row = self.slip_list.currentRow()
+        if not 0 <= row < len(self.slips):
+            return
+        slip = self.slips[row]
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("登记办理情况"), self.tr("{number} 办理情况：")
+                                                 .format(number=slip.label), slip.answer)
+        if not ok:
+            return
+        close = QMessageBox.question(self, self.tr("登记办理情况"), self.tr("是否同时办结该督办单？"),
+                                     QMessageBox.Yes | QMessageBox.No) == QMessageBox.Yes
+        self.run_command(cmd.AnswerSlip(self.ledger, slip.id, text, close))
 
     def fill_evidence(self) -> None:
         self.evidence.clear()

@@ -52,6 +52,7 @@ from planner_desktop.gui.ledger_model import LIGHT_TEXT, LedgerTableModel
 from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
 from planner_desktop.gui.reporting_panel import ReportingPanel
 from planner_desktop.gui.roster_import_dialog import open_roster_import
+from planner_desktop.gui.supervision_menu import SupervisionMenu
 from planner_desktop.gui.window_actions import WindowActions
 from planner_desktop.gui.window_state import FIRST_SIZE, WindowState, first_size
 from planner_desktop.ops.changes import Changes
@@ -70,7 +71,7 @@ SNAPSHOT_KINDS = ("plans", "items", "assignments", "units", "settings")
 UNDO_BASIS = ("plans", "items", "assignments", "units", "batches")
 
 
-class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow):
+class MainWindow(WindowActions, SupervisionMenu, BulkEdits, DropRouting, WindowState, QMainWindow):
     def __init__(self, ledger: Ledger, today: dt.date | None = None, read_only: bool = False) -> None:
         super().__init__()
         self.ledger = ledger

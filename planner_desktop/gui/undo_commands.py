@@ -213,3 +213,24 @@ class ImportReturns(LedgerCommand):
         except UserFixableError as exc:  # the ledger changed since the undo: import afresh
             self.setObsolete(True)
             QMessageBox.warning(None, "无法重做", exc.full_message())
+
+
+class AnswerSlip(LedgerCommand):
+    """A 督办单's 办理情况 typed in, and the slip closed or not."""
+
+    def __init__(self, ledger: Ledger, slip_id: int, text: str, close: bool) -> None:
+        super().__init__(ledger, "登记督办单办理情况")
+        self.slip_id, self.text, self.close = slip_id, text, close
+        self.before = None
+
+    def apply(self) -> Changes:
+        from planner_desktop.ops.slips import answer_slip
+
+        result = answer_slip(self.ledger, self.slip_id, self.text, close=self.close)
+        self.before = result.value
+        return result.changes
+
+    def revert(self) -> Changes:
+        from planner_desktop.ops.slips import restore_slip
+
+        return restore_slip(self.ledger, self.slip_id, self.before)

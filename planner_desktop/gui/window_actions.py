@@ -42,6 +42,7 @@ class WindowActions:
     def create_actions(self) -> None:
         self.create_file_actions()
         self.create_edit_actions()
+        self.create_supervision_actions()
         for name, module in OPTIONAL_DIALOGS.items():
             if importlib.util.find_spec(f"planner_desktop.gui.{module}") is None:
                 getattr(self, name).setEnabled(False)
@@ -98,6 +99,7 @@ class WindowActions:
                 (self.tr("编辑(&E)"), (self.act_undo, self.act_redo, None, self.act_bulk_status,
                                      self.act_bulk_due, self.act_bulk_add, self.act_bulk_remove, None,
                                      self.act_find)),
+                (self.tr("督办(&S)"), self.supervision_menu_actions()),
                 (self.tr("视图(&V)"), (self.act_ledger, self.act_dashboard, None, self.act_refresh)),
                 (self.tr("工具(&T)"), (self.act_units, self.act_settings)),
                 (self.tr("帮助(&H)"), (self.act_help, self.act_about))):

@@ -272,3 +272,8 @@ def record_notices(ledger: Ledger, notices: list[Notice], write: Writer, text: s
                           items=len(notice.items), issued_at=stamp,
                           file_name=files[index].name if index in files else "")
     return NoticesIssued(notices, written, text)
+
+
+def slips_of_item(ledger: Ledger, item_id: int) -> list[SlipRecord]:
+    """The slips an item was sent, in issue order (the detail pane's history)."""
+    return list_slips(ledger, item_id=item_id)

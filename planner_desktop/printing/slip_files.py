@@ -58,15 +58,27 @@ def _write_all(out_dir: Path, groups: list[tuple[str, list[int]]], formats: Sequ
     returns the paper index → the file it is in (the PDF when there is one)."""
     ensure_qt()
     where: dict[int, Path] = {}
+    jobs: list[tuple[Path, str, list[int]]] = []
+    for stem, indexes in groups:
+        for fmt in formats:
+            if fmt == "pdf" and one_pdf:
+                continue
+            jobs.append((out_dir / f"{stem}.{fmt}", fmt, indexes))
+    if one_pdf and "pdf" in formats:
+        jobs.append((out_dir / f"{one_pdf}.pdf", "pdf", [i for _, ix in groups for i in ix]))
+    new = [path for path, _, _ in jobs if not path.exists()]
+    try:
+        _write_jobs(jobs, where, build_docx, blocks, title)
+    except BaseException:
+        for path in new:  # moved into place before a later file failed: the issue is all or none
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return where, [path for path, _, _ in jobs]
+
+
+def _write_jobs(jobs, where: dict[int, Path], build_docx, blocks, title: str) -> None:
     with contextlib.ExitStack() as stack:
-        jobs: list[tuple[Path, str, list[int]]] = []
-        for stem, indexes in groups:
-            for fmt in formats:
-                if fmt == "pdf" and one_pdf:
-                    continue
-                jobs.append((out_dir / f"{stem}.{fmt}", fmt, indexes))
-        if one_pdf and "pdf" in formats:
-            jobs.append((out_dir / f"{one_pdf}.pdf", "pdf", [i for _, ix in groups for i in ix]))
         for path, fmt, indexes in jobs:
             temp = stack.enter_context(atomic_file(path, f".{fmt}"))
             if fmt == "docx":
@@ -76,7 +88,6 @@ def _write_all(out_dir: Path, groups: list[tuple[str, list[int]]], formats: Sequ
             for index in indexes:
                 if fmt == "pdf" or index not in where:
                     where[index] = path
-    return where, [path for path, _, _ in jobs]
 
 
 def _by_unit(names: list[str]) -> list[tuple[str, list[int]]]:

@@ -1,0 +1,52 @@
+"""督办单 from the ledger's context menu, answered in the detail pane and undone."""
+
+from __future__ import annotations
+
+import subprocess
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from planner_desktop.domain.status import Light
+from planner_desktop.ops.slips import slips_of_item
+
+
+def test_red_items_get_slips_from_the_context_menu_and_the_pdf_opens(window, ledger, tmp_path,
+                                                                   monkeypatch, message_boxes):
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile())))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("", True)))
+    monkeypatch.setattr(window, "choose_slip_folder", lambda caption: tmp_path)
+    red = [r for r, row in enumerate(window.model.rows()) if row.light is Light.RED and row.lead]
+    assert red
+    selection = window.table.selectionModel()
+    selection.clearSelection()
+    for r in red:
+        selection.select(window.model.index(r, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    action = next(a for a in window.table.actions() if a.text().startswith("发督办单"))
+    assert action in next(m for m in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
+                          if m.title() == "督办(&S)").actions()
+    action.trigger()
+    assert len(opened) == 1 and opened[0].endswith(".pdf")
+    text = subprocess.run(["pdftotext", opened[0], "-"], capture_output=True, text=True, check=True).stdout
+    assert "督办单" in text and "督办〔2026〕1号" in text
+    message_boxes.clear()  # units without contact details are named in a warning, if any
+
+    item_id = window.model.rows()[red[0]].item_id
+    window.detail.show_item(item_id)
+    slip = slips_of_item(ledger, item_id)[0]
+    assert any(f"督办单 {slip.label} 于" in window.detail.history.item(r, 4).text()
+               for r in range(window.detail.history.rowCount()))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda *a, **k: ("已整改到位", True)))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    window.detail.answer_selected_slip()
+    done = slips_of_item(ledger, item_id)[0]
+    assert done.answer == "已整改到位" and done.closed_at
+    window.detail.show_item(item_id)
+    assert "已整改到位" in window.detail.slip_list.item(0).text()
+    window.undo_stack.undo()
+    assert slips_of_item(ledger, item_id)[0].closed_at is None
+    window.grab().save(str(tmp_path / "window.png"))

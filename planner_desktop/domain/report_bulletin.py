@@ -115,14 +115,15 @@ def rank_units(assignments: Sequence[LedgerRow], unit_kinds: Mapping[str, str]) 
 
 
 def overdue_entries(items: Sequence[LedgerRow], assignments: Sequence[LedgerRow],
-                    codes: Mapping[int, str]) -> list[OverdueEntry]:
+                    codes: Mapping[int, str], slips: Mapping[int, Sequence[str]] | None = None
+                    ) -> list[OverdueEntry]:
     """Overdue items, most overdue first, each with the units whose part of it is overdue."""
     late_units: dict[int, list[str]] = {}
     for r in assignments:
         if is_overdue(r):
             late_units.setdefault(r.item_id, []).append(r.unit_name)
     entries = [OverdueEntry(codes.get(r.item_id, r.code), r.title, late_units.get(r.item_id) or r.lead, r.due,
-                            -(r.remaining_workdays or 0))
+                            -(r.remaining_workdays or 0), tuple((slips or {}).get(r.item_id, ())))
                for r in items if is_overdue(r)]
     return sorted(entries, key=lambda e: -e.workdays_overdue)
 
@@ -139,7 +140,8 @@ def build_bulletin(items: Sequence[LedgerRow], assignments: Sequence[LedgerRow],
                    codes: Mapping[int, str], fields: BulletinFields,
                    plan_title: str, as_of: dt.date, unit_kinds: Mapping[str, str],
                    not_reported: Sequence[str], not_reported_note: str, due_within: int,
-                   subject: str | None = None) -> Bulletin:
+                   subject: str | None = None, slips: Mapping[int, Sequence[str]] | None = None
+                   ) -> Bulletin:
     """``items`` are the leaf items behind the numbers, ``assignments`` their assignments.
 
     ``subject`` is what the opening sentence names, as written; without it the plan's title,
@@ -156,7 +158,8 @@ def build_bulletin(items: Sequence[LedgerRow], assignments: Sequence[LedgerRow],
         due_soon_count=sum(is_due_soon(r, due_within) for r in items), due_within=due_within,
         by_status=by_status, by_light=by_light,
         overall_sentence=overall_sentence(items, due_within), light_sentence=light_sentence(by_light),
-        ranking=rank_units(assignments, unit_kinds), overdue=overdue_entries(items, assignments, codes),
+        ranking=rank_units(assignments, unit_kinds),
+        overdue=overdue_entries(items, assignments, codes, slips),
         not_reported=list(not_reported), not_reported_note=not_reported_note, intro=intro,
         annex=annex_table(items, codes),
     )
@@ -167,9 +170,12 @@ def overdue_line(index: int, entry: OverdueEntry) -> str:
     due = chinese_date(entry.due) if entry.due else tr("未定")
     late = (tr("已逾期{n}个工作日").format(n=entry.workdays_overdue) if entry.workdays_overdue > 0
             else tr("已逾期"))
-    return tr("{i}. {code} {title}（责任单位：{units}；完成时限{due}，{late}）").format(
+    line = tr("{i}. {code} {title}（责任单位：{units}；完成时限{due}，{late}）").format(
         i=index, code=entry.code, title=entry.title, units=names_text(entry.units, noun="个单位"),
         due=due, late=late)
+    if entry.slips:  # the slips already sent, as the office cites them: （督办〔2025〕12号）
+        line += f"（{'、'.join(entry.slips)}）"
+    return line
 
 
 def summary_tables(bulletin: Bulletin) -> list[ReportTable]:

@@ -131,6 +131,7 @@ class OverdueEntry:
     units: list[str]
     due: dt.date | None
     workdays_overdue: int
+    slips: tuple[str, ...] = ()  # the 督办单 numbers the item was sent, quoted in the bulletin
 
 
 @dataclass

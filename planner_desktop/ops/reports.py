@@ -41,6 +41,7 @@ from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans
 from planner_desktop.store.settings import get_setting, set_setting
+from planner_desktop.store.slips import slip_numbers_by_item
 from planner_desktop.store.units import list_units
 
 DOCX_KINDS = (ReportKind.BULLETIN,)
@@ -246,7 +247,7 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
             chosen, assignments, codes=outline_codes(items), fields=fields, plan_title=plan_title,
             as_of=as_of, unit_kinds=unit_kinds,
             not_reported=names, not_reported_note=note, due_within=due_within,
-            subject=_subject(ledger, plan_id))
+            subject=_subject(ledger, plan_id), slips=slip_numbers_by_item(ledger))
         doc.title = f"{fields.series} {tr('第{n}期').format(n=fields.issue)}"
         doc.landscape = False
     return doc

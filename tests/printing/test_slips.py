@@ -146,3 +146,14 @@ def test_cli_issue_list_answer_and_reminders(ledger_path, demo_templates, tmp_pa
     code, data, _ = cli("reminders", "--period", "2026-06", "--due", "2026-07-05", "--out",
                         str(tmp_path / "r"), "--text", "--as-of", "2026-06-30", "--json", db=ledger_path)
     assert code == 0 and data["count"] == len(data["units"]) and "【催办通知】" in data["text"]
+
+
+def test_the_bulletin_quotes_the_slips_of_its_overdue_items(ledger, demo, tmp_path):
+    from planner_desktop.domain.report_bulletin import overdue_line
+    from planner_desktop.ops.reports import build_document
+
+    red = [v.record.id for v in query_items(ledger, ItemQuery(as_of=TODAY)) if v.light is Light.RED]
+    slip = issue_slips(ledger, tmp_path, item_ids=red[:1], today=TODAY, formats=["pdf"]).slips[0]
+    doc = build_document(ledger, "bulletin", plan_id=demo.plan_id, as_of=TODAY)
+    lines = [overdue_line(i, e) for i, e in enumerate(doc.bulletin.overdue, start=1)]
+    assert any(f"（{slip.label}）" in line and slip.title in line for line in lines)

@@ -21,6 +21,7 @@ from planner_desktop.gui.forms.units_dialog_ui import Ui_UnitsDialog
 from planner_desktop.gui.operation import run_here
 from planner_desktop.gui.roster_import_dialog import RosterImportDialog, open_roster_import
 from planner_desktop.ops.ledger import Ledger
+from planner_desktop.ops.slips import unit_papers
 from planner_desktop.ops.units import (
     add_alias,
     list_groups,
@@ -93,6 +94,7 @@ class UnitsDialog(QDialog):
     def reload(self) -> None:
         self._filling = True
         rows = list_units(self.ledger)
+        papers = unit_papers(self.ledger)
         self.units.setRowCount(len(rows))
         for r, unit in enumerate(rows):
             for c, (key, _) in enumerate(COLUMNS):
@@ -101,6 +103,9 @@ class UnitsDialog(QDialog):
                     value += self.tr("（待核实）")
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.UserRole, unit["id"])
+                if key == "name" and unit["id"] in papers:  # its 督办单 and 催办通知, newest first
+                    cell.setToolTip("\n".join(f"{at[:10]}　{what}" for at, what in papers[unit["id"]]))
+                    cell.setText(value + self.tr("（督办 {n}）").format(n=len(papers[unit["id"]])))
                 if key not in EDITABLE:
                     cell.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
                 self.units.setItem(r, c, cell)

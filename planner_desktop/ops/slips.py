@@ -40,6 +40,7 @@ from planner_desktop.store.slips import (
     item_units,
     list_slips,
     next_slip_number,
+    papers_by_unit,
     set_slip_answer,
     unit_recipient,
 )
@@ -277,3 +278,8 @@ def record_notices(ledger: Ledger, notices: list[Notice], write: Writer, text: s
 def slips_of_item(ledger: Ledger, item_id: int) -> list[SlipRecord]:
     """The slips an item was sent, in issue order (the detail pane's history)."""
     return list_slips(ledger, item_id=item_id)
+
+
+def unit_papers(ledger: Ledger) -> dict[int, list[tuple[str, str]]]:
+    """What each unit was sent (督办单, 催办通知), newest first: the units dialog's history."""
+    return papers_by_unit(ledger)

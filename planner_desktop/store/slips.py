@@ -131,13 +131,7 @@ def insert_notice(conn: sqlite3.Connection, *, plan_id: int, unit_id: int, perio
 
 def unit_history(ledger: Ledger, unit_id: int) -> list[tuple[str, str]]:
     """(when, what) of the slips and notices a unit was sent, newest first."""
-    entries = [(issued, f"督办单 {slip_number(year, number)}")
-               for year, number, issued in ledger.conn.execute(
-                   "SELECT year, number, issued_at FROM supervision_slip WHERE unit_id = ?", (unit_id,))]
-    entries += [(issued, f"催办通知 {period}（{items} 项）")
-                for period, items, issued in ledger.conn.execute(
-                    "SELECT period, items, issued_at FROM reminder_notice WHERE unit_id = ?", (unit_id,))]
-    return sorted(entries, reverse=True)
+    return papers_by_unit(ledger).get(unit_id, [])
 
 
 def list_notices(ledger: Ledger, unit_id: int | None = None) -> list[dict]:
@@ -148,3 +142,15 @@ def list_notices(ledger: Ledger, unit_id: int | None = None) -> list[dict]:
         sql += " WHERE n.unit_id = ?"
         params = (unit_id,)
     return ledger.query(sql + " ORDER BY n.id", params)
+
+
+def papers_by_unit(ledger: Ledger) -> dict[int, list[tuple[str, str]]]:
+    """Every unit's :func:`unit_history` at once (the units dialog shows them all)."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for unit_id, year, number, issued in ledger.conn.execute(
+            "SELECT unit_id, year, number, issued_at FROM supervision_slip"):
+        found.setdefault(unit_id, []).append((issued, f"督办单 {slip_number(year, number)}"))
+    for unit_id, period, items, issued in ledger.conn.execute(
+            "SELECT unit_id, period, items, issued_at FROM reminder_notice"):
+        found.setdefault(unit_id, []).append((issued, f"催办通知 {period}（{items} 项）"))
+    return {unit: sorted(entries, reverse=True) for unit, entries in found.items()}

@@ -50,3 +50,11 @@ def test_red_items_get_slips_from_the_context_menu_and_the_pdf_opens(window, led
     window.undo_stack.undo()
     assert slips_of_item(ledger, item_id)[0].closed_at is None
     window.grab().save(str(tmp_path / "window.png"))
+
+    from planner_desktop.gui.units_dialog import UnitsDialog
+
+    dialog = UnitsDialog(ledger, window)
+    names = [dialog.units.item(r, 0) for r in range(dialog.units.rowCount())]
+    sent = next(cell for cell in names if cell.text().startswith(slip.unit_name))
+    assert "（督办 " in sent.text() and f"督办单 {slip.label}" in sent.toolTip()
+    dialog.close()

@@ -71,6 +71,7 @@ def main() -> int:
     window.grab().save(str(OUT / "dashboard.png"))
     fillin_screenshots(app, ledger)
     summary_screenshots(app, ledger)
+    slip_screenshots()
     window.close()
     ledger.close()
     import_into_plan_screenshot(app)
@@ -213,6 +214,29 @@ def summary_screenshots(app: QApplication, ledger) -> None:
                     "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=180)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                     str(folder / "summary.pdf"), str(OUT / "summary_first_page")], check=True)
+
+
+def slip_screenshots() -> None:
+    """The first page of a 督办单 (the red items of the demo as of 30 June) and of a 催办通知."""
+    import shutil
+    import subprocess
+
+    from planner_desktop.domain.status import Light
+    from planner_desktop.printing.slip_files import issue_notices, issue_slips
+
+    if not shutil.which("pdftoppm"):
+        return
+    day = dt.date(2026, 6, 30)
+    folder = Path(tempfile.mkdtemp())
+    ledger = open_ledger(folder / "slips.sqlite")
+    plan_id = create_demo_ledger(ledger, today=day).plan_id
+    slips = issue_slips(ledger, folder, lights={Light.RED}, formats=["pdf"], one_pdf=True, today=day)
+    notices = issue_notices(ledger, folder, plan_id, "2026-06", new_due=dt.date(2026, 7, 6),
+                            formats=["pdf"], today=day)
+    ledger.close()
+    for files, name in ((slips.files, "supervision_slip"), (notices.files, "reminder_notice")):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                        str(files[0]), str(OUT / name)], check=True)
 
 
 if __name__ == "__main__":

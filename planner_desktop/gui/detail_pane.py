@@ -179,6 +179,7 @@ class DetailPane(QWidget):
         self.tabs.addTab(self.history, self.tr("进展历史"))
         self.tabs.addTab(evidence_page, self.tr("佐证材料"))
         self.slip_list = QListWidget()
+        self.slip_list.setWordWrap(True)
         self.answer_button = QPushButton(self.tr("登记办理情况…"))
         self.answer_button.clicked.connect(self.answer_selected_slip)
         slip_page = QWidget()

@@ -38,7 +38,7 @@ from planner_desktop.exchange.gongwen_docx import (
 )
 from planner_desktop.i18n import tr
 
-CELL_PT = 14
+CELL_PT = 12
 LABEL_MM = 30
 
 
@@ -73,7 +73,7 @@ def _cell(cell, text: str, *, font: str = TABLE_FONT, align=WD_ALIGN_PARAGRAPH.L
         fmt = paragraph.paragraph_format
         fmt.first_line_indent = Pt(0)
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        fmt.space_after = Pt(3)
+        fmt.space_after = Pt(2)
         paragraph.alignment = align
         run_font(paragraph.add_run(part), font, CELL_PT)
 
@@ -81,10 +81,14 @@ def _cell(cell, text: str, *, font: str = TABLE_FONT, align=WD_ALIGN_PARAGRAPH.L
 def add_slip(doc, slip: Slip) -> None:
     _line(doc, tr("督 办 单"), font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
     _line(doc, slip.label, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    rows = [*slip_fields(slip), (tr("办理情况"), "\n".join("_" * 30 for _ in range(ANSWER_LINES)))]
+    rows = [*slip_fields(slip), (tr("办理情况"), "\n".join("_" * 34 for _ in range(ANSWER_LINES)))]
     table = doc.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Mm(LABEL_MM), Mm(TEXT_WIDTH_MM - LABEL_MM))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice and WPS lay the table out by
     for row, (label, value) in zip(table.rows, rows, strict=True):
         row.cells[0].width = Mm(LABEL_MM)
         row.cells[1].width = Mm(TEXT_WIDTH_MM - LABEL_MM)

@@ -58,3 +58,25 @@ def test_red_items_get_slips_from_the_context_menu_and_the_pdf_opens(window, led
     sent = next(cell for cell in names if cell.text().startswith(slip.unit_name))
     assert "（督办 " in sent.text() and f"督办单 {slip.label}" in sent.toolTip()
     dialog.close()
+
+
+def test_reminder_notices_from_the_menu_copy_the_text_and_open_the_pdf(window, ledger, tmp_path,
+                                                                      monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from planner_desktop.gui.detail_pane import DateDialog
+    from planner_desktop.store.slips import list_notices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile())))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("2026-11", True)))
+    monkeypatch.setattr(DateDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(window, "choose_slip_folder", lambda caption: tmp_path)
+    window.act_reminder_notices.trigger()
+    notices = list_notices(ledger)
+    assert notices and opened and opened[0].endswith(".pdf")
+    clipboard = QGuiApplication.clipboard().text()
+    assert clipboard.startswith("【催办通知】") and notices[0]["unit"] in clipboard
+    text = subprocess.run(["pdftotext", opened[0], "-"], capture_output=True, text=True, check=True).stdout
+    assert "催 办 通 知" in text or "催办通知" in text.replace(" ", "")

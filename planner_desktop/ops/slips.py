@@ -38,6 +38,7 @@ from planner_desktop.store.slips import (
     insert_notice,
     insert_slip,
     item_units,
+    keep_last_number,
     list_slips,
     next_slip_number,
     papers_by_unit,
@@ -181,6 +182,8 @@ def record_slips(ledger: Ledger, plan: SlipPlan, write: Writer) -> SlipsIssued:
                         due=slip.due.isoformat() if slip.due else None,
                         issued_at=f"{slip.issued_on.isoformat()}{stamp[10:]}",
                         file_name=files[index].name if index in files else "")
+        for year, following in numbers.items():
+            keep_last_number(conn, year, following - 1)
     return SlipsIssued(plan.slips, written, plan.no_contact)
 
 

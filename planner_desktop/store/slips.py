@@ -49,8 +49,20 @@ _SLIP_SELECT = ("SELECT s.id, s.year, s.number, s.item_id, s.unit_id, u.name, s.
 
 
 def next_slip_number(conn: sqlite3.Connection, year: int) -> int:
+    """The year's largest number issued plus one, counting numbers whose slips left with a
+    deleted item (the year's high-water mark is kept beside the slips, see ``keep_last_number``)."""
     row = conn.execute("SELECT max(number) FROM supervision_slip WHERE year = ?", (year,)).fetchone()
-    return (row[0] or 0) + 1
+    kept = conn.execute("SELECT value FROM setting WHERE key = ?", (_last_key(year),)).fetchone()
+    return max(row[0] or 0, int(kept[0]) if kept else 0) + 1
+
+
+def keep_last_number(conn: sqlite3.Connection, year: int, number: int) -> None:
+    conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_last_key(year), str(number)))
+
+
+def _last_key(year: int) -> str:
+    return f"supervision_slip_last_{year}"
 
 
 def insert_slip(conn: sqlite3.Connection, *, year: int, number: int, item_id: int, unit_id: int,

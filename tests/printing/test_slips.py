@@ -65,6 +65,11 @@ def test_numbering_continues_across_runs_and_restarts_each_year(ledger, demo, tm
     one = issue_slips(ledger, tmp_path / "a", item_ids=red[:1], today=TODAY, formats=["pdf"])
     two = issue_slips(ledger, tmp_path / "b", item_ids=red[:1], today=TODAY, formats=["docx"])
     assert two.slips[0].number == one.slips[-1].number + 1
+    with ledger.transaction() as conn:  # the item of the last slip deleted: its number stays used
+        conn.execute("DELETE FROM plan_item WHERE id = ?", (red[0],))
+    other = next(v.record.id for v in query_items(ledger, ItemQuery(as_of=TODAY)) if v.lead)
+    three = issue_slips(ledger, tmp_path / "d", item_ids=[other], today=TODAY, formats=["pdf"])
+    assert three.slips[0].number == two.slips[-1].number + 1
     next_year = issue_slips(ledger, tmp_path / "c", item_ids=red[:1], today=dt.date(2027, 1, 5),
                             formats=["pdf"])
     assert next_year.slips[0].label == "督办〔2027〕1号"

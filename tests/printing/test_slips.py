@@ -70,7 +70,7 @@ def test_numbering_continues_across_runs_and_restarts_each_year(ledger, demo, tm
     other = next(v.record.id for v in query_items(ledger, ItemQuery(as_of=TODAY)) if v.lead)
     three = issue_slips(ledger, tmp_path / "d", item_ids=[other], today=TODAY, formats=["pdf"])
     assert three.slips[0].number == two.slips[-1].number + 1
-    next_year = issue_slips(ledger, tmp_path / "c", item_ids=red[:1], today=dt.date(2027, 1, 5),
+    next_year = issue_slips(ledger, tmp_path / "c", item_ids=[other], today=dt.date(2027, 1, 5),
                             formats=["pdf"])
     assert next_year.slips[0].label == "督办〔2027〕1号"
     assert "督办〔2027〕1号" in pdf_text(next_year.files[0])

@@ -72,6 +72,7 @@ def main() -> int:
     fillin_screenshots(app, ledger)
     summary_screenshots(app, ledger)
     slip_screenshots()
+    slip_dialog_screenshot(window)
     window.close()
     ledger.close()
     import_into_plan_screenshot(app)
@@ -237,6 +238,18 @@ def slip_screenshots() -> None:
     for files, name in ((slips.files, "supervision_slip"), (notices.files, "reminder_notice")):
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
                         str(files[0]), str(OUT / name)], check=True)
+
+
+def slip_dialog_screenshot(window) -> None:
+    """发督办单 for the demo's red items, over the window, before anything is numbered."""
+    from planner_desktop.domain.status import Light
+    from planner_desktop.gui.slip_issue_dialog import SlipIssueDialog
+    from planner_desktop.ops.slips import first_number, plan_slips
+
+    plan = plan_slips(window.ledger, lights={Light.RED}, today=AS_OF)
+    dialog = SlipIssueDialog(plan, first_number(window.ledger, AS_OF.year), window)
+    dialog.ui.folder_edit.setText("D:\\督查室\\督办单\\2026")
+    over_window(window, dialog, OUT / "slip_issue_dialog.png")
 
 
 if __name__ == "__main__":

@@ -59,7 +59,9 @@ class SupervisionMenu:
 
     def issue_slips(self, *, item_ids: list[int] | None = None, lights: set[Light] | None = None,
                     unit: str | None = None) -> None:
-        from planner_desktop.ops.slips import plan_slips
+        from planner_desktop.gui.file_folders import remember_folder
+        from planner_desktop.gui.slip_issue_dialog import SlipIssueDialog
+        from planner_desktop.ops.slips import first_number, plan_slips
         from planner_desktop.printing.slip_files import issue_slips
 
         title = self.tr("发督办单")
@@ -67,25 +69,17 @@ class SupervisionMenu:
                                                  today=self.snapshot.today), error_title=title)
         if plan is None:
             return
-        requirement, ok = QInputDialog.getMultiLineText(
-            self, title, self.tr("将给 {units} 个单位发 {n} 份督办单。\n"
-                                 "督办要求（留空则按督办灯使用默认要求）：").format(
-                units=len(plan.units), n=len(plan.slips)), "")
-        if not ok:
+        # The dialog has warned of units without contact details before anything was written.
+        dialog = SlipIssueDialog(plan, first_number(self.ledger, plan.slips[0].year), self)
+        if not dialog.exec():
             return
-        if requirement.strip():
-            for slip in plan.slips:
-                slip.requirement = requirement.strip()
-        folder = self.choose_slip_folder(self.tr("保存督办单的文件夹"))
-        if folder is None:
-            return
-        issued = run_here(self, lambda: issue_slips(self.ledger, folder, one_pdf=True, plan=plan),
+        chosen, folder = dialog.chosen_plan(), dialog.folder()
+        remember_folder("slips", folder)
+        issued = run_here(self, lambda: issue_slips(self.ledger, folder, formats=dialog.formats(),
+                                                    one_pdf=dialog.one_pdf(), plan=chosen),
                           error_title=title)
         if issued is None:
             return
-        if issued.no_contact:
-            QMessageBox.warning(self, title, self.tr("以下单位没有联系人和电话，督办单上这一栏为空：{units}")
-                                .format(units="、".join(issued.no_contact)))
         self.statusBar().showMessage(self.tr("已签发督办单 {a} 至 {b}，共 {n} 份").format(
             a=issued.slips[0].label, b=issued.slips[-1].label, n=len(issued.slips)), 8000)
         self.open_pdf(issued.files)

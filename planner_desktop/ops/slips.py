@@ -165,6 +165,11 @@ class SlipsIssued:
 Writer = Callable[[list], tuple[dict[int, Path], list[Path]]]
 
 
+def first_number(ledger: Ledger, year: int) -> int:
+    """The number the next slip of ``year`` will take, for the issue dialog to say 起 from."""
+    return next_slip_number(ledger.conn, year)
+
+
 def record_slips(ledger: Ledger, plan: SlipPlan, write: Writer) -> SlipsIssued:
     """Number, write and record in one transaction: a failed write records nothing."""
     stamp = now_text()

@@ -251,6 +251,12 @@ def slip_dialog_screenshot(window) -> None:
     dialog.ui.folder_edit.setText("D:\\督查室\\督办单\\2026")
     over_window(window, dialog, OUT / "slip_issue_dialog.png")
 
+    from planner_desktop.gui.notice_dialog import NoticeDialog
+
+    notices = NoticeDialog(window.ledger, None, AS_OF, window)
+    notices.ui.folder_edit.setText("D:\\督查室\\催办通知\\2026")
+    over_window(window, notices, OUT / "notice_dialog.png")
+
 
 if __name__ == "__main__":
     sys.exit(main())

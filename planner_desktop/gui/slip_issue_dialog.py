@@ -8,19 +8,16 @@ number the issue starts from but cannot take one that another issue then uses.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
 from planner_desktop.domain.supervision import slip_number
-from planner_desktop.gui.file_folders import open_folder, start_folder
 from planner_desktop.gui.forms.slip_issue_dialog_ui import Ui_SlipIssueDialog
+from planner_desktop.gui.paper_output import PaperOutput
 from planner_desktop.ops.slips import SlipPlan
 
 COLUMNS = ("发出", "事项编号", "事项", "责任单位", "督办类别", "完成时限", "督办要求")
 REQUIREMENT_COLUMN = COLUMNS.index("督办要求")
-FOLDER_KIND = "slips"
 
 
 class SlipIssueDialog(QDialog):
@@ -31,10 +28,10 @@ class SlipIssueDialog(QDialog):
         self.ui = ui = Ui_SlipIssueDialog()  # the layout lives in ui/slip_issue_dialog.ui
         ui.setupUi(self)
         ui.buttons.button(QDialogButtonBox.Ok).setText(self.tr("签发"))
-        ui.buttons.accepted.connect(self.accept_if_ready)
-        ui.browse_button.clicked.connect(self.browse)
+        ui.buttons.accepted.connect(lambda: self.output.ready() and self.accept())
         ui.pdf_box.toggled.connect(ui.one_pdf_box.setEnabled)
-        ui.folder_edit.setText(str(start_folder(FOLDER_KIND)))
+        self.output = PaperOutput(self, ui.docx_box, ui.pdf_box, ui.folder_edit, ui.browse_button,
+                                  self.tr("保存督办单的文件夹"))
         self.fill_table()
         ui.slip_table.itemChanged.connect(lambda _item: self.show_summary())
         if plan.no_contact:
@@ -87,20 +84,8 @@ class SlipIssueDialog(QDialog):
         self.ui.summary_label.setText(text)
         self.ui.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(rows))
 
-    def browse(self) -> None:
-        folder = open_folder(self, self.tr("保存督办单的文件夹"), FOLDER_KIND)
-        if folder is not None:
-            self.ui.folder_edit.setText(str(folder))
-
-    def formats(self) -> tuple[str, ...]:
-        return tuple(name for name, box in (("docx", self.ui.docx_box), ("pdf", self.ui.pdf_box))
-                     if box.isChecked())
-
     def one_pdf(self) -> bool:
         return self.ui.pdf_box.isChecked() and self.ui.one_pdf_box.isChecked()
-
-    def folder(self) -> Path:
-        return Path(self.ui.folder_edit.text().strip())
 
     def chosen_plan(self) -> SlipPlan:
         """The slips ticked, each with the requirement typed for all or in its row."""
@@ -114,15 +99,3 @@ class SlipIssueDialog(QDialog):
             slips.append(slip)
         units = {s.unit.name for s in slips}
         return SlipPlan(slips, [name for name in self.plan.no_contact if name in units])
-
-    def accept_if_ready(self) -> None:
-        problem = ""
-        if not self.formats():
-            problem = self.tr("请至少选择一种要生成的文件（Word 文档或 PDF）。")
-        elif not self.ui.folder_edit.text().strip() or not self.folder().is_dir():
-            problem = self.tr("保存位置“{folder}”不是一个已有的文件夹，请重新选择。").format(
-                folder=self.ui.folder_edit.text().strip())
-        if problem:
-            QMessageBox.warning(self, self.windowTitle(), problem)
-            return
-        self.accept()

@@ -7,7 +7,6 @@ system's viewer and, for notices, the chat-group text is put on the clipboard.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -15,7 +14,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from planner_desktop.domain.status import Light
-from planner_desktop.gui.file_folders import open_folder
 from planner_desktop.gui.operation import run_here
 
 LIGHT_CHOICES = (("红灯", {Light.RED}), ("红灯和黄灯", {Light.RED, Light.YELLOW}), ("黄灯", {Light.YELLOW}))
@@ -32,9 +30,6 @@ class SupervisionMenu:
 
     def supervision_menu_actions(self) -> tuple:
         return (self.act_slips_selected, self.act_slips_by_light, None, self.act_reminder_notices)
-
-    def choose_slip_folder(self, caption: str) -> Path | None:
-        return open_folder(self, caption, "slips")
 
     def slips_for_selection(self) -> None:
         rows = self.selected_rows()
@@ -59,7 +54,6 @@ class SupervisionMenu:
 
     def issue_slips(self, *, item_ids: list[int] | None = None, lights: set[Light] | None = None,
                     unit: str | None = None) -> None:
-        from planner_desktop.gui.file_folders import remember_folder
         from planner_desktop.gui.slip_issue_dialog import SlipIssueDialog
         from planner_desktop.ops.slips import first_number, plan_slips
         from planner_desktop.printing.slip_files import issue_slips
@@ -73,9 +67,8 @@ class SupervisionMenu:
         dialog = SlipIssueDialog(plan, first_number(self.ledger, plan.slips[0].year), self)
         if not dialog.exec():
             return
-        chosen, folder = dialog.chosen_plan(), dialog.folder()
-        remember_folder("slips", folder)
-        issued = run_here(self, lambda: issue_slips(self.ledger, folder, formats=dialog.formats(),
+        chosen, folder = dialog.chosen_plan(), dialog.output.folder()
+        issued = run_here(self, lambda: issue_slips(self.ledger, folder, formats=dialog.output.formats(),
                                                     one_pdf=dialog.one_pdf(), plan=chosen),
                           error_title=title)
         if issued is None:
@@ -90,32 +83,19 @@ class SupervisionMenu:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
 
     def reminder_notices(self) -> None:
-        from planner_desktop.domain.report_periods import period_for
-        from planner_desktop.gui.detail_pane import DateDialog
+        from planner_desktop.gui.notice_dialog import NoticeDialog
         from planner_desktop.printing.slip_files import issue_notices
 
         title = self.tr("催办通知")
         row = self.current_row()
         plan_id = row.plan_id if row else self.row_filter.plan_id
-        if plan_id is None and self.snapshot.items:
-            plan_id = self.snapshot.items[-1].plan_id
-        if plan_id is None:
-            QMessageBox.information(self, title, self.tr("账本中还没有计划。"))
-            return
-        today = self.snapshot.today
-        period, ok = QInputDialog.getText(self, title, self.tr("报送周期（如 2025-06、2025-Q2）："),
-                                          text=period_for(today.strftime("%Y-%m")).key)
-        if not ok:
-            return
-        dialog = DateDialog(self.tr("新的报送期限"), today + dt.timedelta(days=5), False, self)
+        dialog = NoticeDialog(self.ledger, plan_id, self.snapshot.today, self)
         if not dialog.exec():
             return
-        folder = self.choose_slip_folder(self.tr("保存催办通知的文件夹"))
-        if folder is None:
-            return
-        issued = run_here(self, lambda: issue_notices(self.ledger, folder, plan_id, period.strip(),
-                                                      new_due=dialog.chosen_date(), today=today),
-                          error_title=title)
+        notices, folder, formats = dialog.chosen(), dialog.output.folder(), dialog.output.formats()
+        issued = run_here(self, lambda: issue_notices(
+            self.ledger, folder, dialog.plan_id(), dialog.period(), new_due=dialog.new_due(),
+            formats=formats, today=self.snapshot.today, notices=notices), error_title=title)
         if issued is None:
             return
         QGuiApplication.clipboard().setText(issued.text)

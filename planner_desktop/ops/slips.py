@@ -30,8 +30,9 @@ from planner_desktop.ops.changes import Changed, Changes
 from planner_desktop.ops.fillin.reminders import reminder_list
 from planner_desktop.ops.ledger_query import ItemQuery, query_items
 from planner_desktop.ops.reports import bulletin_defaults
+from planner_desktop.store.calendar import load_calendar
 from planner_desktop.store.database import Ledger, now_text
-from planner_desktop.store.fillin import fetch_fillin_sheets, find_unit
+from planner_desktop.store.fillin import exported_periods, fetch_fillin_sheets, find_unit
 from planner_desktop.store.slips import (
     SlipRecord,
     find_slip,
@@ -233,6 +234,20 @@ def restore_slip(ledger: Ledger, slip_id: int, state: SlipState) -> Changes:
 
 # -- 催办通知 -----------------------------------------------------------------------------------
 _OPEN = {Status.DONE.value, Status.CANCELLED.value}
+
+
+# Five working days to answer a reminder: the usual 限期 of a 催办 in a bureau's week.
+WORKDAYS_TO_ANSWER_A_NOTICE = 5
+
+
+def default_notice_due(ledger: Ledger, today: dt.date) -> dt.date:
+    """The new due date a notice offers: five working days on, by the ledger's calendar."""
+    return load_calendar(ledger).add_workdays(today, WORKDAYS_TO_ANSWER_A_NOTICE)
+
+
+def reminder_periods(ledger: Ledger, plan_id: int) -> list[str]:
+    """The periods fill-in workbooks went out for, latest first: those a notice can be for."""
+    return exported_periods(ledger, plan_id)
 
 
 def plan_notices(ledger: Ledger, plan_id: int, period: str, new_due: dt.date | None = None,

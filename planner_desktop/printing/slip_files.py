@@ -134,12 +134,15 @@ def issue_slips(ledger: Ledger, out: Path | str, *, item_ids: Iterable[int] | No
 
 def issue_notices(ledger: Ledger, out: Path | str, plan_id: int, period: str, *,
                   new_due: dt.date | None = None, formats: Iterable[str] = FORMATS,
-                  text_file: bool = False, today: dt.date | None = None) -> NoticesIssued:
+                  text_file: bool = False, today: dt.date | None = None,
+                  notices: list[Notice] | None = None) -> NoticesIssued:
+    """The notices of a period (or those the clerk kept of them, ``notices``), written and
+    recorded together."""
     from planner_desktop.exchange.slip_docx import build_notices_docx
 
     chosen = check_formats(formats)
     out_dir = _checked_dir(out)
-    notices = plan_notices(ledger, plan_id, period, new_due, today)
+    notices = notices or plan_notices(ledger, plan_id, period, new_due, today)
     text = "\n\n".join(notice_text(n) for n in notices)
 
     def write(found: list[Notice]) -> tuple[dict[int, Path], list[Path]]:

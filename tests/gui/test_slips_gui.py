@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
@@ -74,17 +74,29 @@ def test_reminder_notices_from_the_menu_copy_the_text_and_open_the_pdf(window, l
                                                                       monkeypatch):
     from PySide6.QtGui import QGuiApplication
 
-    from planner_desktop.gui.detail_pane import DateDialog
+    from planner_desktop.gui.notice_dialog import NoticeDialog
     from planner_desktop.store.slips import list_notices
 
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(url.toLocalFile())))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("2026-11", True)))
-    monkeypatch.setattr(DateDialog, "exec", lambda self: 1)
-    monkeypatch.setattr(window, "choose_slip_folder", lambda caption: tmp_path)
+    seen: list[NoticeDialog] = []
+
+    def notify_all_but_one(dialog: NoticeDialog) -> int:
+        seen.append(dialog)
+        dialog.ui.period_box.setEditText("2026-11")
+        assert dialog.ui.unit_list.count() >= 2 and "未报送" in dialog.ui.summary_label.text()
+        dialog.ui.unit_list.item(0).setCheckState(Qt.Unchecked)
+        assert dialog.ui.text_view.toPlainText().count("【催办通知】") == len(dialog.notices) - 1
+        dialog.ui.folder_edit.setText(str(tmp_path))
+        assert dialog.output.ready()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(NoticeDialog, "exec", notify_all_but_one)
     window.act_reminder_notices.trigger()
     notices = list_notices(ledger)
+    left_out = seen[0].notices[0].unit.name
+    assert len(notices) == len(seen[0].notices) - 1 and left_out not in {n["unit"] for n in notices}
     assert notices and opened and opened[0].endswith(".pdf")
     clipboard = QGuiApplication.clipboard().text()
     assert clipboard.startswith("【催办通知】") and notices[0]["unit"] in clipboard
@@ -134,5 +146,5 @@ def test_the_issue_dialog_refuses_a_folder_that_does_not_exist(qtbot, window, le
     qtbot.addWidget(dialog)
     assert "督办〔" in dialog.ui.summary_label.text() and "7号 起" in dialog.ui.summary_label.text()
     dialog.ui.folder_edit.setText(str(tmp_path / "nowhere"))
-    dialog.accept_if_ready()
+    assert not dialog.output.ready()
     assert dialog.result() != QDialog.Accepted and "不是一个已有的文件夹" in message_boxes.pop()[1]

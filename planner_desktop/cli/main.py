@@ -20,6 +20,7 @@ from planner_desktop.cli import (
     reports,
     slips,
     summary,
+    targets,
     tasks,
     units,
 )
@@ -33,7 +34,8 @@ from planner_desktop.cli.common import (
 )
 from planner_desktop.errors import UserFixableError
 
-FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports, summary, slips)
+FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports, summary, slips,
+            targets)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,75 @@
+"""The clerk's changes to targets, each written with its ``target_change`` row in one
+transaction, so the item's history says what was corrected, added, set aside or filled."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from planner_desktop.store.database import now_text
+
+EDITABLE = ("text", "subject", "number", "unit", "comparator", "placeholder", "reporter_unit_id")
+
+
+def target_row(conn: sqlite3.Connection, target_id: int) -> dict | None:
+    cur = conn.execute(f"SELECT id, item_id, removed_at, {', '.join(EDITABLE)} FROM target WHERE id = ?",
+                       (target_id,))
+    row = cur.fetchone()
+    return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
+
+
+def _log(conn: sqlite3.Connection, target_id: int, action: str, before: dict, after: dict, at: str) -> int:
+    return conn.execute(
+        "INSERT INTO target_change (target_id, at, action, before, after) VALUES (?, ?, ?, ?, ?)",
+        (target_id, at, action, json.dumps(before, ensure_ascii=False),
+         json.dumps(after, ensure_ascii=False))).lastrowid
+
+
+def update_target(conn: sqlite3.Connection, target_id: int, values: dict, action: str) -> int:
+    """Set the fields given (of ``EDITABLE``); returns the history row's id."""
+    at = now_text()
+    before = target_row(conn, target_id) or {}
+    changed = {k: v for k, v in values.items() if k in EDITABLE and before.get(k) != v}
+    if changed:
+        conn.execute(f"UPDATE target SET {', '.join(f'{k} = ?' for k in changed)}, edited_at = ? "
+                     "WHERE id = ?", (*changed.values(), at, target_id))
+    return _log(conn, target_id, action, {k: before.get(k) for k in changed}, changed, at)
+
+
+def set_removed(conn: sqlite3.Connection, target_id: int, removed: bool) -> int:
+    """A false target set aside (or taken back): kept, with its figures, for undo and history."""
+    at = now_text()
+    conn.execute("UPDATE target SET removed_at = ?, edited_at = ? WHERE id = ?",
+                 (at if removed else None, at, target_id))
+    return _log(conn, target_id, "remove" if removed else "restore", {}, {}, at)
+
+
+def insert_target(conn: sqlite3.Connection, item_id: int, values: dict) -> int:
+    """A target the parser missed, after the item's others."""
+    at = now_text()
+    position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM target WHERE item_id = ?",
+                            (item_id,)).fetchone()[0]
+    fields = {k: v for k, v in values.items() if k in EDITABLE}
+    target_id = conn.execute(
+        f"INSERT INTO target (item_id, position, origin, edited_at, {', '.join(fields)}) "
+        f"VALUES (?, ?, 'clerk', ?, {', '.join('?' * len(fields))})",
+        (item_id, position, at, *fields.values())).lastrowid
+    _log(conn, target_id, "add", {}, fields, at)
+    return target_id
+
+
+def log_figure(conn: sqlite3.Connection, target_id: int, figure_id: int, period: str, figure: float) -> int:
+    return _log(conn, target_id, "figure", {}, {"figure_id": figure_id, "period": period, "figure": figure},
+                now_text())
+
+
+def target_history(conn: sqlite3.Connection, item_id: int) -> list[dict]:
+    """What was done to the item's targets, newest first."""
+    cur = conn.execute(
+        "SELECT c.id, c.target_id, t.text, c.at, c.action, c.before, c.after FROM target_change c "
+        "JOIN target t ON t.id = c.target_id WHERE t.item_id = ? ORDER BY c.at DESC, c.id DESC", (item_id,))
+    names = [c[0] for c in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    for row in rows:
+        row["before"], row["after"] = json.loads(row["before"]), json.loads(row["after"])
+    return rows

@@ -25,6 +25,7 @@ from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plan_update import ITEM_UNIT_NAMES, rows_of, units_resolver
 from planner_desktop.store.plans import NO_DEADLINE_COLUMNS, _PlanWriter, deadline_columns, remember_aliases
+from planner_desktop.store.target_edits import clear_parsed_targets
 from planner_desktop.store.units import load_roster
 
 
@@ -87,6 +88,7 @@ def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: Merg
         first_assignment = ledger.scalar("SELECT coalesce(max(id), 0) FROM assignment")
         first_pending = ledger.scalar("SELECT coalesce(max(id), 0) FROM pending_assignment")
         retargeted: set[int] = set()
+        kept_targets: set[int] = set()  # the clerk's, left in place by clear_parsed_targets
         undo: dict = {"delete": {"assignment": [], "target": [], "plan_item": []},
                       "restore": {"target": []}, "revert": {"plan_item": [], "plan": []},
                       "delete_aliases": created_aliases}
@@ -105,9 +107,10 @@ def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: Merg
                 conn.execute("UPDATE plan_item SET code = ?, title = ?, body = ?, source_ref = ? "
                              "WHERE id = ?", (item.code, item.title, item.text, item.source_ref, item_id))
                 if item.targets:
-                    undo["restore"]["target"] += rows_of(ledger, "target", "item_id", [item_id])
-                    conn.execute("DELETE FROM target WHERE item_id = ?", (item_id,))
-                    writer.write_targets(item_id, item)
+                    cleared = clear_parsed_targets(conn, item_id)
+                    undo["restore"]["target"] += cleared.deleted
+                    kept_targets |= cleared.kept_ids
+                    writer.write_targets(item_id, item, cleared)
                     retargeted.add(item_id)
             if found.deadline:
                 columns = deadline_columns(item.deadline) if item.deadline else NO_DEADLINE_COLUMNS
@@ -135,7 +138,8 @@ def merge_into_plan(ledger: Ledger, plan_id: int, draft: PlanDraft, policy: Merg
         # The targets of the items written anew, whatever ids they took (a target deleted
         # above may have left its id free for a new one).
         undo["delete"]["target"] = [row["id"] for row in rows_of(
-            ledger, "target", "item_id", sorted(retargeted) + writer.result.item_ids)]
+            ledger, "target", "item_id", sorted(retargeted) + writer.result.item_ids)
+            if row["id"] not in kept_targets]
         if plan_title and plan_title != ledger.scalar("SELECT title FROM plan WHERE id = ?", (plan_id,)):
             undo["revert"]["plan"] = rows_of(ledger, "plan", "id", [plan_id])
             conn.execute("UPDATE plan SET title = ? WHERE id = ?", (plan_title, plan_id))

@@ -17,6 +17,7 @@ from planner_desktop.domain.units import Roster
 from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.plans import _PlanWriter, remember_aliases
+from planner_desktop.store.target_edits import clear_parsed_targets
 from planner_desktop.store.units import load_roster
 
 
@@ -106,9 +107,8 @@ def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_
         for change in diff.changed:
             item_id, draft = change.stored.id, change.draft
             undo["revert"]["plan_item"] += rows_of(ledger, "plan_item", "id", [item_id])
-            old_targets = rows_of(ledger, "target", "item_id", [item_id])
-            undo["restore"]["target"] += old_targets
-            conn.execute("DELETE FROM target WHERE item_id = ?", (item_id,))
+            cleared = clear_parsed_targets(conn, item_id)
+            undo["restore"]["target"] += cleared.deleted
             deadline = draft.deadline
             conn.execute(
                 "UPDATE plan_item SET code = ?, title = ?, body = ?, deadline_text = ?, "
@@ -118,7 +118,7 @@ def apply_plan_update(ledger: Ledger, plan_id: int, revised: PlanDraft, *, file_
                  deadline.kind.value if deadline else "none",
                  deadline.due.isoformat() if deadline and deadline.due else None,
                  json.dumps(deadline.to_json() if deadline else {}, ensure_ascii=False), item_id))
-            writer.write_targets(item_id, draft)
+            writer.write_targets(item_id, draft, cleared)
             before = {r[0] for r in conn.execute("SELECT id FROM assignment WHERE item_id = ?", (item_id,))}
             update_assignments(ledger, writer, item_id, draft, undo)
             writer.flush()

@@ -12,6 +12,7 @@ from planner_desktop.domain.model import ItemDraft, PlanDraft, guess_unit_kind
 from planner_desktop.domain.units import Role, Roster, UnitMention, name_key
 from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger, now_text
+from planner_desktop.store.target_edits import ClearedTargets
 from planner_desktop.store.units import load_roster, unit_ids_by_key, unit_ids_by_name
 
 ROLE_STRENGTH = {Role.LEAD: 0, Role.SUPPORT: 1, Role.CARRY: 2}
@@ -188,12 +189,15 @@ class _PlanWriter:
         insert_rows(self.conn, INSERT_ITEMS, self.item_rows)
         self.item_rows = []
 
-    def write_targets(self, item_id: int, draft: ItemDraft) -> None:
+    def write_targets(self, item_id: int, draft: ItemDraft, kept: ClearedTargets | None = None) -> None:
+        """The draft's targets; after a revision, those the clerk ``kept`` stay and are not doubled."""
         if not draft.targets:  # most items of a task list have none
             return
+        skip, start = (kept.kept_texts, kept.next_position) if kept else (frozenset(), 0)
+        fresh = [t for t in draft.targets if t.text not in skip]
         self.target_rows.extend(
-            (item_id, i, t.text, t.subject, t.number, t.unit, t.comparator, int(t.placeholder))
-            for i, t in enumerate(draft.targets))
+            (item_id, start + i, t.text, t.subject, t.number, t.unit, t.comparator, int(t.placeholder))
+            for i, t in enumerate(fresh))
 
     def flush(self) -> None:
         insert_rows(self.conn, INSERT_TARGETS, self.target_rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 
 from planner_desktop.store.database import now_text
 
@@ -73,3 +74,32 @@ def target_history(conn: sqlite3.Connection, item_id: int) -> list[dict]:
     for row in rows:
         row["before"], row["after"] = json.loads(row["before"]), json.loads(row["after"])
     return rows
+
+
+# A target the clerk has touched, or that has figures, is the clerk's: a revision of the
+# plan document rewrites only the targets as the parser found them and nobody changed.
+_CLERKS = ("(t.origin <> 'parsed' OR t.edited_at IS NOT NULL OR t.removed_at IS NOT NULL "
+           "OR EXISTS (SELECT 1 FROM target_figure f WHERE f.target_id = t.id) "
+           "OR EXISTS (SELECT 1 FROM target_change c WHERE c.target_id = t.id))")
+
+
+@dataclass(frozen=True)
+class ClearedTargets:
+    deleted: list[dict]  # the rows deleted, for the revision's undo to put back
+    kept_ids: frozenset[int]
+    kept_texts: frozenset[str]  # a re-parsed target with one of these phrases is not added again
+    next_position: int
+
+
+def clear_parsed_targets(conn: sqlite3.Connection, item_id: int) -> ClearedTargets:
+    """Delete the item's untouched parsed targets before its text is written anew."""
+    cur = conn.execute(f"SELECT t.*, {_CLERKS} AS clerks FROM target t WHERE t.item_id = ? ORDER BY t.id",
+                       (item_id,))
+    names = [c[0] for c in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    deleted = [{k: v for k, v in r.items() if k != "clerks"} for r in rows if not r["clerks"]]
+    kept = [r for r in rows if r["clerks"]]
+    for row in deleted:
+        conn.execute("DELETE FROM target WHERE id = ?", (row["id"],))
+    return ClearedTargets(deleted, frozenset(r["id"] for r in kept), frozenset(r["text"] for r in kept),
+                          max((r["position"] for r in kept), default=-1) + 1)

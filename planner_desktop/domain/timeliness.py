@@ -65,14 +65,18 @@ class Deadlines:
 
 def timeliness(status: str, completed_on: dt.date | None, deadlines: Deadlines, as_of: dt.date,
                calendar: WorkdayCalendar) -> Timeliness:
-    """The 完成情况 of one assignment as of ``as_of`` (overdue from the day after the due)."""
+    """The 完成情况 of one assignment as of ``as_of`` (overdue from the day after the due).
+
+    Work finished after ``as_of`` was not finished then: the first half-year's assessment,
+    made in August, counts an item due in June and done in July as 逾期未完成.
+    """
     if status in _NOT_COUNTED:
         return Timeliness.NOT_COUNTED
     if deadlines.in_force is None and deadlines.original is None:
         return Timeliness.NO_DUE
     original = effective_due(deadlines.original or deadlines.in_force, calendar)
     in_force = effective_due(deadlines.in_force or deadlines.original, calendar)
-    if status == _DONE:
+    if status == _DONE and (completed_on is None or completed_on <= as_of):
         done = completed_on or as_of
         if done <= original:
             return Timeliness.ON_TIME

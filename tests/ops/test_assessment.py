@@ -1,0 +1,254 @@
+"""单位考核 recomputed on a ledger built by hand, with the expected counts and scores worked
+out by hand from the default scheme (never by running the code).
+
+Period 2025-01-01 – 2025-06-30, counted as of 2025-07-01. Items and their due dates:
+  A 2025-03-31 (Mon)       B 2025-05-31 (Sat, 端午 holiday; due in force Tue 2025-06-03)
+  C 2025-06-30 (Mon, last day)   D 2025-01-01 (元旦; due in force Thu 2025-01-02)
+  E 2025-07-15 (after the period) F 2024-12-31 (before the period)
+
+基础教育股: A done 03-31 on time; B done 06-03 on time (holiday rule); C not done → overdue;
+  D done 01-03 late. Reports: Q1 03-28 on time, Q2 06-30 on time. 督办单 06-10 (1).
+  Target on A (lead): 95 of ≥90 → reached.
+  = 100 − 2×1 − 1×1 − 1×1 + 0.5×1 = 96.5
+安全股: A extended to 04-30 (approved), done 04-28 → within extension; C done 07-02 → after
+  the day counted, so overdue; E done 06-20 early → on time; F done 01-10 late.
+  Reports: Q1 returned 04-02 late; Q2 none → missing. 督办单 2024-12-20 and 2025-07-01: outside.
+  = 100 − 2×1 − 1×1 − 1×1 − 2×1 = 94
+城关小学: B extended to 06-15 (Sun → 06-16), done 06-16 → within extension; C done 06-30 on
+  time; D suspended → not counted. Reports: Q1 returned with an empty row → missing; Q2
+  returned 07-01 late.  = 100 − 1×1 − 2×1 = 97
+实验中学: A done 04-01 late; B extended to 06-10, done 06-12 → late; E not done, not due.
+  Reports: Q1 none → missing; Q2 06-29 on time. 督办单 04-02 and 06-30 (2).
+  = 100 − 1×2 − 2×1 − 1×2 = 94
+Ranks: 城关小学 1, 基础教育股 2, 安全股 3, 实验中学 3 (tie).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner_desktop.cli.main import run
+from planner_desktop.domain.assessment import DEFAULT_SCHEME, Rule, Scheme, SchemeError, scheme_from_text
+from planner_desktop.domain.deadlines import Deadline, DeadlineKind
+from planner_desktop.domain.model import ItemDraft, PlanDraft
+from planner_desktop.domain.status import Status
+from planner_desktop.domain.targets import Target
+from planner_desktop.domain.timeliness import Timeliness, extension_text
+from planner_desktop.domain.units import Role, RosterUnit, UnitKind, UnitMention
+from planner_desktop.errors import UserFixableError
+from planner_desktop.ops import assessment, editing
+from planner_desktop.store import batches
+from planner_desktop.store.assignments import StatusChange, record_status_changes
+from planner_desktop.store.database import open_ledger
+from planner_desktop.store.fillin import ExportRecord, UnitReturn, commit_return, record_exports
+from planner_desktop.store.plans import create_plan
+from planner_desktop.store.targets import FigureReport, record_figures
+from planner_desktop.store.units import import_roster
+
+START, END = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
+TODAY = dt.date(2025, 8, 15)
+S1, S2, P1, P2 = "基础教育股", "安全股", "城关小学", "实验中学"
+DUES = {"A": "2025-03-31", "B": "2025-05-31", "C": "2025-06-30", "D": "2025-01-01",
+        "E": "2025-07-15", "F": "2024-12-31"}
+WHO = {"A": (S1, S2, P2), "B": (S1, P1, P2), "C": (S1, S2, P1), "D": (S1, P1), "E": (S2, P2), "F": (S2,)}
+
+
+def _item(code: str) -> ItemDraft:
+    due = dt.date.fromisoformat(DUES[code])
+    units = tuple(UnitMention(name, Role.LEAD if n == 0 else Role.SUPPORT)
+                  for n, name in enumerate(WHO[code]))
+    targets = (Target("完成率达到90%", 90.0, "%", "完成率", False, ">=", 3, 6),) if code == "A" else ()
+    return ItemDraft(code, f"事项{code}", deadline=Deadline(DUES[code], DeadlineKind.DATE, due=due),
+                     units=units, targets=targets, children=[])
+
+
+@pytest.fixture(scope="module")
+def hand_ledger(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("assessment") / "ledger.sqlite"
+    ledger = open_ledger(path, daily_backup=False)
+    mp = pytest.MonkeyPatch()
+    try:
+        import_roster(ledger, [RosterUnit(S1, UnitKind.SECTION), RosterUnit(S2, UnitKind.SECTION),
+                               RosterUnit(P1, UnitKind.SCHOOL), RosterUnit(P2, UnitKind.SCHOOL)], {}, [])
+        plan = create_plan(ledger, PlanDraft("2025年工作要点", 2025, items=[_item(c) for c in DUES]),
+                           batch_kind="tasks").plan_id
+        item = {c: ledger.scalar("SELECT id FROM plan_item WHERE code = ?", (c,)) for c in DUES}
+        unit = {n: ledger.scalar("SELECT id FROM unit WHERE name = ?", (n,)) for n in (S1, S2, P1, P2)}
+
+        def aid(code: str, name: str) -> int:
+            return editing.assignment_of(ledger, item[code], name)
+
+        def extend(code: str, name: str, to: str) -> None:
+            editing.grant_extension(ledger, aid(code, name), dt.date.fromisoformat(to), "等待上级文件",
+                                    approver="王局长", approved_on=dt.date(2025, 3, 1))
+
+        extend("A", S2, "2025-04-30")
+        extend("B", P1, "2025-06-15")
+        extend("B", P2, "2025-06-10")
+        done = [("A", S1, "2025-03-31"), ("B", S1, "2025-06-03"), ("D", S1, "2025-01-03"),
+                ("A", S2, "2025-04-28"), ("C", S2, "2025-07-02"), ("E", S2, "2025-06-20"),
+                ("F", S2, "2025-01-10"), ("B", P1, "2025-06-16"), ("C", P1, "2025-06-30"),
+                ("A", P2, "2025-04-01"), ("B", P2, "2025-06-12")]
+        record_status_changes(ledger, [StatusChange(aid(c, n), Status.DONE, 100,
+                                                    completed_on=dt.date.fromisoformat(d))
+                                       for c, n, d in done])
+        record_status_changes(ledger, [StatusChange(aid("D", P1), Status.SUSPENDED, 20)])
+        for period, day in (("2025-Q1", dt.datetime(2025, 3, 20, 9)),
+                            ("2025-Q2", dt.datetime(2025, 6, 20, 9)),
+                            ("2025-Q3", dt.datetime(2025, 9, 20, 9))):
+            record_exports(ledger, plan, period, day, [ExportRecord(u, f"{u}.xlsx", f"t{u}", 2)
+                                                       for u in unit.values()])
+        for period, name, day, empty in (("2025-Q1", S1, "2025-03-28", 0), ("2025-Q1", S2, "2025-04-02", 0),
+                                         ("2025-Q1", P1, "2025-03-31", 1), ("2025-Q2", S1, "2025-06-30", 0),
+                                         ("2025-Q2", P1, "2025-07-01", 0), ("2025-Q2", P2, "2025-06-29", 0)):
+            mp.setattr(batches, "now_text", lambda day=day: f"{day} 10:00:00")
+            commit_return(ledger, file_name=f"{name}{period}.xlsx", sha256=f"{name}{period}", plan_id=plan,
+                          changes=[], returns=[UnitReturn(plan, unit[name], period, "t", 2, empty, 0)],
+                          counts={}, expected={})
+        mp.undo()
+        with ledger.transaction() as conn:  # the 督办单 (their writer belongs to the slips feature)
+            for number, (name, day) in enumerate(((S1, "2025-06-10"), (S2, "2024-12-20"), (S2, "2025-07-01"),
+                                                  (P2, "2025-04-02"), (P2, "2025-06-30")), start=1):
+                conn.execute("INSERT INTO supervision_slip (year, number, item_id, unit_id, issued_at) "
+                             "VALUES (?, ?, ?, ?, ?)", (int(day[:4]), number, item["A"], unit[name],
+                                                        f"{day} 09:00:00"))
+            target = conn.execute("SELECT id FROM target").fetchone()[0]
+            record_figures(conn, [FigureReport(target, "2025-Q2", 95.0)], at="2025-06-25 10:00:00")
+    finally:
+        mp.undo()
+        ledger.close()
+    return path
+
+
+@pytest.fixture
+def opened(hand_ledger, tmp_path):
+    copy = tmp_path / "ledger.sqlite"
+    copy.write_bytes(hand_ledger.read_bytes())
+    ledger = open_ledger(copy, daily_backup=False)
+    yield ledger
+    ledger.close()
+
+
+EXPECTED = {  # unit: (assigned, on_time, within_ext, late, overdue, rep_on_time, rep_late,
+    #                   rep_missing, slips, targets_reached, score, rank)
+    S1: (4, 2, 0, 1, 1, 2, 0, 0, 1, 1, 96.5, 2),
+    S2: (4, 1, 1, 1, 1, 0, 1, 1, 0, 0, 94.0, 3),
+    P1: (2, 1, 1, 0, 0, 0, 1, 1, 0, 0, 97.0, 1),
+    P2: (2, 0, 0, 2, 0, 1, 0, 1, 2, 0, 94.0, 3),
+}
+KEYS = ("assigned", "on_time", "within_extension", "late", "overdue", "reports_on_time", "reports_late",
+        "reports_missing", "slips", "targets_reached")
+
+
+def test_scores_counted_by_hand(opened):
+    result = assessment.assess(opened, START, END, scheme=DEFAULT_SCHEME, today=TODAY)
+    assert result.as_of == dt.date(2025, 7, 1)
+    got = {s.unit.unit_name: (*[s.unit.count(k) for k in KEYS], s.score, s.rank) for s in result.scores}
+    assert got == EXPECTED
+    assert [s.unit.unit_name for s in result.scores][:2] == [P1, S1]
+    calc = {s.unit.unit_name: s.calculation for s in result.scores}
+    assert calc[S1] == ("100 − 2×1（逾期未完成） − 1×1（逾期完成） − 1×1（收到督办单） "
+                        "+ 0.5×1（指标达成） = 96.5")
+    assert calc[P2] == "100 − 1×2（逾期完成） − 2×1（未报送） − 1×2（收到督办单） = 94"
+
+
+def test_units_chosen_by_kind_or_name(opened):
+    schools = assessment.assess(opened, START, END, units="学校", scheme=DEFAULT_SCHEME, today=TODAY)
+    assert [(s.unit.unit_name, s.rank) for s in schools.scores] == [(P1, 1), (P2, 2)]
+    named = assessment.assess(opened, START, END, units=f"{S2}，{P2}", scheme=DEFAULT_SCHEME, today=TODAY)
+    assert [(s.unit.unit_name, s.rank) for s in named.scores] == [(S2, 1), (P2, 1)]
+    with pytest.raises(UserFixableError, match="没有这些单位：不存在的股"):
+        assessment.assess(opened, START, END, units="不存在的股", today=TODAY)
+
+
+def test_timeliness_in_the_detail_pane_and_the_extension_history(opened):
+    item_b = opened.scalar("SELECT id FROM plan_item WHERE code = 'B'")
+    detail = editing.item_detail(opened, item_b, today=TODAY)
+    states = {a["unit_name"]: a["timeliness"] for a in detail.assignments}
+    assert states == {S1: Timeliness.ON_TIME, P1: Timeliness.WITHIN_EXTENSION, P2: Timeliness.LATE}
+    line = extension_text(next(x for x in detail.extensions if x["unit_name"] == P1))
+    assert line == "2025-05-31 → 2025-06-15：等待上级文件（王局长 审批，2025-03-01）"
+    old = {"old_due": "2025-05-31", "new_due": "2025-06-15", "reason": "资金未到位", "approver": "",
+           "approved_on": None, "requested_on": None}  # recorded before approvals were kept
+    assert extension_text(old) == "2025-05-31 → 2025-06-15：资金未到位"
+    with pytest.raises(UserFixableError, match="审批人"):
+        editing.grant_extension(opened, detail.assignments[0]["id"], dt.date(2025, 9, 1), "理由",
+                                approver=" ")
+
+
+def test_scheme_saved_in_the_ledger_and_read_from_files(opened, tmp_path):
+    assert assessment.load_scheme(opened) == DEFAULT_SCHEME
+    mine = Scheme(90.0, 60.0, (Rule("overdue", "逾期未完成", "每项", -5.0),
+                               Rule("slips", "督办单", "每份", -3.0)))
+    assessment.save_scheme(opened, mine)
+    assert assessment.load_scheme(opened) == mine
+    result = assessment.assess(opened, START, END, today=TODAY)  # the saved scheme is used
+    assert {s.unit.unit_name: s.score for s in result.scores} == {S1: 82.0, S2: 85.0, P1: 90.0, P2: 84.0}
+    csv_file = tmp_path / "规则.csv"
+    csv_file.write_text("规则,计分单位,分值\n基础分,,100\n逾期未完成,每项,-2\n迟报,每次,-1.5\n", "utf-8-sig")
+    scheme = assessment.read_scheme_file(csv_file)
+    assert scheme.base == 100 and [(r.key, r.points) for r in scheme.rules] == [("overdue", -2.0),
+                                                                               ("reports_late", -1.5)]
+    assert scheme.describe() == "评分规则：基础分 100 分；逾期未完成每项−2分；迟报每次−1.5分；最低 0 分。"
+    json_file = tmp_path / "规则.json"
+    json_file.write_text(json.dumps(mine.to_json(), ensure_ascii=False), "utf-8")
+    assert assessment.read_scheme_file(json_file) == mine
+
+
+def test_a_weight_that_is_not_a_number_names_the_rule_and_value(tmp_path):
+    with pytest.raises(SchemeError) as caught:
+        scheme_from_text("规则,计分单位,分值\n逾期未完成,每项,-2\n迟报,每次,扣一分\n", "规则.csv")
+    assert "迟报" in caught.value.message and "扣一分" in caught.value.message
+    assert caught.value.location.row == 2
+
+
+def cli(capsys, db: Path, *args: str) -> tuple[int, dict]:
+    code = run(["--db", str(db), *args, "--json"])
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip() else {}
+
+
+def test_command_json_and_the_workbook(hand_ledger, tmp_path, capsys):
+    db = tmp_path / "l.sqlite"
+    db.write_bytes(hand_ledger.read_bytes())
+    out = tmp_path / "考核.xlsx"
+    code, answer = cli(capsys, db, "assessment", "--from", "2025-01-01", "--to", "2025-06-30",
+                       "--as-of", TODAY.isoformat(), "--out", str(out))
+    assert code == 0, answer
+    assert {"from", "to", "as_of", "scheme", "units", "file"} <= set(answer)
+    assert [(u["unit"], u["rank"], u["score"]) for u in answer["units"]] == [
+        (P1, 1, 97.0), (S1, 2, 96.5), (S2, 3, 94.0), (P2, 3, 94.0)]
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet["A1"].value == "单位考核（2025-01-01 至 2025-06-30）"
+    assert sheet["A2"].value.startswith("评分规则：基础分 100 分；逾期未完成每项−2分")
+    header = [c.value for c in sheet[5]]
+    assert header[:4] == ["名次", "单位", "类别", "承担事项"] and header[-2:] == ["得分", "计算过程"]
+    first = [c.value for c in sheet[6]]
+    assert first[:4] == [1, P1, "学校", 2] and first[-2] == 97 and first[-1].endswith("= 97")
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_bad_input_writes_nothing(hand_ledger, tmp_path, capsys):
+    db = tmp_path / "l.sqlite"
+    db.write_bytes(hand_ledger.read_bytes())
+    out = tmp_path / "考核.xlsx"
+    out.write_bytes(b"last year's table")
+    code, error = cli(capsys, db, "assessment", "--from", "2025-06-30", "--to", "2025-01-01",
+                      "--out", str(out))
+    assert code == 1 and "晚于截止日期" in error["error"]
+    code, error = cli(capsys, db, "assessment", "--from", "2023-01-01", "--to", "2023-12-31",
+                      "--out", str(out))
+    assert code == 1 and "没有到期或完成的事项" in error["error"]
+    bad = tmp_path / "规则.json"
+    bad.write_text('{"base": 100, "rules": [{"key": "overdue", "name": "逾期未完成", "points": "两分"}]}',
+                   "utf-8")
+    code, error = cli(capsys, db, "assessment", "--from", "2025-01-01", "--to", "2025-06-30",
+                      "--scheme", str(bad), "--out", str(out))
+    assert code == 1 and "逾期未完成" in error["error"] and "两分" in error["error"]
+    assert out.read_bytes() == b"last year's table"
+    assert list(tmp_path.glob("*.tmp")) == []

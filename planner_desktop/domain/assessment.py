@@ -180,6 +180,8 @@ def score_of(unit: UnitCounts, scheme: Scheme) -> Score:
         sign = "+" if rule.points > 0 else "−"
         text += f" {sign} {number_text(abs(rule.points))}×{n}（{rule.name}）"
     total = round(total, 2)
+    if text == number_text(scheme.base):
+        return Score(unit, max(total, scheme.floor), text + tr("（无加减分）"))
     if total < scheme.floor:
         floor = number_text(scheme.floor)
         text += f" = {number_text(total)}，" + tr("按最低分计 {floor}").format(floor=floor)

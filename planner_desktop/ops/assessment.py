@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,16 @@ from planner_desktop.domain.assessment import (
     scheme_from_json,
     scheme_from_text,
     score_of,
+)
+from planner_desktop.domain.report_content import (
+    Align,
+    CellKind,
+    Column,
+    ReportDocument,
+    ReportKind,
+    ReportTable,
+    TableRow,
+    TableSection,
 )
 from planner_desktop.domain.report_periods import period_for
 from planner_desktop.domain.timeliness import Deadlines, Timeliness, effective_due, timeliness
@@ -248,3 +258,18 @@ def write_xlsx(assessment: Assessment, path: Path) -> Path:
 
 def score_text(score: Score) -> str:
     return number_text(score.score)
+
+
+def assessment_document(assessment: Assessment) -> ReportDocument:
+    """The table as a printable document (``printing/``): the scheme in the page header."""
+    widths = {"名次": 10, "单位": 36, "类别": 11, "得分": 12, "计算过程": 78}
+    columns = [Column(f"c{n}", name, widths.get(name, 12),
+                      CellKind.TEXT if name in ("单位", "类别", "计算过程") else CellKind.INT,
+                      Align.LEFT if name in ("单位", "计算过程") else Align.CENTER)
+               for n, name in enumerate(table_headers())]
+    columns[-2] = replace(columns[-2], kind=CellKind.TEXT)  # 96.5 is no integer
+    rows = [TableRow(tuple(number_text(v) if isinstance(v, float) else v for v in values))
+            for values in table_rows(assessment)]
+    table = ReportTable(columns, [TableSection(None, rows)])
+    return ReportDocument(ReportKind.LEDGER, assessment.title, "", assessment.as_of,
+                          assessment.scheme.describe(), table=table)

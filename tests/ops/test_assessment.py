@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -252,3 +253,18 @@ def test_bad_input_writes_nothing(hand_ledger, tmp_path, capsys):
     assert code == 1 and "逾期未完成" in error["error"] and "两分" in error["error"]
     assert out.read_bytes() == b"last year's table"
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_the_pdf_is_searchable_chinese(hand_ledger, tmp_path, capsys):
+    db = tmp_path / "l.sqlite"
+    db.write_bytes(hand_ledger.read_bytes())
+    out = tmp_path / "考核.pdf"
+    code, answer = cli(capsys, db, "assessment", "--from", "2025-01-01", "--to", "2025-06-30",
+                       "--as-of", TODAY.isoformat(), "--units", "学校", "--out", str(out))
+    assert code == 0, answer
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "单位考核（2025-01-01 至 2025-06-30）" in text and "评分规则：基础分 100 分" in text
+    lines = [line for line in text.splitlines() if P1 in line or P2 in line]
+    assert len(lines) == 2 and "100 − 1×1（迟报）" in lines[0] and lines[0].split()[0] == "1"
+    assert lines[1].split()[0] == "2" and "94" in lines[1].split() and "= 94" in text

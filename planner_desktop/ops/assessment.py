@@ -206,8 +206,8 @@ def _count_reports(ledger: Ledger, start: dt.date, end: dt.date, as_of: dt.date,
             if state.unit_id not in wanted:
                 continue
             unit = counts[state.unit_id]
-            if state.reported:
-                returned = dt.date.fromisoformat(state.returned_at[:10])
+            returned = dt.date.fromisoformat(state.returned_at[:10]) if state.returned_at else None
+            if state.reported and returned <= as_of:  # a return after the day counted came later
                 unit["reports_on_time" if returned <= due else "reports_late"] += 1
             elif as_of > due:
                 unit["reports_missing"] += 1

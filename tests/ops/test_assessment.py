@@ -168,3 +168,16 @@ def test_the_pdf_is_searchable_chinese(hand_ledger, tmp_path, capsys):
     lines = [line for line in text.splitlines() if P1 in line or P2 in line]
     assert len(lines) == 2 and "100 − 1×1（迟报）" in lines[0] and lines[0].split()[0] == "1"
     assert lines[1].split()[0] == "2" and "94" in lines[1].split() and "= 94" in text
+
+
+def test_the_bulletin_can_include_the_ranking(opened):
+    """As of 30 June (the bulletin's day) nothing due that day is overdue yet, and what came
+    in on 1 or 2 July is not known: 基础教育股 100 − 1 − 1 + 0.5 = 98.5; 安全股 100 − 1 − 1 = 98;
+    城关小学 100 − 2 (Q1 missing) = 98; 实验中学 100 − 2 − 2 − 2 = 94."""
+    from planner_desktop.ops.reports import build_document
+
+    doc = build_document(opened, "bulletin", plan_id=1, as_of=END, options={"assessment": True})
+    assert doc.bulletin.assessment == [(1, S1, "98.5"), (2, S2, "98"), (2, P1, "98"), (4, P2, "94")]
+    assert doc.bulletin.assessment_note.startswith("2025年1月1日至2025年6月30日各单位考核得分")
+    plain = build_document(opened, "bulletin", plan_id=1, as_of=END)
+    assert plain.bulletin.assessment == [] and plain.bulletin.assessment_note == ""

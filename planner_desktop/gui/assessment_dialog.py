@@ -92,6 +92,7 @@ class SchemeDialog(QDialog):
                     cell.setData(Qt.UserRole, key)
                 ui.rules.setItem(row, column, cell)
         ui.rules.resizeColumnsToContents()
+        ui.rules.setColumnWidth(3, max(ui.rules.columnWidth(3), 72))
         ui.status.setText("")
 
     def edited(self) -> Scheme:

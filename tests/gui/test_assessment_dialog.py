@@ -88,3 +88,22 @@ def test_the_supervision_menu_opens_it(qtbot, ledger):
     qtbot.addWidget(dialog)
     assert isinstance(dialog, AssessmentDialog) and dialog.result is not None
     dialog.close()
+
+
+def test_the_detail_pane_shows_the_timeliness_beside_the_due(ledger):
+    from planner_desktop.gui.detail_pane import due_cell_text
+    from planner_desktop.ops.editing import item_detail
+
+    item_b = ledger.scalar("SELECT id FROM plan_item WHERE code = 'B'")
+    cells = {a["unit_name"]: due_cell_text(a) for a in item_detail(ledger, item_b, today=TODAY).assignments}
+    assert cells == {S1: "2025-05-31（按时完成）", P1: "2025-06-15（延期内完成）",
+                     P2: "2025-06-10（逾期完成）"}
+
+
+def test_scheme_dialog_screenshot(qtbot, ledger, tmp_path):
+    dialog = SchemeDialog(load_scheme(ledger))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.rules.rowCount() == 11  # every count, the unused ones at 0
+    dialog.grab().save(str(tmp_path / "scheme.png"))
+    assert (tmp_path / "scheme.png").stat().st_size > 0

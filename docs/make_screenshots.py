@@ -77,7 +77,24 @@ def main() -> int:
     ledger.close()
     import_into_plan_screenshot(app)
     units_screenshots(app)
+    assessment_screenshot(app)
     return 0
+
+
+def assessment_screenshot(app: QApplication) -> None:
+    """督办 → 单位考核 over the hand-built ledger of the assessment tests (上半年 2025)."""
+    from planner_desktop.gui.assessment_dialog import AssessmentDialog
+    from tests.support.assessment_ledger import TODAY, build_hand_ledger
+
+    ledger = open_ledger(build_hand_ledger(Path(tempfile.mkdtemp()) / "assessment.sqlite"),
+                         daily_backup=False)
+    dialog = AssessmentDialog(ledger, today=TODAY)
+    dialog.resize(1280, 420)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "assessment.png"))
+    dialog.close()
+    ledger.close()
 
 
 def import_into_plan_screenshot(app: QApplication) -> None:

@@ -11,8 +11,10 @@ import sys
 
 from planner_desktop import __version__
 from planner_desktop.cli import (
+    assessment,
     calendar,
     demo,
+    extensions,
     fillin,
     items,
     ledger,
@@ -35,7 +37,7 @@ from planner_desktop.cli.common import (
 from planner_desktop.errors import UserFixableError
 
 FEATURES = (ledger, demo, units, tasks, items, calendar, fillin, plan_document, reports, summary, slips,
-            targets)
+            targets, extensions, assessment)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,8 @@ def cmd_report(args: argparse.Namespace) -> dict[str, Any]:
         options["bulletin"] = bulletin
     if args.due_within is not None:
         options["due_within"] = args.due_within
+    if args.with_assessment:
+        options["assessment"] = True
     if args.period:
         options["period"] = args.period
     with opened_ledger(args) as ledger:
@@ -56,6 +58,8 @@ def register(command: Command, sub: argparse._SubParsersAction) -> None:
     report.add_argument("--docx", metavar="FILE", help="保存为 Word 文档（仅督办通报）")
     report.add_argument("--due-within", type=int, metavar="N", help="临期：N 个工作日内到期（默认按设置）")
     report.add_argument("--period", metavar="周期", help="督办通报：按哪个报送周期列出未报送单位")
+    report.add_argument("--with-assessment", action="store_true",
+                        help="督办通报：附单位考核得分排名（本年初至统计截至日）")
     report.add_argument("--series", metavar="名称", help="督办通报：刊名（默认 督办通报）")
     report.add_argument("--issue", type=int, metavar="N",
                         help="督办通报：期号（默认：当天已出的一期沿用其期号，否则上一期加 1）")

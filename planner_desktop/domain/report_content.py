@@ -165,6 +165,9 @@ class Bulletin:
     not_reported_note: str  # what the list means (which period), or why there is none
     intro: str
     annex: ReportTable
+    # 单位考核 by score, when the clerk asked for it: (rank, unit, score text), and the scheme
+    assessment: list[tuple[int, str, str]] = field(default_factory=list)
+    assessment_note: str = ""
 
 
 @dataclass

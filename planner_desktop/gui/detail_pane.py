@@ -37,6 +37,12 @@ from PySide6.QtWidgets import (
 
 from planner_desktop.domain.outline_codes import numbered_title
 from planner_desktop.domain.status import Status
+from planner_desktop.domain.timeliness import (
+    Timeliness,
+    extension_problem,
+    extension_text,
+    timeliness_label,
+)
 from planner_desktop.domain.units import ROLE_LABELS, Role
 from planner_desktop.gui import undo_commands as cmd
 from planner_desktop.gui.events import ledger_events
@@ -63,7 +69,7 @@ def highlighted_text(text: str, targets: list[dict]) -> str:
 
 
 class DateDialog(QDialog):
-    """Ask for a date (and, for an extension, a reason)."""
+    """Ask for a date (and, for an extension, the reason, who approved it and when)."""
 
     def __init__(self, title: str, initial: dt.date | None, with_reason: bool, parent=None) -> None:
         super().__init__(parent)
@@ -71,14 +77,51 @@ class DateDialog(QDialog):
         self.ui.setupUi(self)
         self.setWindowTitle(title)
         self.date_edit, self.reason = self.ui.date_edit, self.ui.reason
+        self.approver = self.ui.approver
         start = initial or dt.date.today()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
-        self.ui.form.setRowVisible(self.reason, with_reason)
+        today = QDate.currentDate()
+        self.ui.approved_on.setDate(today)
+        self.ui.requested_on.setDate(today)
+        self.with_reason = with_reason
+        for field in (self.reason, self.approver, self.ui.approved_on, self.ui.requested_on):
+            self.ui.form.setRowVisible(field, with_reason)
         self.ui.buttons.button(QDialogButtonBox.Ok).setText(self.tr("确定"))
         self.ui.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        if with_reason:
+            for signal in (self.reason.textChanged, self.approver.textChanged,
+                           self.ui.approved_on.dateChanged, self.ui.requested_on.dateChanged):
+                signal.connect(self._check)
+            self._check()
 
     def chosen_date(self) -> dt.date:
         return self.date_edit.date().toPython()
+
+    def approved_on(self) -> dt.date:
+        return self.ui.approved_on.date().toPython()
+
+    def requested_on(self) -> dt.date:
+        return self.ui.requested_on.date().toPython()
+
+    def problem(self) -> str | None:
+        return extension_problem(self.reason.text(), self.approver.text(), self.approved_on(),
+                                 self.requested_on())
+
+    def _check(self) -> None:
+        """OK stays off until the reason and the approver are there (both required)."""
+        problem = self.problem()
+        ok = self.ui.buttons.button(QDialogButtonBox.Ok)
+        ok.setEnabled(problem is None)
+        ok.setToolTip(problem or "")
+
+
+def due_cell_text(assignment: dict) -> str:
+    """The due date with the 完成情况 (按时完成, 延期内完成, 逾期未完成 …) beside it."""
+    state = assignment.get("timeliness")
+    due = assignment["effective_due"] or ""
+    if state is None or state in (Timeliness.NO_DUE, Timeliness.NOT_COUNTED):
+        return due
+    return f"{due}（{timeliness_label(state)}）"
 
 
 class EvidenceList(QListWidget):
@@ -268,7 +311,7 @@ class DetailPane(QWidget):
         self.assignments.setRowCount(len(rows))
         for r, a in enumerate(rows):
             for col, text in ((A_UNIT, a["unit_name"]), (A_ROLE, ROLE_LABELS[Role(a["role"])]),
-                              (A_DUE, a["effective_due"] or "")):
+                              (A_DUE, due_cell_text(a))):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
                 cell.setData(Qt.UserRole, a["id"])
@@ -307,8 +350,7 @@ class DetailPane(QWidget):
         lines = [(h["at"], h["unit_name"], h["status"], f"{h['progress']}%" if h["progress"] is not None
                   else "", h["note"], SOURCE_LABELS.get(h["source"], h["source"])) for h in rows]
         lines += [(x["granted_at"], x["unit_name"], self.tr("延期"), "",
-                   self.tr("{old} → {new}：{reason}").format(old=x["old_due"] or "", new=x["new_due"],
-                                                           reason=x["reason"]), self.tr("手工"))
+                   extension_text(x), self.tr("手工"))
                   for x in extensions]
         lines += [(s.issued_at, s.unit_name, self.tr("督办"), "", self.slip_line(s), self.tr("督办单"))
                   for s in self.slips]
@@ -406,8 +448,10 @@ class DetailPane(QWidget):
         dialog = DateDialog(self.tr("延期：{unit}").format(unit=a["unit_name"]),
                             dt.date.fromisoformat(current) if current else None, True, self)
         if dialog.exec() == QDialog.Accepted:
-            self.run_command(cmd.GrantExtension(self.ledger, a["id"], dialog.chosen_date(),
-                                                dialog.reason.text().strip()))
+            self.run_command(cmd.GrantExtension(
+                self.ledger, a["id"], dialog.chosen_date(), dialog.reason.text().strip(),
+                approver=dialog.approver.text().strip(), approved_on=dialog.approved_on(),
+                requested_on=dialog.requested_on()))
 
     def remove_selected_assignment(self) -> None:
         a = self.selected_assignment()

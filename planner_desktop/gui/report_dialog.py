@@ -128,7 +128,7 @@ class ReportDialog(QDialog):
     def document(self) -> ReportDocument:
         """The report as the dialog is set now (read from the ledger each time it is asked for)."""
         use_view = self.scope_view.isChecked() and self.view_item_ids is not None
-        options: dict = {"bulletin": self.fields()}
+        options: dict = {"bulletin": self.fields(), "assessment": self.ui.with_assessment.isChecked()}
         if use_view:
             options["scope"] = self.tr("当前视图“{view}”，{n} 项").format(view=self.view_name,
                                                                       n=len(self.view_item_ids or []))

@@ -122,13 +122,16 @@ class SetItemDue(LedgerCommand):
 
 
 class GrantExtension(LedgerCommand):
-    def __init__(self, ledger: Ledger, assignment_id: int, new_due: dt.date, reason: str) -> None:
+    def __init__(self, ledger: Ledger, assignment_id: int, new_due: dt.date, reason: str,
+                 **approval: object) -> None:
         super().__init__(ledger, "延期")
         self.assignment_id, self.new_due, self.reason = assignment_id, new_due, reason
+        self.approval = approval  # approver, approved_on, requested_on
         self.done = None
 
     def apply(self) -> Changes:
-        result = editing.grant_extension(self.ledger, self.assignment_id, self.new_due, self.reason)
+        result = editing.grant_extension(self.ledger, self.assignment_id, self.new_due, self.reason,
+                                         **self.approval)
         self.done = result.value
         return result.changes
 

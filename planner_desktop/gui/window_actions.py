@@ -25,7 +25,7 @@ from planner_desktop.ops.ledger import check_integrity, due_soon_days, set_due_s
 # Parts a build may leave out (never a dead button): the action is disabled instead.
 OPTIONAL_DIALOGS = {"act_import_plan": "plan_import_dialog", "act_export_fillin": "fillin_export_dialog",
                     "act_import_returns": "returns_import_dialog", "act_report": "report_dialog",
-                    "act_summary": "summary_dialog"}
+                    "act_summary": "summary_dialog", "act_assessment": "assessment_dialog"}
 
 
 class WindowActions:
@@ -43,6 +43,9 @@ class WindowActions:
         self.create_file_actions()
         self.create_edit_actions()
         self.create_supervision_actions()
+        self.act_assessment = self.make_action(
+            self.tr("单位考核(&K)…"), self.open_assessment,
+            tip=self.tr("按时段计算各单位考核得分并排名（评分规则可修改），导出 Excel 或 PDF"))
         for name, module in OPTIONAL_DIALOGS.items():
             if importlib.util.find_spec(f"planner_desktop.gui.{module}") is None:
                 getattr(self, name).setEnabled(False)
@@ -99,7 +102,7 @@ class WindowActions:
                 (self.tr("编辑(&E)"), (self.act_undo, self.act_redo, None, self.act_bulk_status,
                                      self.act_bulk_due, self.act_bulk_add, self.act_bulk_remove, None,
                                      self.act_find)),
-                (self.tr("督办(&S)"), self.supervision_menu_actions()),
+                (self.tr("督办(&S)"), (*self.supervision_menu_actions(), None, self.act_assessment)),
                 (self.tr("视图(&V)"), (self.act_ledger, self.act_dashboard, None, self.act_refresh)),
                 (self.tr("工具(&T)"), (self.act_units, self.act_settings)),
                 (self.tr("帮助(&H)"), (self.act_help, self.act_about))):
@@ -184,6 +187,11 @@ class WindowActions:
         row = self.current_row()
         plan_id = row.plan_id if row else self.row_filter.plan_id
         return self.open_dialog(SummaryDialog(self.ledger, plan_id, self))
+
+    def open_assessment(self) -> QDialog:
+        from planner_desktop.gui.assessment_dialog import AssessmentDialog
+
+        return self.open_dialog(AssessmentDialog(self.ledger, self))
 
     def manage_units(self) -> QDialog:
         from planner_desktop.gui.units_dialog import UnitsDialog

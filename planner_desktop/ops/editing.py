@@ -12,9 +12,13 @@ import datetime as dt
 from pathlib import Path
 
 from planner_desktop.domain.status import Status
+from planner_desktop.domain.timeliness import assignment_timeliness, extension_problem
 from planner_desktop.domain.units import Role
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
 from planner_desktop.ops.changes import ITEM, PROGRESS, Changed, Changes
 from planner_desktop.store import editing
+from planner_desktop.store.calendar import load_calendar
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.editing import (
     AssignmentState,
@@ -22,11 +26,23 @@ from planner_desktop.store.editing import (
     ItemDue,
     RemovedAssignment,
     evidence_path,
-    item_detail,
     item_number_of,
+)
+from planner_desktop.store.editing import (
+    item_detail as _item_detail,
 )
 
 __all__ = ["ItemDetail", "evidence_path", "item_detail", "item_number_of"]  # and the edits below
+
+
+def item_detail(ledger: Ledger, item_id: int, today: dt.date | None = None) -> ItemDetail | None:
+    """The item with its assignments, each with its 完成情况 (``timeliness``) as of today."""
+    detail = _item_detail(ledger, item_id)
+    if detail is not None:
+        calendar, day = load_calendar(ledger), today or dt.date.today()
+        for a in detail.assignments:
+            a["timeliness"] = assignment_timeliness(a, day, calendar)
+    return detail
 
 
 def set_progress(ledger: Ledger, assignment_id: int, status: Status, progress: int | None,
@@ -51,10 +67,26 @@ def restore_item_due(ledger: Ledger, before: ItemDue) -> Changes:
     return ITEM
 
 
-def grant_extension(ledger: Ledger, assignment_id: int, new_due: dt.date,
-                    reason: str) -> Changed[tuple[AssignmentState, int]]:
+def grant_extension(ledger: Ledger, assignment_id: int, new_due: dt.date, reason: str, *,
+                    approver: str = "", approved_on: dt.date | None = None,
+                    requested_on: dt.date | None = None) -> Changed[tuple[AssignmentState, int]]:
+    """延期, with its reason and approver (both required: see ``extension_problem``)."""
+    problem = extension_problem(reason, approver, approved_on, requested_on)
+    if problem:
+        raise UserFixableError(problem)
     before = editing.assignment_state(ledger, assignment_id)
-    return Changed((before, editing.grant_extension(ledger, assignment_id, new_due, reason)), PROGRESS)
+    extension_id = editing.grant_extension(ledger, assignment_id, new_due, reason, approver=approver,
+                                           approved_on=approved_on, requested_on=requested_on)
+    return Changed((before, extension_id), PROGRESS)
+
+
+def assignment_of(ledger: Ledger, item_id: int, unit: str) -> int:
+    """The assignment of ``unit`` (its name or an alias) on the item, for the command line."""
+    found = editing.assignment_of(ledger, item_id, unit)
+    if found is None:
+        raise UserFixableError(tr("要点 {item} 没有分配给“{unit}”，请核对要点编号（见 items list）"
+                                  "和单位名称。").format(item=item_id, unit=unit))
+    return found
 
 
 def revoke_extension(ledger: Ledger, done: tuple[AssignmentState, int]) -> Changes:

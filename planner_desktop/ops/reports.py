@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner_desktop.domain.assessment import number_text
 from planner_desktop.domain.ledger_table import LedgerRow, leaf_items, month_start, units_silent_since
 from planner_desktop.domain.report_bulletin import build_bulletin
 from planner_desktop.domain.report_content import (
     KIND_TITLES,
+    Bulletin,
     BulletinFields,
     ReportDocument,
     ReportKind,
+    chinese_date,
 )
 from planner_desktop.domain.report_periods import period_for
 from planner_desktop.domain.report_tables import (
@@ -34,6 +37,7 @@ from planner_desktop.domain.report_tables import (
 )
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
+from planner_desktop.ops.assessment import AssessmentError, assess
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.reminders import not_reported
 from planner_desktop.ops.ledger_query import LedgerSnapshot, load_snapshot
@@ -214,7 +218,8 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
     ``options``: ``scope`` (the filters in words, for the page header), ``bulletin``
     (:class:`BulletinFields` or a dict of them; missing ones come from the last bulletin of
     the plan), ``due_within`` (working days that count as 临期, default the ledger's
-    setting), ``period`` (the fill-in period whose 催报名单 the bulletin prints).
+    setting), ``period`` (the fill-in period whose 催报名单 the bulletin prints),
+    ``assessment`` (true: the bulletin adds the 单位考核 ranking from 1 January to ``as_of``).
     """
     report_kind = parse_kind(kind)
     options = dict(options or {})
@@ -248,9 +253,24 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
             as_of=as_of, unit_kinds=unit_kinds,
             not_reported=names, not_reported_note=note, due_within=due_within,
             subject=_subject(ledger, plan_id), slips=slip_numbers_by_item(ledger))
+        if options.get("assessment"):
+            _add_assessment(ledger, doc.bulletin, as_of)
         doc.title = f"{fields.series} {tr('第{n}期').format(n=fields.issue)}"
         doc.landscape = False
     return doc
+
+
+def _add_assessment(ledger: Ledger, bulletin: Bulletin, as_of: dt.date) -> None:
+    """The 单位考核 ranking of the year so far, or why there is none."""
+    start = dt.date(as_of.year, 1, 1)
+    try:
+        result = assess(ledger, start, as_of, today=as_of)
+    except AssessmentError as exc:
+        bulletin.assessment_note = exc.message
+        return
+    bulletin.assessment = [(s.rank, s.unit.unit_name, number_text(s.score)) for s in result.scores]
+    bulletin.assessment_note = tr("{start}至{end}各单位考核得分由高到低排列如下（同分同名次）。").format(
+        start=chinese_date(start), end=chinese_date(as_of)) + result.scheme.describe()
 
 
 def _bulletin_fields(ledger: Ledger, plan_id: int | None, as_of: dt.date,

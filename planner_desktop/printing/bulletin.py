@@ -149,6 +149,12 @@ class BulletinLayout:
             self.space(2)
         if not b.ranking:
             self.lines(self.text, tr("本次通报范围内没有分解到单位的任务。"))
+        if b.assessment_note:
+            self.sub_heading(tr("单位考核得分排名"))
+            self.lines(self.text, b.assessment_note)
+            for rank, unit, score in b.assessment:
+                line = tr("{rank}. {unit}　{score}分").format(rank=rank, unit=unit, score=score)
+                self.lines(self.text, line)
         self.part(3, tr("逾期未完成事项"))
         if b.overdue:
             self.lines(self.text, tr("截至通报日，共有{n}项任务逾期未完成：").format(n=len(b.overdue)))

@@ -104,17 +104,29 @@ def restore_item_due(ledger: Ledger, state: ItemDue) -> None:
             (state.due, state.deadline_kind, state.due_set_by_hand, state.item_id))
 
 
-def grant_extension(ledger: Ledger, assignment_id: int, new_due: dt.date, reason: str) -> int:
-    """延期: the assignment's own due date moves; the old one and the reason stay in history."""
+def grant_extension(ledger: Ledger, assignment_id: int, new_due: dt.date, reason: str, *,
+                    approver: str = "", approved_on: dt.date | None = None,
+                    requested_on: dt.date | None = None) -> int:
+    """延期: the assignment's own due date moves; the old one, the reason, who approved it and
+    when stay in history (and tell 延期内完成 from 逾期完成)."""
     with ledger.transaction() as conn:
         old = conn.execute(
             "SELECT coalesce(a.due, i.due) FROM assignment a JOIN plan_item i ON i.id = a.item_id "
             "WHERE a.id = ?", (assignment_id,)).fetchone()[0]
         conn.execute("UPDATE assignment SET due = ? WHERE id = ?", (new_due.isoformat(), assignment_id))
         conn.execute(
-            "INSERT INTO extension (assignment_id, old_due, new_due, reason, granted_at) "
-            "VALUES (?, ?, ?, ?, ?)", (assignment_id, old, new_due.isoformat(), reason, now_text()))
+            "INSERT INTO extension (assignment_id, old_due, new_due, reason, granted_at, approver, "
+            "approved_on, requested_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (assignment_id, old, new_due.isoformat(), reason, now_text(), approver,
+             approved_on.isoformat() if approved_on else None,
+             requested_on.isoformat() if requested_on else None))
         return conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+
+
+def assignment_of(ledger: Ledger, item_id: int, unit: str) -> int | None:
+    return ledger.scalar(
+        "SELECT a.id FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.item_id = ? AND "
+        "(u.name = ? OR u.id IN (SELECT unit_id FROM unit_alias WHERE alias = ?))", (item_id, unit, unit))
 
 
 def revoke_extension(ledger: Ledger, extension_id: int, before: AssignmentState) -> None:
@@ -254,10 +266,12 @@ def item_detail(ledger: Ledger, item_id: int) -> ItemDetail | None:
         plan_title=ledger.scalar("SELECT title FROM plan WHERE id = ?", (item["plan_id"],)),
         targets=ledger.query("SELECT * FROM target WHERE item_id = ? ORDER BY position", (item_id,)),
         assignments=ledger.query(
-            "SELECT a.*, u.name AS unit_name, u.kind AS unit_kind, coalesce(a.due, ?) AS effective_due "
+            "SELECT a.*, u.name AS unit_name, u.kind AS unit_kind, coalesce(a.due, ?) AS effective_due, "
+            "coalesce((SELECT x.old_due FROM extension x WHERE x.assignment_id = a.id ORDER BY x.id "
+            "LIMIT 1), coalesce(a.due, ?)) AS original_due "
             "FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.item_id = ? ORDER BY "
             "CASE a.role WHEN 'lead' THEN 0 WHEN 'support' THEN 1 ELSE 2 END, u.position, u.id",
-            (item["due"], item_id)),
+            (item["due"], item["due"], item_id)),
         history=ledger.query(
             "SELECT s.*, u.name AS unit_name FROM status_update s JOIN assignment a "
             "ON a.id = s.assignment_id JOIN unit u ON u.id = a.unit_id WHERE a.item_id = ? "

@@ -18,6 +18,7 @@ def test_date_dialog_asks_for_a_reason_only_for_an_extension(qtbot):
     assert plain.windowTitle() == "修改到期日"
     assert plain.chosen_date() == dt.date(2026, 6, 30)
     assert not plain.reason.isVisible() and not plain.ui.reason_label.isVisible()
+    assert not plain.approver.isVisible() and not plain.ui.approved_on.isVisible()
 
     extension = DateDialog("延期：基础教育股", None, True)
     qtbot.addWidget(extension)
@@ -25,9 +26,18 @@ def test_date_dialog_asks_for_a_reason_only_for_an_extension(qtbot):
     assert extension.reason.isVisible() and extension.chosen_date() == dt.date.today()
     extension.date_edit.setDate(QDate(2026, 12, 31))
     extension.reason.setText("等待上级文件")
+    ok = extension.ui.buttons.button(QDialogButtonBox.Ok)
+    assert not ok.isEnabled() and "审批人" in ok.toolTip()  # the approver is required
+    extension.approver.setText("王局长")
+    extension.ui.requested_on.setDate(QDate(2026, 6, 20))
+    extension.ui.approved_on.setDate(QDate(2026, 6, 18))
+    assert not ok.isEnabled() and "晚于审批日期" in ok.toolTip()
+    extension.ui.approved_on.setDate(QDate(2026, 6, 22))
+    assert ok.isEnabled()
     with qtbot.waitSignal(extension.accepted):
         extension.ui.buttons.button(QDialogButtonBox.Ok).click()
     assert extension.chosen_date() == dt.date(2026, 12, 31)
+    assert (extension.approved_on(), extension.requested_on()) == (dt.date(2026, 6, 22), dt.date(2026, 6, 20))
     assert extension.ui.buttons.button(QDialogButtonBox.Ok).text() == "确定"
 
 

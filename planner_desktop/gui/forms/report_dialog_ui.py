@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
+    QDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QRadioButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_ReportDialog(object):
     def setupUi(self, ReportDialog):
@@ -146,6 +146,11 @@ class Ui_ReportDialog(object):
 
         self.bulletin_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.requirements)
 
+        self.with_assessment = QCheckBox(self.bulletin_box)
+        self.with_assessment.setObjectName(u"with_assessment")
+
+        self.bulletin_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.with_assessment)
+
 
         self.layout.addWidget(self.bulletin_box)
 
@@ -239,6 +244,7 @@ class Ui_ReportDialog(object):
         self.addressee_label.setText(QCoreApplication.translate("ReportDialog", u"\u4e3b\u9001\uff1a", None))
         self.requirements_label.setText(QCoreApplication.translate("ReportDialog", u"\u5de5\u4f5c\u8981\u6c42\uff1a", None))
         self.requirements.setPlaceholderText(QCoreApplication.translate("ReportDialog", u"\u7559\u7a7a\u5219\u4f7f\u7528\u9ed8\u8ba4\u7684\u5de5\u4f5c\u8981\u6c42", None))
+        self.with_assessment.setText(QCoreApplication.translate("ReportDialog", u"\u9644\u5355\u4f4d\u8003\u6838\u5f97\u5206\u6392\u540d\uff08\u672c\u5e74\u521d\u81f3\u901a\u62a5\u65e5\uff0c\u6309\u8bc4\u5206\u89c4\u5219\uff09", None))
         self.preview_button.setText(QCoreApplication.translate("ReportDialog", u"\u6253\u5370\u9884\u89c8\u2026", None))
         self.print_button.setText(QCoreApplication.translate("ReportDialog", u"\u6253\u5370\u2026", None))
         self.pdf_button.setText(QCoreApplication.translate("ReportDialog", u"\u5bfc\u51fa PDF\u2026", None))

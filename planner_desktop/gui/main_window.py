@@ -123,6 +123,7 @@ class MainWindow(WindowActions, BulkEdits, DropRouting, WindowState, QMainWindow
         self.dashboard.item_requested.connect(self.open_item)
         self.targets_view = TargetsView(self.ledger, self)
         self.targets_view.item_requested.connect(self.open_item)
+        self.targets_view.item_selected.connect(self.detail.follow)
         self.dashboard.targets_requested.connect(self.open_targets)
         self.targets_view.counts_changed.connect(self.dashboard.show_targets)
 

@@ -127,7 +127,8 @@ class TargetFilter(QSortFilterProxyModel):
 class TargetsView(QWidget):
     """The view; ``item_requested`` asks the window to open a target's item."""
 
-    item_requested = Signal(int)
+    item_requested = Signal(int)  # opened (Enter, double click)
+    item_selected = Signal(int)  # the current row's item, for the detail pane
     counts_changed = Signal(object)  # TargetCounts of all the ledger's targets
 
     def __init__(self, ledger: Ledger, parent=None) -> None:
@@ -163,6 +164,8 @@ class TargetsView(QWidget):
         header.setStretchLastSection(False)
         self.table.activated.connect(
             lambda index: self.item_requested.emit(self.proxy.data(index, Qt.UserRole)))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda index, _old: index.isValid() and self.item_selected.emit(index.data(Qt.UserRole)))
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
         export_action = QAction(self.tr("导出当前视图到 Excel…"), self.table)
         export_action.triggered.connect(self.choose_export)
@@ -196,8 +199,11 @@ class TargetsView(QWidget):
         if not self._sized and self.model.rowCount():
             self._sized = True
             self.table.resizeColumnsToContents()
-            for column in (1, 2):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
+            # 要点 and 填报单位 capped, 指标 takes what is left: 状态 shows at 1366 pixels
+            # beside both panes (the full text is in the tooltip).
+            for column, widest in ((1, 110), (4, 110)):
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+            self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.update_counts()
         self.counts_changed.emit(target_counts(self.model.rows()))
 

@@ -79,3 +79,19 @@ def item_reached_text(targets: Iterable[TrackedTarget]) -> str:
 
 def not_reached(targets: Iterable[TrackedTarget]) -> list[TrackedTarget]:
     return [t for t in targets if not t.removed and t.state is TargetState.NOT_REACHED]
+
+
+def figure_phrase(target: TrackedTarget) -> str:
+    """A figure as the summary writes it: 学前三年毛入园率达到86.5%（目标85%） for a rate,
+    培育县级党建示范校10所，完成8所 for a count; a figure not yet reported is said to be so (the
+    clerk fills it in the draft), a placeholder is the phrase alone."""
+    figure = format_figure(target.figure)
+    if not figure:
+        return target.text + (tr("（完成值待填报）") if target.state is TargetState.AWAITING else "")
+    wanted = f"{format_figure(target.wanted)}{target.measure}" if target.wanted is not None else ""
+    subject = target.subject.strip()
+    if subject.endswith("率") or (subject and target.measure == "%"):
+        text = tr("{subject}达到{figure}{measure}").format(subject=subject, figure=figure,
+                                                       measure=target.measure)
+        return text + (tr("（目标{wanted}）").format(wanted=wanted) if wanted else "")
+    return tr("{text}，完成{figure}{measure}").format(text=target.text, figure=figure, measure=target.measure)

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -78,6 +79,7 @@ def main() -> int:
     import_into_plan_screenshot(app)
     units_screenshots(app)
     assessment_screenshot(app)
+    targets_screenshots(app)
     return 0
 
 
@@ -94,6 +96,44 @@ def assessment_screenshot(app: QApplication) -> None:
     app.processEvents()
     dialog.grab().save(str(OUT / "assessment.png"))
     dialog.close()
+
+
+# Figures as the units' returns would report them: some reached, some not (with a reason).
+DEMO_FIGURES = {"全年集中学习不少于12次": (14, ""),
+                "培育县级党建示范校10所": (8, "2所申报材料退回补充"),
+                "年内新增公办幼儿园学位600个": (600, ""),
+                "普惠性幼儿园覆盖率达到92%以上": (90.5, "2所民办园认定延后"),
+                "学生体质健康达标率达到92%以上": (93.2, ""), "全年培训教师3000人次": (3120, ""),
+                "新建乡村教师周转宿舍40套": (32, "1个项目年底才开工")}
+
+
+def record_demo_figures(ledger) -> None:
+    from planner_desktop.store.targets import FigureReport, record_figures, tracked_targets
+
+    by_text = {t.text: t.id for t in tracked_targets(ledger)}
+    with ledger.transaction():
+        record_figures(ledger.conn, [FigureReport(by_text[text], str(AS_OF.year), value, note)
+                                     for text, (value, note) in DEMO_FIGURES.items()],
+                       at=f"{AS_OF.isoformat()} 09:00:00")
+
+
+def targets_screenshots(app: QApplication) -> None:
+    """The 量化指标 view sorted by state, and the dashboard's 达成 k / n, with figures recorded."""
+    ledger = open_ledger(Path(tempfile.mkdtemp()) / "targets.sqlite")
+    create_demo_ledger(ledger, today=AS_OF)
+    record_demo_figures(ledger)
+    window = MainWindow(ledger, today=AS_OF)
+    window.resize(1366, 768)
+    window.show()
+    window.centre.setCurrentWidget(window.targets_view)
+    window.targets_view.table.sortByColumn(7, Qt.AscendingOrder)
+    window.targets_view.table.selectRow(0)
+    app.processEvents()
+    window.grab().save(str(OUT / "targets_view.png"))
+    window.centre.setCurrentWidget(window.dashboard)
+    app.processEvents()
+    window.grab().save(str(OUT / "dashboard_targets.png"))
+    window.close()
     ledger.close()
 
 

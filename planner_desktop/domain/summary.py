@@ -9,8 +9,9 @@ The body follows the plan: one part per top-level section in the plan's order an
 number, the second level under it, each item written from the progress notes of the period
 (oldest first, a note repeated by several units or reports once, with the units named).
 The figures are the ledger's own: leaf items, as the status bar and the bulletin count them.
-Targets are the ones the plan import found; whether a figure was reached is not recorded
-yet, so the draft only counts them (:func:`targets_phrase`), never claims them reached.
+Targets are the ledger's tracked targets with the figures reported up to the period's end:
+the opening counts those reached (:func:`targets_phrase`), a completed item states its
+figures, and 存在的问题 lists each target not reached with the note its unit gave.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from planner_desktop.domain.outline_codes import numbered_title, render
 from planner_desktop.domain.report_content import chinese_date, percent_text
 from planner_desktop.domain.report_tables import is_overdue, names_text
 from planner_desktop.domain.status import Alert, Status
+from planner_desktop.domain.target_rows import figure_phrase, not_reached
+from planner_desktop.domain.target_state import TrackedTarget, format_figure, reached_count
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 
@@ -90,12 +93,6 @@ class ExtensionReason:
 
 
 @dataclass(frozen=True)
-class PlanTarget:
-    item_id: int
-    text: str
-
-
-@dataclass(frozen=True)
 class Heading:
     level: int  # 1 (黑体) or 2 (楷体)
     text: str
@@ -135,6 +132,7 @@ class SummaryDraft:
     done: int
     targets: int
     notes: int  # notes of the period used
+    targets_reached: int = 0  # by the figures reported up to the period's end
     written_items: list[int] = field(default_factory=list)  # items written in the body
     unit: str = ""
     bureau: str = ""
@@ -147,7 +145,7 @@ class SummaryDraft:
         return {"title": self.title, "start": self.period.start.isoformat(),
                 "end": self.period.end.isoformat(), "unit": self.unit or None, "items": self.total,
                 "done": self.done, "rate": round(self.rate, 4), "targets": self.targets,
-                "notes": self.notes,
+                "targets_reached": self.targets_reached, "notes": self.notes,
                 "sections": [b.text for b in self.blocks if isinstance(b, Heading) and b.level == 1]}
 
 
@@ -155,11 +153,10 @@ ANNEX_TITLE = "各单位任务完成情况统计表"
 ANNEX_HEADERS = ("序号", "单位", "承担任务", "已完成", "逾期", "完成率")
 
 
-def targets_phrase(targets: Sequence[PlanTarget]) -> str:
-    """The opening's word on targets: how many are tracked. Figures reached are not recorded
-    in the ledger yet, so this says nothing of them; when they are, this is the one place to
-    add ``已达成k项``."""
-    return tr("量化指标{n}项").format(n=len(targets))
+def targets_phrase(targets: Sequence[TrackedTarget]) -> str:
+    """The opening's word on targets: 量化指标n项，已达成k项 (by the figures the caller read)."""
+    reached, tracked = reached_count(list(targets))
+    return tr("量化指标{n}项，已达成{k}项").format(n=tracked, k=reached)
 
 
 def summary_title(who: str, year: int, period: SummaryPeriod) -> str:
@@ -212,7 +209,7 @@ class SummaryInput:
     assignments: list[LedgerRow]  # the plan's assignment rows
     notes: list[ProgressNote]  # notes of the plan (only those in the period are used)
     extensions: list[ExtensionReason] = field(default_factory=list)
-    targets: list[PlanTarget] = field(default_factory=list)
+    targets: list[TrackedTarget] = field(default_factory=list)
     unit: str = ""  # one unit's own summary, or '' for the whole bureau
 
 
@@ -241,7 +238,7 @@ def build_summary(data: SummaryInput) -> SummaryDraft:
         notes_by_item[note.item_id].append(note)
     in_scope = {r.item_id for r in items}
     targets = [t for t in data.targets if t.item_id in in_scope]
-    targets_by_item: dict[int, list[PlanTarget]] = defaultdict(list)
+    targets_by_item: dict[int, list[TrackedTarget]] = defaultdict(list)
     for target in targets:
         targets_by_item[target.item_id].append(target)
     done = sum(r.status is Status.DONE for r in leaves)
@@ -249,6 +246,7 @@ def build_summary(data: SummaryInput) -> SummaryDraft:
     blocks, written = _body(items, leaves, notes_by_item, targets_by_item, not unit)
     sections = sum(isinstance(b, Heading) and b.level == 1 for b in blocks)
     problems = _problems(leaves, items, notes_by_item, data.extensions, unit)
+    problems += _targets_not_reached(targets, items)
     blocks.append(Heading(1, render("cn", sections + 1) + tr("存在的问题")))
     blocks += problems or [Paragraph(tr("截至{date}，没有逾期或进度滞后的任务。").format(
         date=chinese_date(period.end)))]
@@ -258,11 +256,12 @@ def build_summary(data: SummaryInput) -> SummaryDraft:
     return SummaryDraft(title=title, period=period, opening=opening, blocks=blocks,
                         annex=_annex(assignments), total=len(leaves), done=done,
                         targets=len(targets), notes=len(notes), written_items=written, unit=unit,
+                        targets_reached=reached_count(targets)[0],
                         bureau=data.bureau)
 
 
 def _opening(data: SummaryInput, leaves: Sequence[LedgerRow], done: int,
-             targets: Sequence[PlanTarget], period: SummaryPeriod) -> str:
+             targets: Sequence[TrackedTarget], period: SummaryPeriod) -> str:
     who = data.unit or data.bureau
     when = tr("{year}年{label}").format(year=data.year, label=period.label)
     rate = percent_text(done / len(leaves)) if leaves else "0.0%"
@@ -273,7 +272,7 @@ def _opening(data: SummaryInput, leaves: Sequence[LedgerRow], done: int,
 
 def _body(items: Sequence[LedgerRow], leaves: Sequence[LedgerRow],
           notes: dict[int, list[ProgressNote]],
-          targets: dict[int, list[PlanTarget]], name_units: bool) -> tuple[list[Block], list[int]]:
+          targets: dict[int, list[TrackedTarget]], name_units: bool) -> tuple[list[Block], list[int]]:
     """The plan's parts: each top-level section a heading, the second level a heading, every
     other item a paragraph led by its number; an item without notes in the period is left out
     of the body (下一步工作打算 lists what is unfinished), a section with none says so."""
@@ -327,14 +326,14 @@ def _any_notes_under(index: int, items: Sequence[LedgerRow], notes: dict[int, li
 
 
 def _item_text(row: LedgerRow, notes: dict[int, list[ProgressNote]],
-               targets: dict[int, list[PlanTarget]], lead: str, name_units: bool) -> str:
+               targets: dict[int, list[TrackedTarget]], lead: str, name_units: bool) -> str:
     text = sentence(lead) if lead else ""
     text += item_paragraph(notes[row.item_id], name_units)
     if row.status is Status.DONE:
         text += tr("该项工作已完成。")
         if targets.get(row.item_id):
             text += tr("量化指标：{targets}。").format(
-                targets="；".join(t.text for t in targets[row.item_id]))
+                targets="；".join(figure_phrase(t) for t in targets[row.item_id]))
     return text
 
 
@@ -368,6 +367,25 @@ def _problems(leaves: Sequence[LedgerRow], items: Sequence[LedgerRow],
         if why:
             text += "；".join(why) + "。"
         blocks.append(Paragraph(text))
+    return blocks
+
+
+def _targets_not_reached(targets: Sequence[TrackedTarget], items: Sequence[LedgerRow]) -> list[Block]:
+    """Each target whose figure fell short, with its item's number and the unit's note."""
+    short = not_reached(targets)
+    if not short:
+        return []
+    titles = {row.item_id: row.code for row in items}
+    blocks: list[Block] = [Paragraph(tr("有{n}项量化指标未达到目标：").format(n=len(short)))]
+    for index, t in enumerate(short, start=1):
+        text = tr("{index}. {number}{phrase}：完成{figure}{measure}，目标{wanted}").format(
+            index=index, number=titles.get(t.item_id, ""), phrase=t.text.rstrip("。；;"),
+            figure=format_figure(t.figure), measure=t.measure, wanted=t.wanted_text())
+        if t.reporter:
+            text += tr("（{unit}）").format(unit=t.reporter)
+        if t.figure_note.strip():
+            text += tr("，原因：{note}").format(note=t.figure_note.strip().rstrip("。"))
+        blocks.append(Paragraph(text + "。"))
     return blocks
 
 

@@ -32,6 +32,8 @@ from planner_desktop.domain.ledger_table import (
     units_silent_since,
 )
 from planner_desktop.domain.status import Status
+from planner_desktop.domain.target_rows import STATE_COLOURS, TargetCounts
+from planner_desktop.domain.target_state import TargetState
 from planner_desktop.ops.ledger_query import LedgerSnapshot
 
 BAR_HEIGHT = 22
@@ -96,6 +98,7 @@ class Dashboard(QWidget):
     status_requested = Signal(object)  # Status
     unit_requested = Signal(str)
     item_requested = Signal(int)
+    targets_requested = Signal(object)  # TargetState, or None for all the targets
 
     def __init__(self, parent=None, reporting: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +125,8 @@ class Dashboard(QWidget):
                 button.clicked.connect(lambda _c=False, s=target: self.status_requested.emit(s))
             self.buttons[key] = button
             self.totals.addWidget(button, 0, column)
+
+        self.targets_box = self.build_targets_row()
 
         self.chart = UnitRateChart()
         self.chart.unit_clicked.connect(self.unit_requested)
@@ -168,8 +173,35 @@ class Dashboard(QWidget):
             middle.addWidget(self.reporting_box, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(self.totals)
+        layout.addWidget(self.targets_box)
         layout.addLayout(middle, 3)
         layout.addLayout(lists, 2)
+
+    def build_targets_row(self) -> QGroupBox:
+        """量化指标 达成 k / n, then the other states: each opens the 量化指标 view filtered."""
+        box = QGroupBox(self.tr("量化指标"))
+        row = QHBoxLayout(box)
+        self.target_buttons: dict[TargetState | None, QPushButton] = {}
+        for state in (None, TargetState.NOT_REACHED, TargetState.AWAITING, TargetState.UNDECIDED):
+            button = QPushButton()
+            button.setCursor(Qt.PointingHandCursor)
+            button.clicked.connect(lambda _c=False, s=state: self.targets_requested.emit(
+                TargetState.REACHED if s is None else s))
+            if state is not None:
+                button.setStyleSheet(f"color: {STATE_COLOURS[state]}")
+            self.target_buttons[state] = button
+            row.addWidget(button, 2 if state is None else 1)
+        self.show_targets(TargetCounts())
+        return box
+
+    def show_targets(self, counts: TargetCounts) -> None:
+        texts = {None: self.tr("达成 {k} / {n}").format(k=counts.reached, n=counts.tracked),
+                 TargetState.NOT_REACHED: self.tr("未达成 {n}").format(n=counts.not_reached),
+                 TargetState.AWAITING: self.tr("待填报 {n}").format(n=counts.awaiting),
+                 TargetState.UNDECIDED: self.tr("待定 {n}").format(n=counts.undecided)}
+        for state, button in self.target_buttons.items():
+            button.setText(texts[state])
+        self.target_counts = counts
 
     def set_snapshot(self, snapshot: LedgerSnapshot) -> None:
         """Take the new state; drawn now if shown, else when the clerk opens the tab."""

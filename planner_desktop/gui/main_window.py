@@ -53,6 +53,7 @@ from planner_desktop.gui.nav_pane import NavChoice, NavigationPane
 from planner_desktop.gui.reporting_panel import ReportingPanel
 from planner_desktop.gui.roster_import_dialog import open_roster_import
 from planner_desktop.gui.supervision_menu import SupervisionMenu
+from planner_desktop.gui.targets_view import TargetsView
 from planner_desktop.gui.window_actions import WindowActions
 from planner_desktop.gui.window_state import FIRST_SIZE, WindowState, first_size
 from planner_desktop.ops.changes import Changes
@@ -121,10 +122,16 @@ class MainWindow(WindowActions, SupervisionMenu, BulkEdits, DropRouting, WindowS
         self.dashboard.status_requested.connect(self.open_status)
         self.dashboard.unit_requested.connect(self.open_unit)
         self.dashboard.item_requested.connect(self.open_item)
+        self.targets_view = TargetsView(self.ledger, self)
+        self.targets_view.item_requested.connect(self.open_item)
+        self.targets_view.item_selected.connect(self.detail.follow)
+        self.dashboard.targets_requested.connect(self.open_targets)
+        self.targets_view.counts_changed.connect(self.dashboard.show_targets)
 
         self.centre = QTabWidget()
         self.centre.addTab(self.ledger_page, self.tr("督办台账"))
         self.centre.addTab(self.dashboard, self.tr("概览"))
+        self.centre.addTab(self.targets_view, self.tr("量化指标"))
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.centre)
@@ -223,6 +230,7 @@ class MainWindow(WindowActions, SupervisionMenu, BulkEdits, DropRouting, WindowS
             self.snapshot = load_snapshot(self.ledger, self.today)
             self.show_first_steps(not self.snapshot.items)
             self.dashboard.set_snapshot(self.snapshot)
+            self.targets_view.set_items(self.snapshot.items)
             if self.nav_choice is not None and self.nav_choice.kind == "branch":
                 self.row_filter.item_ids = frozenset(item_ids_under(self.ledger, self.nav_choice.item_id))
             self.apply_filters(keep_search=False)
@@ -351,6 +359,11 @@ class MainWindow(WindowActions, SupervisionMenu, BulkEdits, DropRouting, WindowS
         if not self.nav.select(NavChoice("units", unit_names=(unit,), label=unit)):
             self.on_nav_choice(NavChoice("units", unit_names=(unit,), label=unit))
         self.centre.setCurrentIndex(0)
+
+    def open_targets(self, state: object) -> None:
+        """The 量化指标 tab, filtered to a state (None: all)."""
+        self.targets_view.show_state(state)
+        self.centre.setCurrentWidget(self.targets_view)
 
     def open_item(self, item_id: int) -> None:
         self.centre.setCurrentIndex(0)

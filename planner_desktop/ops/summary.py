@@ -28,10 +28,10 @@ from planner_desktop.store.summary_rows import (
     period_notes,
     plan_extensions,
     plan_header,
-    plan_targets,
     plan_units,
     states_at,
 )
+from planner_desktop.store.targets import tracked_targets
 from planner_desktop.store.units import load_roster
 
 # A bureau's name as plans and offices write it: 青溪县教育局, ××市教育和体育局, 某区教科体局.
@@ -115,7 +115,8 @@ def draft_summary(ledger: Ledger, plan_id: int, period: str, unit: str | None = 
         items=[r for r in snapshot.items if r.plan_id == plan_id],
         assignments=[r for r in snapshot.assignments if r.plan_id == plan_id],
         notes=period_notes(ledger, plan_id, chosen.start, chosen.end),
-        extensions=plan_extensions(ledger, plan_id), targets=plan_targets(ledger, plan_id),
+        extensions=plan_extensions(ledger, plan_id),
+        targets=tracked_targets(ledger, plan_id=plan_id, until=chosen.end.isoformat()),
         unit=unit_name)
     return build_summary(data)
 

@@ -1,12 +1,12 @@
 """Reading what a 工作总结 is drafted from: a plan's progress notes of a period, the reasons
-of its extensions and the targets its import found, as the domain's plain records."""
+of its extensions, as the domain's plain records."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from planner_desktop.domain.status import Status
-from planner_desktop.domain.summary import ExtensionReason, PlanTarget, ProgressNote
+from planner_desktop.domain.summary import ExtensionReason, ProgressNote
 from planner_desktop.store.database import Ledger, translated_errors
 
 
@@ -40,13 +40,6 @@ def plan_extensions(ledger: Ledger, plan_id: int) -> list[ExtensionReason]:
         "JOIN plan_item i ON i.id = a.item_id WHERE i.plan_id = ? ORDER BY x.granted_at, x.id",
         (plan_id,))
     return [ExtensionReason(r["item_id"], r["unit"], _date(r["new_due"]), r["reason"]) for r in rows]
-
-
-def plan_targets(ledger: Ledger, plan_id: int) -> list[PlanTarget]:
-    rows = ledger.query(
-        "SELECT t.item_id, t.text FROM target t JOIN plan_item i ON i.id = t.item_id "
-        "WHERE i.plan_id = ? ORDER BY t.item_id, t.position", (plan_id,))
-    return [PlanTarget(r["item_id"], r["text"]) for r in rows]
 
 
 def plan_header(ledger: Ledger, plan_id: int) -> dict | None:

@@ -9,13 +9,14 @@ import pytest
 
 from planner_desktop.domain.status import Status
 from planner_desktop.domain.summary import (
-    PlanTarget,
     ProgressNote,
     item_paragraph,
     summary_period,
     summary_title,
     targets_phrase,
 )
+from planner_desktop.domain.target_rows import figure_phrase
+from planner_desktop.domain.target_state import TrackedTarget
 from planner_desktop.errors import UserFixableError
 
 
@@ -52,6 +53,20 @@ def test_notes_in_date_order_each_said_once_with_its_units():
     assert item_paragraph(many) == "第0小学、第1小学等12个单位：已自查。"
 
 
-def test_targets_are_counted_never_claimed_reached():
-    targets = [PlanTarget(1, "新增公办学位1260个"), PlanTarget(2, "建设芙蓉学校9所")]
-    assert targets_phrase(targets) == "量化指标2项"
+def target(text: str, subject: str, wanted: float | None, measure: str, comparator: str = "",
+           figure: float | None = None) -> TrackedTarget:
+    return TrackedTarget(id=1, item_id=1, plan_id=1, position=0, text=text, subject=subject, wanted=wanted,
+                         measure=measure, comparator=comparator, placeholder=wanted is None,
+                         origin="parsed", reporter_unit_id=None, reporter="", removed=False, figure=figure)
+
+
+def test_targets_counted_with_those_reached_and_their_figures_in_words():
+    rate = target("学前三年毛入园率达85%", "学前三年毛入园率", 85, "%", ">=", 86.5)
+    schools = target("建设芙蓉学校9所", "芙蓉学校", 9, "所", "", 8)
+    places = target("新增公办学位x个", "公办学位", None, "个")
+    assert targets_phrase([rate, schools, places]) == "量化指标3项，已达成1项"
+    assert figure_phrase(rate) == "学前三年毛入园率达到86.5%（目标85%）"
+    assert figure_phrase(schools) == "建设芙蓉学校9所，完成8所"
+    assert figure_phrase(places) == "新增公办学位x个"
+    awaiting = target("新增公办学位1260个", "公办学位", 1260, "个")
+    assert figure_phrase(awaiting) == "新增公办学位1260个（完成值待填报）"

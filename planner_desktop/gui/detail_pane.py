@@ -341,6 +341,9 @@ class DetailPane(QWidget):
         self.assignments.setColumnWidth(A_PROGRESS, 64)
         header.setSectionResizeMode(A_NOTE, QHeaderView.Stretch)
         self.assignments.setMinimumWidth(380)
+        # The cell widgets were placed before the columns took their widths; lay them out
+        # again, or the first row's note editor stays where the note column first was.
+        self.assignments.doItemsLayout()
         self._filling = False
 
     def fill_history(self) -> None:

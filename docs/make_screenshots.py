@@ -107,6 +107,12 @@ DEMO_FIGURES = {"全年集中学习不少于12次": (14, ""),
                 "新建乡村教师周转宿舍40套": (32, "1个项目年底才开工")}
 
 
+def tracked_targets_of(ledger):
+    from planner_desktop.store.targets import tracked_targets
+
+    return tracked_targets(ledger)
+
+
 def record_demo_figures(ledger) -> None:
     from planner_desktop.store.targets import FigureReport, record_figures, tracked_targets
 
@@ -133,6 +139,13 @@ def targets_screenshots(app: QApplication) -> None:
     window.centre.setCurrentWidget(window.dashboard)
     app.processEvents()
     window.grab().save(str(OUT / "dashboard_targets.png"))
+    # The detail pane's 量化指标 tab of an item with a figure reached and one not.
+    window.centre.setCurrentIndex(0)
+    item_id = next(t.item_id for t in tracked_targets_of(ledger) if t.text == "培育县级党建示范校10所")
+    window.table.selectRow(next(r for r, row in enumerate(window.model.rows()) if row.item_id == item_id))
+    window.detail.tabs.setCurrentWidget(window.detail.targets_tab)
+    app.processEvents()
+    window.grab().save(str(OUT / "targets_detail.png"))
     window.close()
     ledger.close()
 

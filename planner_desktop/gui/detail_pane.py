@@ -49,6 +49,7 @@ from planner_desktop.gui.events import ledger_events
 from planner_desktop.gui.file_folders import open_files
 from planner_desktop.gui.forms.date_dialog_ui import Ui_DateDialog
 from planner_desktop.gui.note_editor import NoteEdit
+from planner_desktop.gui.targets_tab import TargetsTab
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.editing import ItemDetail, evidence_path, item_detail, item_number_of
 from planner_desktop.ops.ledger import Ledger
@@ -219,6 +220,8 @@ class DetailPane(QWidget):
 
         self.tabs.addTab(text_page, self.tr("要点内容"))
         self.tabs.addTab(assign_page, self.tr("分工与进展"))
+        self.targets_tab = TargetsTab(ledger, run_command)
+        self.tabs.addTab(self.targets_tab, self.tr("量化指标"))
         self.tabs.addTab(self.history, self.tr("进展历史"))
         self.tabs.addTab(evidence_page, self.tr("佐证材料"))
         self.slip_list = QListWidget()
@@ -267,6 +270,7 @@ class DetailPane(QWidget):
             self.slips = []
             self.slip_list.clear()
             self.waiting_label.hide()
+            self.targets_tab.show_item(None, [])
             return
         item = d.item
         number, above = item_number_of(self.ledger, item["id"])
@@ -284,6 +288,8 @@ class DetailPane(QWidget):
         self.fill_assignments(select_assignment)
         self.show_waiting(d.waiting)
         self.fill_slips(item["id"])
+        self.targets_tab.show_item(item["id"], list(dict.fromkeys(a["unit_name"] for a in d.assignments)),
+                                   self.read_only, getattr(self.window(), "today", None))
         self.fill_history()
         self.fill_evidence()
         self.set_read_only(self.read_only)
@@ -296,6 +302,8 @@ class DetailPane(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
+        self.targets_tab.read_only = read_only
+        self.targets_tab.follow_selection()
         for widget in (self.due_button, self.extend_button, self.attach_button, self.remove_button):
             widget.setEnabled(not read_only and self.detail is not None)
         self.evidence.setAcceptDrops(not read_only)

@@ -237,3 +237,29 @@ class AnswerSlip(LedgerCommand):
         from planner_desktop.ops.slips import restore_slip
 
         return restore_slip(self.ledger, self.slip_id, self.before)
+
+
+class ChangeTarget(LedgerCommand):
+    """One change to a quantified target (corrected, added, set aside, filled, a figure typed):
+    ``change`` is the ops call, returning a Changed whose value is the target's id (or, for a
+    figure, the figure's id, with ``target_id`` given)."""
+
+    def __init__(self, ledger: Ledger, text: str, change, target_id: int | None = None) -> None:
+        super().__init__(ledger, text)
+        self.change, self.target_id = change, target_id
+        self.adds = target_id is None  # each redo of an add makes the target anew
+        self.point = None
+
+    def apply(self) -> Changes:
+        from planner_desktop.ops.targets import target_undo_point
+
+        self.point = target_undo_point(self.ledger, None if self.adds else self.target_id)
+        result = self.change()
+        if self.adds:
+            self.target_id = result.value
+        return result.changes
+
+    def revert(self) -> Changes:
+        from planner_desktop.ops.targets import undo_target_change
+
+        return undo_target_change(self.ledger, self.target_id, self.point)

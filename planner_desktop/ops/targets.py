@@ -17,14 +17,18 @@ from planner_desktop.domain.target_state import TargetState, TrackedTarget, form
 from planner_desktop.domain.targets import find_targets
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
-from planner_desktop.ops.changes import ITEM, Changed
+from planner_desktop.ops.changes import ITEM, Changed, Changes
 from planner_desktop.store.database import Ledger
 from planner_desktop.store.fillin import find_unit
 from planner_desktop.store.target_edits import (
+    TargetUndoPoint,
     insert_target,
     log_figure,
+    restore_target,
     set_removed,
+    target_history,
     target_row,
+    undo_point,
     update_target,
 )
 from planner_desktop.store.targets import FigureReport, record_figures, tracked_targets
@@ -184,4 +188,17 @@ def report_value(ledger: Ledger, target_id: int, period: str, figure: str | floa
     return Changed(figure_id, ITEM)
 
 
+def target_undo_point(ledger: Ledger, target_id: int | None) -> TargetUndoPoint:
+    """Taken before a change, so the window's undo can put the target back exactly."""
+    return undo_point(ledger.conn, target_id)
 
+
+def undo_target_change(ledger: Ledger, target_id: int, point: TargetUndoPoint) -> Changes:
+    with ledger.transaction() as conn:
+        restore_target(conn, target_id, point)
+    return ITEM
+
+
+def item_target_history(ledger: Ledger, item_id: int) -> list[dict]:
+    """What was done to the item's targets, newest first, for the detail pane."""
+    return target_history(ledger.conn, item_id)

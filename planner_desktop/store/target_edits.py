@@ -103,3 +103,36 @@ def clear_parsed_targets(conn: sqlite3.Connection, item_id: int) -> ClearedTarge
         conn.execute("DELETE FROM target WHERE id = ?", (row["id"],))
     return ClearedTargets(deleted, frozenset(r["id"] for r in kept), frozenset(r["text"] for r in kept),
                           max((r["position"] for r in kept), default=-1) + 1)
+
+
+@dataclass(frozen=True)
+class TargetUndoPoint:
+    """What undoing one change to a target needs: the row as it was (None: it was added)
+    and the last history and figure rows before the change."""
+
+    row: dict | None
+    last_change: int
+    last_figure: int
+
+
+def undo_point(conn: sqlite3.Connection, target_id: int | None) -> TargetUndoPoint:
+    row = None
+    if target_id is not None:
+        cur = conn.execute("SELECT * FROM target WHERE id = ?", (target_id,))
+        found = cur.fetchone()
+        row = dict(zip([c[0] for c in cur.description], found, strict=True)) if found else None
+    last_change = conn.execute("SELECT coalesce(max(id), 0) FROM target_change").fetchone()[0]
+    last_figure = conn.execute("SELECT coalesce(max(id), 0) FROM target_figure").fetchone()[0]
+    return TargetUndoPoint(row, last_change, last_figure)
+
+
+def restore_target(conn: sqlite3.Connection, target_id: int, point: TargetUndoPoint) -> None:
+    """Back to the point: the change's history and figure rows go, the row is as it was."""
+    conn.execute("DELETE FROM target_change WHERE target_id = ? AND id > ?", (target_id, point.last_change))
+    conn.execute("DELETE FROM target_figure WHERE target_id = ? AND id > ?", (target_id, point.last_figure))
+    if point.row is None:
+        conn.execute("DELETE FROM target WHERE id = ?", (target_id,))
+        return
+    columns = [c for c in point.row if c != "id"]
+    conn.execute(f"UPDATE target SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                 (*[point.row[c] for c in columns], target_id))

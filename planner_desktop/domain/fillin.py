@@ -8,9 +8,11 @@ one combined workbook.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planner_desktop.domain.report_periods import ReportPeriod, period_for
+from planner_desktop.domain.target_state import TrackedTarget
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,21 @@ class FillinRow:
     deadline: str
     last_status: str
     last_progress: int | None
+    item_id: int = 0
+
+
+@dataclass(frozen=True)
+class FillinTarget:
+    """A quantified target the unit reports: the figure reached is asked beside its phrase."""
+
+    target_id: int
+    stamp: str  # when its latest figure was reported, at export time ("" if none yet)
+    code: str
+    title: str
+    phrase: str  # 新增公办学位1260个
+    wanted: str  # ≥1260个, as the ledger shows it
+    measure: str
+    last_figure: float | None
 
 
 @dataclass
@@ -36,6 +53,21 @@ class FillinSheet:
     unit_name: str
     rows: list[FillinRow]
     token: str = ""  # identifies this export of this unit; written in the metadata sheet
+    targets: list[FillinTarget] = field(default_factory=list)
+
+
+def targets_to_report(sheet: FillinSheet, targets: Iterable[TrackedTarget]) -> list[FillinTarget]:
+    """The targets ``sheet``'s unit reports, of the items in its sheet, in the sheet's order.
+
+    A placeholder (待定) is left out: nothing can be reported against a figure not yet set,
+    and a target set aside is not asked for.
+    """
+    order = {row.item_id: (n, row) for n, row in enumerate(sheet.rows)}
+    chosen = [t for t in targets if t.item_id in order and t.reporter_unit_id == sheet.unit_id
+              and not t.removed and t.wanted is not None]
+    chosen.sort(key=lambda t: (order[t.item_id][0], t.position, t.id))
+    return [FillinTarget(t.id, t.figure_at, order[t.item_id][1].code, order[t.item_id][1].title,
+                         t.text, t.wanted_text(), t.measure, t.figure) for t in chosen]
 
 
 @dataclass
@@ -52,6 +84,10 @@ class FillinExport:
     @property
     def row_count(self) -> int:
         return sum(len(s.rows) for s in self.sheets)
+
+    @property
+    def target_count(self) -> int:
+        return sum(len(s.targets) for s in self.sheets)
 
 
 def suggested_periods(today: dt.date) -> list[ReportPeriod]:

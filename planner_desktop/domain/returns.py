@@ -10,12 +10,14 @@ after the workbook was exported. No file or database is touched here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from planner_desktop.domain.deadlines import dates_in, excel_serial_to_date, normalise_deadline_text
 from planner_desktop.domain.status import Status, normalise_status, parse_progress
+from planner_desktop.domain.target_state import TrackedTarget, format_figure, read_figure
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 
@@ -251,3 +253,66 @@ class ReturnWarning:
     def to_json(self) -> dict:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
                 "message": self.message}
+
+
+# -- figures reached (the 量化指标 sheet) --------------------------------------------------------
+
+@dataclass
+class FigureDecision:
+    """What importing one returned figure would do."""
+
+    action: Action
+    figure: float | None = None
+    note: str = ""
+    side: Side = Side.LEDGER
+    reasons: list[str] = field(default_factory=list)
+
+
+def read_returned_figure(text: str, target: TrackedTarget) -> tuple[float, str]:
+    """The figure a unit typed for ``target`` and, when it was read other than as written, how.
+
+    Excel stores ``85%`` typed into a cell as 0.85: for a percentage target whose figure
+    wanted is above 1, a figure of at most 1 written without a percent sign is such a cell
+    and is read as 85. Raises UserFixableError for text and negative figures.
+    """
+    value = read_figure(text, target.measure, tr("本期完成值"))
+    if target.measure == "%" and (target.wanted or 0) > 1 and 0 < value <= 1 and "%" not in text:
+        scaled = round(value * 100, 6)
+        return scaled, tr("“{text}”按百分数读作 {figure}%。").format(text=text, figure=format_figure(scaled))
+    return value, ""
+
+
+def decide_figure(text: str, note: str, target: TrackedTarget, period: str, *,
+                  changed_since_export: bool) -> FigureDecision:
+    """Update, unchanged, empty, refused or conflict for one returned figure.
+
+    A figure the ledger got after the export (the clerk typed one) conflicts only when the
+    file says another; the unit's own earlier return for the same period is replaced.
+    """
+    if not text.strip():
+        return _no_figure(note)
+    if target.removed:
+        return FigureDecision(Action.SKIPPED, reasons=[tr("这个量化指标已在账本中移除，完成值未导入。")])
+    if target.wanted is None:
+        return FigureDecision(Action.REFUSED, reasons=[
+            tr("量化指标“{text}”的目标值还是待定，完成值未导入；请先在账本中填写目标值。").format(text=target.text)])
+    try:
+        figure, how = read_returned_figure(text, target)
+    except UserFixableError as exc:
+        return FigureDecision(Action.REFUSED, reasons=[exc.message])
+    note = note.strip()
+    decision = FigureDecision(Action.UPDATE, figure, note, reasons=[how] if how else [])
+    current = target.figure
+    if current is not None and math.isclose(current, figure) and target.figure_period == period \
+            and target.figure_note.strip() == note:
+        decision.action = Action.UNCHANGED
+    elif changed_since_export and current is not None and not math.isclose(current, figure) and not (
+            target.figure_source == "import" and target.figure_period == period):
+        decision.action = Action.CONFLICT
+        decision.reasons.append(tr("导出后账本中已填报过这个指标的完成值"))
+    return decision
+
+
+def _no_figure(note: str) -> FigureDecision:
+    reasons = [tr("只填了说明，没有填本期完成值，这一行未导入。")] if note.strip() else []
+    return FigureDecision(Action.EMPTY, reasons=reasons)

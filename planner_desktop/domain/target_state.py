@@ -10,8 +10,12 @@ reached. A placeholder (x个, X%) has no figure wanted yet, so nothing can be ju
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+from planner_desktop.errors import UserFixableError
+from planner_desktop.i18n import tr
 
 
 class TargetState(StrEnum):
@@ -61,6 +65,7 @@ class TrackedTarget:
     figure_period: str = ""
     figure_note: str = ""
     figure_at: str = ""
+    figure_source: str = ""  # hand | import | demo: who put the latest figure in
 
     @property
     def state(self) -> TargetState:
@@ -87,3 +92,26 @@ def reached_count(targets: list[TrackedTarget]) -> tuple[int, int]:
     """(reached, tracked) over the targets not set aside: the dashboard's 达成 k / n."""
     live = [t for t in targets if not t.removed]
     return sum(t.state is TargetState.REACHED for t in live), len(live)
+
+
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－％", "0123456789.,-%")
+_FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+def read_figure(text: str | float | int, measure: str = "", what: str = "") -> float:
+    """A figure as typed; refused unless it is a number not below zero. The target's own
+    measure word after the number (``1300个`` for a target in 个) is allowed: units write it."""
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        cleaned = str(text).strip().translate(_HALF_WIDTH).replace(" ", "")
+        if measure and measure != "%" and cleaned.endswith(measure) and len(cleaned) > len(measure):
+            cleaned = cleaned[: -len(measure)]
+        if not _FIGURE.match(cleaned):
+            raise UserFixableError(tr("{what}“{text}”不是数字：请只填数字，如 85、1260、12.5。").format(
+                what=what or tr("数值"), text=text))
+        value = float(cleaned.rstrip("%").replace(",", ""))
+    if value < 0:
+        raise UserFixableError(tr("{what}不能为负数（{value}{measure}）。").format(
+            what=what or tr("数值"), value=format_figure(value), measure=measure))
+    return value

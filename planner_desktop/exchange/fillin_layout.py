@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar, Self
 
 FORMAT_VERSION = "planner-fillin-1"
 META_SHEET = "填报表信息"
@@ -42,6 +44,12 @@ class Field(StrEnum):
     AUTHOR = "author"
     PHONE = "phone"
     KEY = "key"
+    # The 量化指标 sheet: one row per target the unit reports.
+    TARGET = "target"
+    WANTED = "wanted"
+    LAST_FIGURE = "last_figure"
+    FIGURE = "figure"
+    FIGURE_NOTE = "figure_note"
 
 
 @dataclass(frozen=True)
@@ -98,10 +106,33 @@ def header_key(text: str) -> str:
     return _HEADER_NOISE.sub("", text)
 
 
-HEADER_FIELDS: dict[str, Field] = {
-    header_key(name): c.field for c in (*COLUMNS, *PER_ROW_SIGN_OFF)
-    for name in (c.header, *c.aliases)
-}
+def _header_fields(columns: tuple[Column, ...]) -> dict[str, Field]:
+    return {header_key(name): c.field for c in columns for name in (c.header, *c.aliases)}
+
+
+HEADER_FIELDS: dict[str, Field] = _header_fields((*COLUMNS, *PER_ROW_SIGN_OFF))
+
+
+# -- the 量化指标 sheet: the figures reached, one row per target ---------------------------------
+# Beside each unit's sheet, for the targets it reports (the item's lead unit unless the clerk
+# named another): the phrase and the figure wanted locked, the figure reached a number cell.
+# An item may have several targets, so they cannot be columns of the item's row.
+
+TARGET_SHEET_SUFFIX = "_量化指标"
+TARGET_COLUMNS: tuple[Column, ...] = (
+    COLUMNS[COLUMN_OF[Field.NUMBER]],
+    COLUMNS[COLUMN_OF[Field.CODE]],
+    Column(Field.TITLE, "工作要点", 26, wrap=True, aliases=("工作任务", "重点任务", "任务", "要点")),
+    Column(Field.TARGET, "量化指标", 34, wrap=True, aliases=("指标", "指标内容", "目标任务")),
+    Column(Field.WANTED, "目标值", 11, aliases=("目标",)),
+    Column(Field.LAST_FIGURE, "上期完成值", 11, aliases=("上期完成",)),
+    Column(Field.FIGURE, "本期完成值", 12, fill_in=True,
+           aliases=("完成值", "实际完成值", "完成数", "实际完成", "完成情况")),
+    Column(Field.FIGURE_NOTE, "说明", 30, fill_in=True, wrap=True, aliases=("备注", "情况说明")),
+    COLUMNS[COLUMN_OF[Field.KEY]],
+)
+TARGET_COLUMN_OF: dict[Field, int] = {c.field: i for i, c in enumerate(TARGET_COLUMNS)}
+TARGET_HEADER_FIELDS: dict[str, Field] = _header_fields(TARGET_COLUMNS)
 
 
 # -- the sign-off line: 填报人 and 联系电话, once per sheet -------------------------------------
@@ -137,9 +168,6 @@ def sign_off_in(cells: list[str]) -> dict[Field, str]:
 
 # -- the row key --------------------------------------------------------------------------------
 
-_KEY = re.compile(r"^PD1\|(\d+)\|([0-9T :-]*)$")
-
-
 @dataclass(frozen=True)
 class RowKey:
     """What the hidden key of a row says: the assignment and its state when exported.
@@ -148,16 +176,30 @@ class RowKey:
     the ledger's value differs on return, someone changed the assignment since the export.
     """
 
+    PREFIX: ClassVar[str] = "PD1"
     assignment_id: int
     stamp: str
 
     def text(self) -> str:
-        return f"PD1|{self.assignment_id}|{self.stamp}"
+        return f"{self.PREFIX}|{self.assignment_id}|{self.stamp}"
 
     @classmethod
-    def parse(cls, text: str) -> RowKey | None:
-        match = _KEY.match(text.strip())
+    def parse(cls, text: str) -> Self | None:
+        match = re.match(rf"^{cls.PREFIX}\|(\d+)\|([0-9T :.-]*)$", text.strip())
         return cls(int(match[1]), match[2]) if match else None
+
+
+@dataclass(frozen=True)
+class TargetKey(RowKey):
+    """The key of a 量化指标 row: the target, and when its latest figure was reported at
+    export time ("" for none), so a figure typed in the ledger since is noticed on return.
+    ``assignment_id`` holds the target's id (one parser for both keys)."""
+
+    PREFIX: ClassVar[str] = "PT1"
+
+    @property
+    def target_id(self) -> int:
+        return self.assignment_id
 
 
 def keys_checksum(keys: list[str]) -> str:
@@ -194,16 +236,17 @@ def zip_file_name(period_label: str) -> str:
     return f"{safe_file_part(period_label)}_填报表.zip"
 
 
-def sheet_names(unit_names: list[str]) -> list[str]:
-    """Excel sheet names for units: legal characters, at most 31 of them, all distinct."""
+def sheet_names(unit_names: list[str], suffix: str = "", taken_names: Iterable[str] = ()) -> list[str]:
+    """Excel sheet names for units (with ``suffix`` after each name, kept whole): legal
+    characters, at most 31 of them, all distinct and none in ``taken_names``."""
     names: list[str] = []
-    taken: set[str] = {META_SHEET, GUIDE_SHEET}
+    taken: set[str] = {META_SHEET, GUIDE_SHEET, *taken_names}
     for unit in unit_names:
-        base = _SHEET_UNSAFE.sub("_", unit).strip("'")[:SHEET_NAME_MAX] or "_"
-        name, n = base, 2
+        stem = _SHEET_UNSAFE.sub("_", unit).strip("'")[:SHEET_NAME_MAX - len(suffix)] or "_"
+        name, n = stem + suffix, 2
         while name.lower() in {t.lower() for t in taken}:
-            suffix = f"({n})"
-            name, n = base[: SHEET_NAME_MAX - len(suffix)] + suffix, n + 1
+            counter = f"({n})"
+            name, n = stem[: SHEET_NAME_MAX - len(suffix) - len(counter)] + counter + suffix, n + 1
         taken.add(name)
         names.append(name)
     return names

@@ -20,8 +20,10 @@ from planner_desktop.exchange.fillin_layout import (
     FORMAT_VERSION,
     HEADER_FIELDS,
     META_SHEET,
+    TARGET_HEADER_FIELDS,
     Field,
     RowKey,
+    TargetKey,
     header_key,
     keys_checksum,
     sign_off_in,
@@ -48,6 +50,9 @@ class ReturnMeta:
     # key text → digests of the locked cells as exported (CHECKED_FIELDS order)
     digests: dict[str, tuple[str, ...]] = field(default_factory=dict)
     keys_by_sheet: dict[str, list[str]] = field(default_factory=dict)
+    # 量化指标 sheet name → (the unit's sheet it belongs to, checksum of its keys)
+    target_sheets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    target_keys_by_sheet: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,25 +81,66 @@ class ReturnedSheet:
 
 
 @dataclass
+class ReturnedFigureRow:
+    """One row of a 量化指标 sheet: which target, and the figure reached as the unit typed it."""
+
+    row: int  # 0-based grid row
+    key: TargetKey | None
+    key_text: str
+    code: str
+    title: str
+    phrase: str
+    figure: str  # the cell's text ("" when left empty); a percentage cell reads as its value
+    note: str
+
+
+@dataclass
+class ReturnedTargetSheet:
+    name: str
+    unit_sheet: str  # the unit's sheet it belongs to (from the metadata), "" when not known
+    unit_hint: str
+    columns: dict[Field, int]
+    rows: list[ReturnedFigureRow]
+    expected_keys: list[str]  # keys exported for this sheet (empty without metadata)
+    checksum_ok: bool | None
+
+    @property
+    def has_figure_column(self) -> bool:
+        return Field.FIGURE in self.columns
+
+
+@dataclass
 class ReturnedWorkbook:
     path: Path
     format: str
     meta: ReturnMeta | None
     sheets: list[ReturnedSheet]
+    target_sheets: list[ReturnedTargetSheet] = field(default_factory=list)
+
+    def missing_target_sheets(self) -> list[str]:
+        """量化指标 sheets the export wrote that are not in the return (deleted by the unit)."""
+        if self.meta is None:
+            return []
+        present = {s.name for s in self.target_sheets}
+        return [name for name in self.meta.target_sheets if name not in present]
 
 
 def read_returned_workbook(path: Path) -> ReturnedWorkbook:
     """Read ``path`` (any format ``read_workbook`` reads); raises FileReadError if unreadable."""
     workbook = read_workbook(path)
     meta = _read_meta(workbook)
-    sheets = []
+    sheets, target_sheets = [], []
     for grid in workbook.sheets:
         if grid.name == META_SHEET or (grid.hidden and meta is None):
+            continue
+        target_sheet = _read_target_sheet(grid, meta, Path(path))
+        if target_sheet is not None:
+            target_sheets.append(target_sheet)
             continue
         sheet = _read_sheet(grid, meta, Path(path))
         if sheet is not None:
             sheets.append(sheet)
-    return ReturnedWorkbook(Path(path), workbook.format, meta, sheets)
+    return ReturnedWorkbook(Path(path), workbook.format, meta, sheets, target_sheets)
 
 
 def _read_meta(workbook: Workbook) -> ReturnMeta | None:
@@ -105,6 +151,8 @@ def _read_meta(workbook: Workbook) -> ReturnMeta | None:
     sheets: dict[str, tuple[int, str, str, str]] = {}
     digests: dict[str, tuple[str, ...]] = {}
     keys_by_sheet: dict[str, list[str]] = {}
+    target_sheets: dict[str, tuple[str, str]] = {}
+    target_keys: dict[str, list[str]] = {}
     try:
         for row in grid.rows:
             kind = row[0] if row else ""
@@ -114,11 +162,15 @@ def _read_meta(workbook: Workbook) -> ReturnMeta | None:
                 key, *cell_digests = row[2].split("/")
                 digests[key] = tuple(cell_digests)
                 keys_by_sheet.setdefault(row[1], []).append(key)
+            elif kind == "targets":
+                target_sheets[row[1]] = (row[2], row[3])
+            elif kind == "target":
+                target_keys.setdefault(row[1], []).append(row[2])
             elif kind:
                 records[kind] = row
         return ReturnMeta(int(records["plan"][1]), records["plan"][2], records["period"][1],
                           records["period"][2], records["exported_at"][1], sheets, digests,
-                          keys_by_sheet)
+                          keys_by_sheet, target_sheets, target_keys)
     except (KeyError, IndexError, ValueError):
         return None  # damaged: read the workbook as if it had none
 
@@ -209,3 +261,48 @@ def _read_row(grid: Grid, r: int, columns: dict[Field, int]) -> ReturnedRow | No
     if not key_text and not locked.get(Field.CODE) and not locked.get(Field.TITLE):
         return None  # a note under the table, a signature line, an empty row
     return ReturnedRow(r, RowKey.parse(key_text), key_text, locked, cells)
+
+
+# -- the 量化指标 sheets ---------------------------------------------------------------------------
+
+def _target_header_row(grid: Grid, known: bool) -> tuple[int, dict[Field, int]] | None:
+    """The header of a 量化指标 sheet: a 量化指标 column among at least three known headers
+    (in a sheet the metadata names as one, two known headers are enough: a unit may have
+    deleted columns, and saying which is missing is better than not seeing the sheet)."""
+    for r in range(min(grid.height, HEADER_SEARCH_ROWS)):
+        columns: dict[Field, int] = {}
+        for c, text in enumerate(grid.rows[r]):
+            found = TARGET_HEADER_FIELDS.get(header_key(text))
+            if found is not None and found not in columns:
+                columns[found] = c
+        if Field.TARGET in columns and len(columns) >= 3 or known and len(columns) >= 2:
+            return r, columns
+    return None
+
+
+def _read_target_sheet(grid: Grid, meta: ReturnMeta | None, path: Path) -> ReturnedTargetSheet | None:
+    known = meta.target_sheets.get(grid.name) if meta else None
+    found = _target_header_row(grid, known is not None)
+    if found is None:
+        return None
+    header, columns = found
+    rows = []
+    for r in range(header + 1, grid.height):
+        row = grid.rows[r]
+
+        def text(name: Field, row: list[str] = row) -> str:
+            col = columns.get(name)
+            return row[col].strip() if col is not None and col < len(row) else ""
+
+        key_text = text(Field.KEY)
+        code, title, phrase = text(Field.CODE), text(Field.TITLE), text(Field.TARGET)
+        if not (key_text or phrase or code and title):
+            continue  # a note under the table, an empty row
+        rows.append(ReturnedFigureRow(r, TargetKey.parse(key_text), key_text, code, title, phrase,
+                                      text(Field.FIGURE), text(Field.FIGURE_NOTE)))
+    expected = meta.target_keys_by_sheet.get(grid.name, []) if meta and known else []
+    unit_sheet = known[0] if known else ""
+    unit_hint = meta.sheets[unit_sheet][1] if known and unit_sheet in meta.sheets \
+        else _unit_hint(grid, header, path)
+    return ReturnedTargetSheet(grid.name, unit_sheet, unit_hint, columns, rows, expected,
+                               keys_checksum(expected) == known[1] if known else None)

@@ -24,7 +24,7 @@ from pathlib import Path
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from planner_desktop.domain.fillin import FillinExport, FillinRow, FillinSheet
+from planner_desktop.domain.fillin import FillinExport, FillinRow, FillinSheet, FillinTarget
 from planner_desktop.domain.status import ALLOWED_STATUS_WORDS
 from planner_desktop.exchange.fillin_layout import (
     CHECKED_FIELDS,
@@ -38,8 +38,12 @@ from planner_desktop.exchange.fillin_layout import (
     SIGN_OFF,
     SIGN_OFF_LABELS,
     SIGN_OFF_ROW,
+    TARGET_COLUMN_OF,
+    TARGET_COLUMNS,
+    TARGET_SHEET_SUFFIX,
     Field,
     RowKey,
+    TargetKey,
     cell_digest,
     keys_checksum,
     sheet_names,
@@ -88,10 +92,17 @@ def _write(path: Path, export: FillinExport, sheets: list[FillinSheet]) -> None:
     with atomic_xlsx(path) as workbook:
         formats = _Formats.create(workbook)
         names = sheet_names([s.unit_name for s in sheets])
+        reporting = [s for s in sheets if s.targets]
+        target_names = dict(zip((id(s) for s in reporting), sheet_names(
+            [s.unit_name for s in reporting], TARGET_SHEET_SUFFIX, names), strict=True))
         for name, sheet in zip(names, sheets, strict=True):
             _fill_sheet(workbook.add_worksheet(name), formats, export, sheet)
-        _guide_sheet(workbook.add_worksheet(GUIDE_SHEET), formats, export)
-        _meta_sheet(workbook.add_worksheet(META_SHEET), export, list(zip(names, sheets, strict=True)))
+            if sheet.targets:
+                _target_sheet(workbook.add_worksheet(target_names[id(sheet)]), formats, export, sheet)
+        _guide_sheet(workbook.add_worksheet(GUIDE_SHEET), formats, export, bool(reporting))
+        _meta_sheet(workbook.add_worksheet(META_SHEET), export,
+                    [(name, sheet, target_names.get(id(sheet), ""))
+                     for name, sheet in zip(names, sheets, strict=True)])
         workbook.set_properties({"title": f"{export.period.label}工作要点落实情况填报表",
                                  "subject": export.plan_title, "comments": FORMAT_VERSION})
 
@@ -142,37 +153,92 @@ def _header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _fill_sheet(ws: Worksheet, f: _Formats, export: FillinExport, sheet: FillinSheet) -> None:
+def _title_lines(ws: Worksheet, f: _Formats, export: FillinExport, sheet: FillinSheet, title: str,
+                 last_column: int, line_end: int) -> None:
+    """The title over the table and the 填报单位/报送周期 line under it (up to ``line_end``)."""
     period = export.period.label
-    ws.merge_range(0, 0, 0, LAST_COLUMN, tr("{period}工作要点落实情况填报表").format(period=period),
-                   f.title)
+    ws.merge_range(0, 0, 0, last_column, title.format(period=period), f.title)
     due = export.report_by
     line = tr("填报单位：{unit}　　报送周期：{period}").format(unit=sheet.unit_name, period=period)
     if due is not None:
         line += tr("　　请于 {y}年{m}月{d}日前报送").format(y=due.year, m=due.month, d=due.day)
-    first_label = min(label for label, _ in SIGN_OFF.values())
-    ws.merge_range(SIGN_OFF_ROW, 0, SIGN_OFF_ROW, first_label - 1, line, f.subtitle)
-    for field_name, (label, value) in SIGN_OFF.items():
-        ws.write_string(SIGN_OFF_ROW, label, tr(SIGN_OFF_LABELS[field_name]), f.sign_label)
-        ws.write_blank(SIGN_OFF_ROW, value, None, f.fill_centre)
+    ws.merge_range(SIGN_OFF_ROW, 0, SIGN_OFF_ROW, line_end, line, f.subtitle)
     ws.set_row(0, 30)
     ws.set_row(1, 22)
     ws.set_row(HEADER_ROW, 30)
-    for col, column in enumerate(COLUMNS):
-        ws.write_string(HEADER_ROW, col, tr(column.header), f.header)
-        options = {"hidden": True} if column.field is Field.KEY else None
-        ws.set_column(col, col, column.width, None, options)
+
+
+def _fill_sheet(ws: Worksheet, f: _Formats, export: FillinExport, sheet: FillinSheet) -> None:
+    period = export.period.label
+    first_label = min(label for label, _ in SIGN_OFF.values())
+    _title_lines(ws, f, export, sheet, tr("{period}工作要点落实情况填报表"), LAST_COLUMN, first_label - 1)
+    for field_name, (label, value) in SIGN_OFF.items():
+        ws.write_string(SIGN_OFF_ROW, label, tr(SIGN_OFF_LABELS[field_name]), f.sign_label)
+        ws.write_blank(SIGN_OFF_ROW, value, None, f.fill_centre)
+    _header_row(ws, f, COLUMNS)
     row = FIRST_DATA_ROW - 1
     for number, item in enumerate(sheet.rows, start=1):
         row = FIRST_DATA_ROW + number - 1
         _data_row(ws, f, row, number, item)
     last = max(row, FIRST_DATA_ROW)
     _validations(ws, last)
+    _finish_table(ws, sheet.unit_name, period, last, LAST_COLUMN)
+
+
+def _header_row(ws: Worksheet, f: _Formats, columns: tuple) -> None:
+    for col, column in enumerate(columns):
+        ws.write_string(HEADER_ROW, col, tr(column.header), f.header)
+        options = {"hidden": True} if column.field is Field.KEY else None
+        ws.set_column(col, col, column.width, None, options)
+
+
+def _finish_table(ws: Worksheet, unit: str, period: str, last_row: int, last_column: int) -> None:
+    """Frozen header, filter, protection (no password) and the A4 page of a table sheet."""
     ws.freeze_panes(FIRST_DATA_ROW, COLUMN_OF[Field.CODE] + 1)
-    ws.autofilter(HEADER_ROW, 0, last, LAST_COLUMN)
+    ws.autofilter(HEADER_ROW, 0, last_row, last_column)
     ws.protect("", {"autofilter": True, "format_columns": True, "format_rows": True,
                     "select_locked_cells": True, "select_unlocked_cells": True})
-    _page_setup(ws, sheet.unit_name, period)
+    _page_setup(ws, unit, period, last_column)
+
+
+def _target_sheet(ws: Worksheet, f: _Formats, export: FillinExport, sheet: FillinSheet) -> None:
+    """The unit's targets, one a row: the phrase and the figure wanted locked, the figure
+    reached a number cell (no text, not below zero) and a note beside it."""
+    period = export.period.label
+    last_column = TARGET_COLUMN_OF[Field.FIGURE_NOTE]
+    _title_lines(ws, f, export, sheet, tr("{period}量化指标完成情况填报表"), last_column, last_column)
+    _header_row(ws, f, TARGET_COLUMNS)
+    col = TARGET_COLUMN_OF
+    row = FIRST_DATA_ROW - 1
+    for number, target in enumerate(sheet.targets, start=1):
+        row = FIRST_DATA_ROW + number - 1
+        _target_row(ws, f, row, number, target)
+    last = max(row, FIRST_DATA_ROW)
+    ws.data_validation(FIRST_DATA_ROW, col[Field.FIGURE], last, col[Field.FIGURE], {
+        "validate": "decimal", "criteria": ">=", "value": 0,
+        "input_title": tr("本期完成值"),
+        "input_message": tr("只填数字，如 1300；百分比指标填百分数，如 85% 填 85"),
+        "error_title": tr("完成值不正确"), "error_message": tr("请填写不小于 0 的数字。"),
+    })
+    _finish_table(ws, sheet.unit_name, period, last, last_column)
+
+
+def _target_row(ws: Worksheet, f: _Formats, row: int, number: int, target: FillinTarget) -> None:
+    col = TARGET_COLUMN_OF
+    ws.write_number(row, col[Field.NUMBER], number, f.locked_centre)
+    texts = {Field.CODE: target.code, Field.TITLE: target.title, Field.TARGET: target.phrase}
+    wrapped = [(text, TARGET_COLUMNS[col[name]].width) for name, text in texts.items()]
+    ws.set_row(row, max(row_height(wrapped), MIN_ROW_HEIGHT))
+    for name, text in texts.items():
+        ws.write_string(row, col[name], text, f.locked)
+    ws.write_string(row, col[Field.WANTED], target.wanted, f.locked_centre)
+    if target.last_figure is None:
+        ws.write_blank(row, col[Field.LAST_FIGURE], None, f.locked_centre)
+    else:
+        ws.write_number(row, col[Field.LAST_FIGURE], target.last_figure, f.locked_centre)
+    ws.write_blank(row, col[Field.FIGURE], None, f.fill_centre)
+    ws.write_blank(row, col[Field.FIGURE_NOTE], None, f.fill)
+    ws.write_string(row, col[Field.KEY], TargetKey(target.target_id, target.stamp).text(), f.locked)
 
 
 def _data_row(ws: Worksheet, f: _Formats, row: int, number: int, item: FillinRow) -> None:
@@ -221,13 +287,13 @@ def _validations(ws: Worksheet, last: int) -> None:
     })
 
 
-def _page_setup(ws: Worksheet, unit: str, period: str) -> None:
+def _page_setup(ws: Worksheet, unit: str, period: str, last_column: int) -> None:
     ws.set_paper(9)  # A4
     ws.set_landscape()
     ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
     ws.repeat_rows(HEADER_ROW)
     ws.fit_to_pages(1, 0)
-    ws.print_area(0, 0, ws.dim_rowmax or FIRST_DATA_ROW, LAST_COLUMN)
+    ws.print_area(0, 0, ws.dim_rowmax or FIRST_DATA_ROW, last_column)
     ws.set_header(f"&L{_header_text(unit)}&R{_header_text(period)}")
     ws.set_footer(tr("&C第 &P 页，共 &N 页"))
 
@@ -243,19 +309,26 @@ GUIDE_LINES: tuple[str, ...] = (
 )
 
 
-def _guide_sheet(ws: Worksheet, f: _Formats, export: FillinExport) -> None:
+TARGET_GUIDE_LINE = ("七、“{suffix}”表列出本单位负责填报的量化指标。请在“本期完成值”中只填数字"
+                     "（如新增学位 1300 个填 1300，入园率 86.5% 填 86.5），需要说明的写在“说明”中。")
+
+
+def _guide_sheet(ws: Worksheet, f: _Formats, export: FillinExport, with_targets: bool) -> None:
     ws.set_column(0, 0, 110)
     ws.write_string(0, 0, tr("填报说明"), f.guide_title)
     ws.write_string(1, 0, tr("计划：{plan}　　报送周期：{period}").format(
         plan=export.plan_title, period=export.period.label), f.guide)
-    for row, line in enumerate(GUIDE_LINES, start=3):
-        ws.write_string(row, 0, tr(line), f.guide)
+    lines = [tr(line) for line in GUIDE_LINES]
+    if with_targets:
+        lines.append(tr(TARGET_GUIDE_LINE).format(suffix=TARGET_SHEET_SUFFIX.lstrip("_")))
+    for row, line in enumerate(lines, start=3):
+        ws.write_string(row, 0, line, f.guide)
     ws.protect("", {"select_locked_cells": True})
     ws.set_paper(9)
     ws.set_landscape()
 
 
-def _meta_sheet(ws: Worksheet, export: FillinExport, named: list[tuple[str, FillinSheet]]) -> None:
+def _meta_sheet(ws: Worksheet, export: FillinExport, named: list[tuple[str, FillinSheet, str]]) -> None:
     """Records the reader needs, one per row, every value a string (see ``fillin_reader``)."""
     records: list[list[str]] = [
         ["format", FORMAT_VERSION],
@@ -263,7 +336,7 @@ def _meta_sheet(ws: Worksheet, export: FillinExport, named: list[tuple[str, Fill
         ["period", export.period.key, export.period.label],
         ["exported_at", export.exported_at.isoformat(sep=" ", timespec="seconds")],
     ]
-    for name, sheet in named:
+    for name, sheet, target_name in named:
         keys = [RowKey(r.assignment_id, r.stamp).text() for r in sheet.rows]
         records.append(["sheet", name, str(sheet.unit_id), sheet.unit_name, sheet.token,
                         keys_checksum(keys)])
@@ -274,6 +347,10 @@ def _meta_sheet(ws: Worksheet, export: FillinExport, named: list[tuple[str, Fill
             # unit, and cells are what writing costs.
             records.append(["row", name, "/".join([key, *(cell_digest(locked[f])
                                                           for f in CHECKED_FIELDS)])])
+        if target_name:
+            target_keys = [TargetKey(t.target_id, t.stamp).text() for t in sheet.targets]
+            records.append(["targets", target_name, name, keys_checksum(target_keys)])
+            records.extend(["target", target_name, key] for key in target_keys)
     for row, record in enumerate(records):
         for col, value in enumerate(record):
             ws.write_string(row, col, value)

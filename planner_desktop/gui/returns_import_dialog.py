@@ -2,8 +2,9 @@
 
 Files, many files or whole folders are added (buttons or drag-and-drop) and read off the GUI
 thread. The clerk sees per file what it will do, per row the old and the new status, progress
-and note, every warning with its file, sheet, row and column, and each conflict (the ledger
-changed after the export) with both sides and a choice. Committing writes each included file
+and note (and the figure reached of each target of the 量化指标 sheets), every warning with its
+file, sheet, row and column, and each conflict (the ledger changed after the export) with
+both sides and a choice. Committing writes each included file
 as its own undoable import batch; the flow itself is ``gui/import_flow.py``'s.
 """
 
@@ -16,13 +17,14 @@ from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from planner_desktop.domain.returns import Action, Side
+from planner_desktop.domain.target_state import format_figure
 from planner_desktop.gui.file_folders import open_files, open_folder
 from planner_desktop.gui.forms.returns_import_dialog_ui import Ui_ReturnsImportDialog
 from planner_desktop.gui.import_flow import ImportDialog, read_only_cell
 from planner_desktop.gui.operation import Work
 from planner_desktop.gui.undo_commands import ImportReturns, push_done
 from planner_desktop.ops.fillin.commit import choose_side, commit_returns
-from planner_desktop.ops.fillin.previews import FilePreview, ReturnsPreview, RowPreview
+from planner_desktop.ops.fillin.previews import FigureRowPreview, FilePreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.fillin.returns import preview_returns
 from planner_desktop.ops.ledger import Ledger
 
@@ -159,11 +161,33 @@ class ReturnsImportDialog(ImportDialog):
                 table.setItem(row, column, read_only_cell(value, str(file.path) if column == 1 else ""))
         table.blockSignals(False)
 
-    def visible_rows(self) -> list[tuple[FilePreview, RowPreview]]:
+    def visible_rows(self) -> list[tuple[FilePreview, RowPreview | FigureRowPreview]]:
+        """Status rows, then the figures of the 量化指标 sheets: changes, conflicts and refusals
+        (everything with 显示全部)."""
         shown = {Action.UPDATE, Action.CONFLICT, Action.REFUSED}
         if self.show_all_box.isChecked():
             shown = set(Action)
-        return [(f, r) for f, r in self.preview.rows() if r.decision.action in shown]
+        rows = [*self.preview.rows(), *self.preview.figure_rows()]
+        return [(f, r) for f, r in rows if r.decision.action in shown]
+
+    def change_texts(self, row: RowPreview | FigureRowPreview) -> tuple[str, str, str, str]:
+        """The title, status, progress and note cells of a row of 变更明细."""
+        action = row.decision.action
+        if isinstance(row, FigureRowPreview):
+            title = self.tr("量化指标：") + row.phrase
+            if action is Action.REFUSED:
+                return title, "", "", "；".join(row.decision.reasons)
+            old = format_figure(row.old.figure) if row.old is not None else ""
+            new = format_figure(row.decision.figure)
+            return title, self.tr("完成值"), f"{old or '—'} → {new}" if new else "", row.decision.note
+        if action is Action.REFUSED:  # what is wrong, in the column the clerk reads first
+            return row.title, "", "", "；".join(row.decision.reasons)
+        old, new = row.old, row.decision.new
+        if old is None or new is None:
+            return row.title, "", "", ""
+        return (row.title, f"{old.status.value} → {new.status.value if new.status else ''}",
+                f"{_progress(old.progress)} → {_progress(new.progress)}",
+                new.note if new.note != old.note else "")
 
     def fill_rows(self) -> None:
         if self.preview is None:
@@ -178,15 +202,8 @@ class ReturnsImportDialog(ImportDialog):
                 label = self.tr("冲突：") + self.tr(SIDE_LABELS[row.decision.side])
             else:
                 label = self.tr(ACTION_LABELS[action])
-            old, new = row.old, row.decision.new
-            status = progress = note = ""
-            if action is Action.REFUSED:  # what is wrong, in the column the clerk reads first
-                note = "；".join(row.decision.reasons)
-            elif old is not None and new is not None:
-                status = f"{old.status.value} → {new.status.value if new.status else ''}"
-                progress = f"{_progress(old.progress)} → {_progress(new.progress)}"
-                note = new.note if new.note != old.note else ""
-            values = (label, row.unit_name, file.path.name, row.row, row.code, row.title, status,
+            title, status, progress, note = self.change_texts(row)
+            values = (label, row.unit_name, file.path.name, row.row, row.code, title, status,
                       progress, note.replace("\n", " "))
             colour = ACTION_COLOURS.get(action)
             for column, value in enumerate(values):
@@ -196,13 +213,30 @@ class ReturnsImportDialog(ImportDialog):
                 table.setItem(n, column, cell)
         table.setUpdatesEnabled(True)
 
+    def conflict_texts(self, row: RowPreview | FigureRowPreview) -> tuple[str, str, str]:
+        """The title, the ledger's side and the file's side of a conflict."""
+        if isinstance(row, FigureRowPreview):
+            old = row.old
+            ledger_text = self.tr("完成值 {figure}（{period}，{at}）").format(
+                figure=format_figure(old.figure), period=old.figure_period, at=old.figure_at[:16])
+            file_text = self.tr("完成值 {figure}，{note}").format(
+                figure=format_figure(row.decision.figure), note=row.decision.note or "—")
+            return self.tr("量化指标：") + row.phrase, ledger_text, file_text
+        old, new = row.old, row.decision.new
+        ledger_text = self.tr("{status}，{progress}，{note}（{at}）").format(
+            status=old.status.value, progress=_progress(old.progress) or "—",
+            note=old.note or "—", at=(old.updated_at or "")[:16])
+        file_text = self.tr("{status}，{progress}，{note}").format(
+            status=new.status.value if new.status else "—", progress=_progress(new.progress) or "—",
+            note=new.note or "—")
+        return row.title, ledger_text, file_text
+
     def fill_conflicts(self) -> None:
-        conflicts = self.preview.conflicts()
+        conflicts = [*self.preview.conflicts(), *self.preview.figure_conflicts()]
         table = self.conflicts_table
         table.setRowCount(len(conflicts))
-        self.conflict_rows: list[RowPreview] = []
+        self.conflict_rows: list[RowPreview | FigureRowPreview] = []
         for n, (file, row) in enumerate(conflicts):
-            old, new = row.old, row.decision.new
             combo = QComboBox()
             for side in (Side.LEDGER, Side.FILE):
                 combo.addItem(self.tr(SIDE_LABELS[side]), side.value)
@@ -210,13 +244,8 @@ class ReturnsImportDialog(ImportDialog):
             combo.currentIndexChanged.connect(
                 lambda _i, r=row, box=combo: self.choose(r, box.currentData()))
             table.setCellWidget(n, 0, combo)
-            ledger_text = self.tr("{status}，{progress}，{note}（{at}）").format(
-                status=old.status.value, progress=_progress(old.progress) or "—",
-                note=old.note or "—", at=(old.updated_at or "")[:16])
-            file_text = self.tr("{status}，{progress}，{note}").format(
-                status=new.status.value if new.status else "—", progress=_progress(new.progress) or "—",
-                note=new.note or "—")
-            values = (row.unit_name, row.code, row.title, ledger_text, file_text,
+            title, ledger_text, file_text = self.conflict_texts(row)
+            values = (row.unit_name, row.code, title, ledger_text, file_text,
                       self.tr("{file} 第 {row} 行").format(file=file.path.name, row=row.row))
             for column, value in enumerate(values, start=1):
                 table.setItem(n, column, read_only_cell(value, value))
@@ -231,20 +260,24 @@ class ReturnsImportDialog(ImportDialog):
         preview = self.preview
         included = preview.included()
         rows = list(preview.rows())
+        figures = list(preview.figure_rows())
         updated = sum(1 for _, r in rows if r.applies)
-        conflicts = len(preview.conflicts())
+        conflicts = len(preview.conflicts()) + len(preview.figure_conflicts())
         empty = sum(1 for _, r in rows if r.decision.action is Action.EMPTY)
-        refused = sum(1 for _, r in rows if r.decision.action is Action.REFUSED)
+        refused = sum(1 for _, r in (*rows, *figures) if r.decision.action is Action.REFUSED)
+        figures_updated = sum(1 for _, r in figures if r.applies)
         period = preview.period.label if preview.period else self.tr("（未能确定）")
         text = self.tr(
             "报送周期：{period}。共 {files} 个文件，导入 {included} 个；将更新 {updated} 条任务，"
             "冲突 {conflicts} 条（默认保留账本中的值），未填写 {empty} 条。").format(
                 period=period, files=len(preview.files), included=len(included), updated=updated,
                 conflicts=conflicts, empty=empty)
+        if figures:
+            text += self.tr("量化指标完成值将记录 {n} 个。").format(n=figures_updated)
         if refused:
             text += self.tr("{n} 条填写有误，不导入（见“提示”中的表、行、列）。").format(n=refused)
         self.summary.setText(text)
-        self.tabs.setTabText(1, self.tr("变更明细（{n}）").format(n=updated))
+        self.tabs.setTabText(1, self.tr("变更明细（{n}）").format(n=updated + figures_updated))
         self.refresh_ready()
 
     def can_commit(self) -> bool:
@@ -260,7 +293,7 @@ class ReturnsImportDialog(ImportDialog):
         self.fill_conflicts()
         self.update_summary()
 
-    def choose(self, row: RowPreview, side: Side) -> None:
+    def choose(self, row: RowPreview | FigureRowPreview, side: Side) -> None:
         choose_side(row, side)
         self.fill_rows()
         self.update_summary()
@@ -291,10 +324,13 @@ class ReturnsImportDialog(ImportDialog):
 
     def done_message(self, created: dict[Path, int]) -> str:
         rows = [r for f in self.preview.files if f.path in created for r in f.rows]
-        refused = sum(1 for r in rows if r.decision.action is Action.REFUSED)
+        figures = [r for f in self.preview.files if f.path in created for r in f.figures]
+        refused = sum(1 for r in (*rows, *figures) if r.decision.action is Action.REFUSED)
         text = self.tr("已导入 {files} 个回收表：更新 {updated} 条任务，{empty} 条未填写。").format(
             files=len(created), updated=sum(1 for r in rows if r.applies),
             empty=sum(1 for r in rows if r.decision.action is Action.EMPTY))
+        if figures:
+            text += self.tr("记录量化指标完成值 {n} 个。").format(n=sum(1 for r in figures if r.applies))
         if refused:
             text += self.tr("{n} 条填写有误，未导入。").format(n=refused)
         return text

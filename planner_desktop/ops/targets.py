@@ -8,12 +8,11 @@ number, or a negative one, is refused with a message, and nothing is written.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from planner_desktop.domain.outline_codes import number_items
 from planner_desktop.domain.report_periods import period_for
-from planner_desktop.domain.target_state import TargetState, TrackedTarget, format_figure
+from planner_desktop.domain.target_state import TargetState, TrackedTarget, read_figure
 from planner_desktop.domain.targets import find_targets
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
@@ -35,26 +34,6 @@ from planner_desktop.store.targets import FigureReport, record_figures, tracked_
 
 COMPARATOR_WORDS = {">=": ">=", "≥": ">=", "不少于": ">=", "<=": "<=", "≤": "<=", "不超过": "<=",
                     "=": "", "==": "", "等于": "", "": ""}
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－％", "0123456789.,-%")
-_FIGURE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-
-
-def read_figure(text: str | float | int, measure: str = "", what: str = "") -> float:
-    """A figure as typed; refused unless it is a number not below zero."""
-    if isinstance(text, (int, float)):
-        value = float(text)
-    else:
-        cleaned = str(text).strip().translate(_HALF_WIDTH).replace(" ", "")
-        if not _FIGURE.match(cleaned):
-            raise UserFixableError(tr("{what}“{text}”不是数字：请只填数字，如 85、1260、12.5。").format(
-                what=what or tr("数值"), text=text))
-        value = float(cleaned.rstrip("%").replace(",", ""))
-    if value < 0:
-        raise UserFixableError(tr("{what}不能为负数（{value}{measure}）。").format(
-            what=what or tr("数值"), value=format_figure(value), measure=measure))
-    return value
-
-
 def read_comparator(text: str) -> str:
     word = (text or "").strip()
     if word not in COMPARATOR_WORDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner_desktop.domain.fillin import FillinRow, FillinSheet
@@ -23,6 +24,7 @@ from planner_desktop.i18n import tr
 from planner_desktop.store.assignments import StatusChange, record_status_changes
 from planner_desktop.store.batches import finish_batch, start_batch
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.targets import FigureReport, record_figures, tracked_targets
 from planner_desktop.store.units import load_roster, unit_ids_by_name
 
 
@@ -124,7 +126,7 @@ def fetch_fillin_sheets(ledger: Ledger, plan_id: int, unit_ids: list[int] | None
             deadline = tr("{due}（已延期）").format(due=due)
         ordered[unit_id].append((order, FillinRow(a_id, stamp, code, title, measure,
                                                   ROLE_LABELS[Role(role)], deadline, status,
-                                                  progress)))
+                                                  progress, item_id)))
     return [FillinSheet(u, units[u].name, [row for _, row in sorted(ordered[u], key=_first)])
             for u in wanted]
 
@@ -217,18 +219,21 @@ class LedgerChangedError(UserFixableError):
 
 def commit_return(ledger: Ledger, *, file_name: str, sha256: str, plan_id: int | None,
                   changes: list[StatusChange], returns: list[UnitReturn], counts: dict,
-                  expected: dict[int, str | None]) -> int:
+                  expected: dict[int, str | None], figures: Sequence[FigureReport] = (),
+                  figures_expected: dict[int, str] | None = None) -> int:
     """Write one returned file as one import batch, all or nothing; returns the batch id.
 
-    ``expected`` is each changed assignment's ``updated_at`` as the preview saw it: if one
-    differs now (the clerk edited it while the preview was open), nothing is written.
+    ``expected`` is each changed assignment's ``updated_at`` as the preview saw it, and
+    ``figures_expected`` each reported target's latest figure time: if one differs now (the
+    clerk edited it while the preview was open), nothing is written.
     """
     ids = sorted({c.assignment_id for c in changes})
     with ledger.transaction() as conn:
         before = _states_for_undo(conn, sorted(expected))
         now = {state["id"]: state["updated_at"] for state in before}
         if any(assignment_id not in now or now[assignment_id] != seen
-               for assignment_id, seen in expected.items()):
+               for assignment_id, seen in expected.items()) or \
+                _figures_changed(ledger, figures_expected or {}):
             raise LedgerChangedError(tr("预览之后账本中的任务有了改动，请重新预览后再导入。"))
         changed = set(ids)
         before = [state for state in before if state["id"] in changed]
@@ -243,6 +248,7 @@ def commit_return(ledger: Ledger, *, file_name: str, sha256: str, plan_id: int |
             f"SELECT id, updated_at FROM assignment WHERE id IN ({','.join('?' * len(ids))})", ids)}
         for state in before:
             state["set_updated_at"] = after.get(state["id"])
+        record_figures(conn, figures, source="import", import_batch_id=batch_id)
         finish_batch(ledger, batch_id, counts=counts, undo={"restore_assignments": before},
                      plan_id=plan_id)
     return batch_id
@@ -261,12 +267,21 @@ def _states_for_undo(conn: sqlite3.Connection, ids: list[int]) -> list[dict]:
     return states
 
 
+def _figures_changed(ledger: Ledger, expected: dict[int, str]) -> bool:
+    if not expected:
+        return False
+    now = {t.id: t.figure_at for t in tracked_targets(ledger, target_ids=expected, include_removed=True)}
+    return any(now.get(target_id) != seen for target_id, seen in expected.items())
+
+
 def undo_returns(conn: sqlite3.Connection, batch_id: int, undo: dict) -> dict:
-    """Inside the caller's transaction: remove the batch's history rows and put each assignment
-    back as it was, unless it was changed again after the import (then the later change stays).
+    """Inside the caller's transaction: remove the batch's history rows and figures, and put
+    each assignment back as it was, unless it was changed again after the import (then the
+    later change stays).
     """
     removed = conn.execute("DELETE FROM status_update WHERE import_batch_id = ?",
                            (batch_id,)).rowcount
+    figures = conn.execute("DELETE FROM target_figure WHERE import_batch_id = ?", (batch_id,)).rowcount
     restored = kept = 0
     for state in undo.get("restore_assignments", []):
         now = conn.execute("SELECT updated_at FROM assignment WHERE id = ?", (state["id"],)).fetchone()
@@ -282,7 +297,7 @@ def undo_returns(conn: sqlite3.Connection, batch_id: int, undo: dict) -> dict:
              state["updated_at"], state["id"]))
         restored += 1
     return {"status_updates": removed, "assignments_restored": restored,
-            "assignments_changed_later": kept}
+            "assignments_changed_later": kept, "figures": figures}
 
 
 # -- who has reported ------------------------------------------------------------------------

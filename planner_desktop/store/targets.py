@@ -16,7 +16,7 @@ from planner_desktop.store.database import Ledger, now_text, translated_errors
 
 _SELECT = """
 WITH latest AS (
-    SELECT f.target_id, f.figure, f.period, f.note, f.reported_at,
+    SELECT f.target_id, f.figure, f.period, f.note, f.reported_at, f.source,
            row_number() OVER (PARTITION BY f.target_id ORDER BY f.reported_at DESC, f.id DESC) AS n
     FROM target_figure f
     WHERE (:until IS NULL OR substr(f.reported_at, 1, 10) <= :until)
@@ -28,7 +28,7 @@ SELECT t.id, t.item_id, i.plan_id, t.position, t.text, t.subject, t.number, t.un
        t.placeholder, t.origin, coalesce(t.reporter_unit_id, lead.unit_id) AS reporter_id,
        coalesce(u.name, '') AS reporter, t.removed_at IS NOT NULL AS removed,
        latest.figure, coalesce(latest.period, ''), coalesce(latest.note, ''),
-       coalesce(latest.reported_at, '')
+       coalesce(latest.reported_at, ''), coalesce(latest.source, '')
 FROM target t
 JOIN plan_item i ON i.id = t.item_id
 LEFT JOIN lead ON lead.item_id = t.item_id
@@ -40,8 +40,8 @@ ORDER BY i.plan_id, t.item_id, t.position, t.id
 
 
 def tracked_targets(ledger: Ledger, *, plan_id: int | None = None,
-                    item_ids: Iterable[int] | None = None, until: str | None = None,
-                    include_removed: bool = False) -> list[TrackedTarget]:
+                    item_ids: Iterable[int] | None = None, target_ids: Iterable[int] | None = None,
+                    until: str | None = None, include_removed: bool = False) -> list[TrackedTarget]:
     """Targets of a plan (or of some items, or all), each with its latest figure.
 
     ``until`` (an ISO day) leaves out figures reported after it: the summary of a half-year
@@ -51,11 +51,12 @@ def tracked_targets(ledger: Ledger, *, plan_id: int | None = None,
     if plan_id is not None:
         clauses.append("i.plan_id = :plan")
         params["plan"] = plan_id
-    if item_ids is not None:
-        ids = sorted(set(item_ids))
-        if not ids:
-            return []
-        clauses.append(f"t.item_id IN (SELECT value FROM json_each('[{','.join(map(str, ids))}]'))")
+    for column, wanted in (("t.item_id", item_ids), ("t.id", target_ids)):
+        if wanted is not None:
+            ids = sorted({int(i) for i in wanted})
+            if not ids:
+                return []
+            clauses.append(f"{column} IN (SELECT value FROM json_each('[{','.join(map(str, ids))}]'))")
     if not include_removed:
         clauses.append("t.removed_at IS NULL")
     sql = _SELECT.format(where=" AND ".join(clauses) or "1")
@@ -64,7 +65,8 @@ def tracked_targets(ledger: Ledger, *, plan_id: int | None = None,
     return [TrackedTarget(id=r[0], item_id=r[1], plan_id=r[2], position=r[3], text=r[4], subject=r[5],
                           wanted=r[6], measure=r[7], comparator=r[8], placeholder=bool(r[9]),
                           origin=r[10], reporter_unit_id=r[11], reporter=r[12], removed=bool(r[13]),
-                          figure=r[14], figure_period=r[15], figure_note=r[16], figure_at=r[17])
+                          figure=r[14], figure_period=r[15], figure_note=r[16], figure_at=r[17],
+                          figure_source=r[18])
             for r in rows]
 
 

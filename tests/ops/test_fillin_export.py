@@ -16,6 +16,7 @@ from planner_desktop.ops.fillin.export import export_fillin, plan_units_for_expo
 from planner_desktop.ops.fillin.reminders import not_reported
 from planner_desktop.ops.task_import import commit_task_list, preview_task_list
 from planner_desktop.store.database import open_ledger
+from planner_desktop.store.targets import tracked_targets
 from tests.support.fillin_helpers import PERIOD, data_rows, demo_ledger_file, headers
 from tests.support.fixtures_sheets import soffice_convert, write_csv
 
@@ -35,6 +36,11 @@ def unit_id(ledger, name: str) -> int:
     return ledger.scalar("SELECT id FROM unit WHERE name = ?", (name,))
 
 
+def reporters(ledger, plan: int) -> set[str]:
+    """Units that report a tracked target (not a placeholder) of the plan."""
+    return {t.reporter for t in tracked_targets(ledger, plan_id=plan) if t.wanted is not None}
+
+
 def test_one_workbook_per_unit_with_only_its_rows(demo, tmp_path):
     plan = plan_of(demo)
     units = plan_units_for_export(demo, plan)
@@ -42,9 +48,11 @@ def test_one_workbook_per_unit_with_only_its_rows(demo, tmp_path):
     result = export_fillin(demo, plan, PERIOD, tmp_path / "out", unit_ids=chosen)
     assert result.units == 3 and len(result.files) == 3
     assert [p.name for p in result.files] == [f"2026年第4季度_{u.name}_填报表.xlsx" for u in units[:3]]
+    reporting = reporters(demo, plan)
     for path, unit in zip(result.files, units[:3], strict=True):
         wb = openpyxl.load_workbook(path)
-        assert wb.sheetnames == [unit.name, GUIDE_SHEET, META_SHEET]
+        targets = [f"{unit.name}_量化指标"] if unit.name in reporting else []
+        assert wb.sheetnames == [unit.name, *targets, GUIDE_SHEET, META_SHEET]
         ws = wb[unit.name]
         assert len(data_rows(ws)) == unit.assignments
         assert f"填报单位：{unit.name}" in ws["A2"].value and "2026年第4季度" in ws["A2"].value
@@ -125,13 +133,15 @@ def test_text_that_looks_like_a_formula_stays_text(ledger, tmp_path):
 
 def test_combined_workbook_and_zip(demo, tmp_path):
     plan = plan_of(demo)
-    chosen = [u.unit_id for u in plan_units_for_export(demo, plan)[:4]]
+    units = plan_units_for_export(demo, plan)[:4]
+    chosen = [u.unit_id for u in units]
     result = export_fillin(demo, plan, PERIOD, tmp_path, unit_ids=chosen, combined=True,
                            zip_files=True)
+    with_targets = len({u.name for u in units} & reporters(demo, plan))
     names = [p.name for p in result.files]
     assert "2026年第4季度_全部单位_填报表.xlsx" in names and "2026年第4季度_填报表.zip" in names
     combined = openpyxl.load_workbook(tmp_path / "2026年第4季度_全部单位_填报表.xlsx")
-    assert len(combined.sheetnames) == 4 + 2
+    assert len(combined.sheetnames) == 4 + with_targets + 2
     with zipfile.ZipFile(tmp_path / "2026年第4季度_填报表.zip") as archive:
         assert sorted(archive.namelist()) == sorted(n for n in names if n.endswith("_填报表.xlsx")
                                                     and "全部单位" not in n)

@@ -9,7 +9,7 @@ from planner_desktop.domain.returns import (
     Side,
 )
 from planner_desktop.ops.changes import Changes
-from planner_desktop.ops.fillin.previews import ReturnsPreview, RowPreview
+from planner_desktop.ops.fillin.previews import FigureRowPreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.progress import Progress
 from planner_desktop.store.assignments import StatusChange, note_index_deferred
 from planner_desktop.store.backup import take_backup
@@ -17,9 +17,10 @@ from planner_desktop.store.database import Ledger, now_text
 from planner_desktop.store.fillin import (
     commit_return,
 )
+from planner_desktop.store.targets import FigureReport
 
 
-def choose_side(row: RowPreview, side: Side) -> None:
+def choose_side(row: RowPreview | FigureRowPreview, side: Side) -> None:
     """The clerk's choice for a conflict: keep the ledger's values or take the returned ones."""
     if row.decision.action is Action.CONFLICT:
         row.decision.side = Side(side)  # Qt hands an enum stored in a widget back as its value
@@ -28,7 +29,7 @@ def choose_side(row: RowPreview, side: Side) -> None:
 class ReturnsCommitted(dict[Path, int]):
     """The batch id per file (as scripts read it), and what importing the files changed."""
 
-    changes = Changes(assignments=True, batches=True)
+    changes = Changes(assignments=True, items=True, batches=True)  # items: their targets
 
 
 def commit_returns(ledger: Ledger, preview: ReturnsPreview,
@@ -54,7 +55,11 @@ def commit_returns(ledger: Ledger, preview: ReturnsPreview,
                                     r.decision.new.note, period=period, source="import",
                                     author=r.decision.new.author, at=at,
                                     completed_on=r.decision.new.completed_on) for r in rows]
+            figures = [f for f in file.figures if f.applies]
+            reports = [FigureReport(f.target_id, period, f.decision.figure, f.decision.note, f.unit_id)
+                       for f in figures]
             counts = {"updated": len(changes), "unchanged": file.count(Action.UNCHANGED),
+                      "figures": len(reports), "figures_refused": file.count_figures(Action.REFUSED),
                       "empty": file.count(Action.EMPTY), "skipped": file.count(Action.SKIPPED),
                       "refused": file.count(Action.REFUSED),
                       "conflicts": file.count(Action.CONFLICT), "period": period,
@@ -62,7 +67,8 @@ def commit_returns(ledger: Ledger, preview: ReturnsPreview,
             batches[file.path] = commit_return(
                 ledger, file_name=file.path.name, sha256=file.sha256, plan_id=file.plan_id,
                 changes=changes, returns=file.returns, counts=counts,
-                expected={r.assignment_id: r.old.updated_at for r in rows})
+                expected={r.assignment_id: r.old.updated_at for r in rows}, figures=reports,
+                figures_expected={f.target_id: f.old.figure_at for f in figures})
             if on_progress is not None:
                 on_progress(n, len(files))
     return batches

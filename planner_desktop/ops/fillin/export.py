@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner_desktop.domain.fillin import FillinExport, FillinSheet
+from planner_desktop.domain.fillin import FillinExport, FillinSheet, targets_to_report
 from planner_desktop.domain.report_periods import ReportPeriod, period_for
 from planner_desktop.errors import UserFixableError
 from planner_desktop.exchange.fillin_layout import (
@@ -35,6 +35,7 @@ from planner_desktop.store.fillin import (
     plan_units,
     record_exports,
 )
+from planner_desktop.store.targets import tracked_targets
 
 
 @dataclass
@@ -43,12 +44,14 @@ class ExportResult:
     units: int
     rows: int
     period: ReportPeriod
+    targets: int = 0  # 量化指标 rows asked for, over all units
     # The export is recorded: these units are now expected to report for the period.
     changes: Changes = field(default=Changes(exports=True), repr=False)
 
     def to_json(self) -> dict:
         return {"files": [str(p) for p in self.files], "units": self.units, "rows": self.rows,
-                "period": self.period.key, "period_label": self.period.label}
+                "targets": self.targets, "period": self.period.key,
+                "period_label": self.period.label}
 
 
 def export_fillin(ledger: Ledger, plan_id: int, period: str | ReportPeriod, out_dir: Path, *,
@@ -68,8 +71,10 @@ def export_fillin(ledger: Ledger, plan_id: int, period: str | ReportPeriod, out_
     if not sheets:
         raise UserFixableError(tr("所选单位在这个计划中没有任务，没有可导出的填报表。"))
     exported_at = dt.datetime.now().replace(microsecond=0)
+    targets = tracked_targets(ledger, plan_id=plan_id)
     for sheet in sheets:
         sheet.token = uuid.uuid4().hex[:16]
+        sheet.targets = targets_to_report(sheet, targets)
     export = FillinExport(plan_id, title, report_period, exported_at, sheets, report_by)
     out_dir = Path(out_dir)
     total = len(sheets) * per_unit + combined + (zip_files and per_unit)
@@ -102,7 +107,7 @@ def export_fillin(ledger: Ledger, plan_id: int, period: str | ReportPeriod, out_
         files.append(path)
         wrote()
     record_exports(ledger, plan_id, report_period.key, exported_at, records)
-    return ExportResult(files, len(sheets), export.row_count, report_period)
+    return ExportResult(files, len(sheets), export.row_count, report_period, export.target_count)
 
 
 def plan_units_for_export(ledger: Ledger, plan_id: int, item_ids: frozenset[int] | None = None

@@ -32,6 +32,7 @@ from planner_desktop.exchange.fillin_reader import (
 from planner_desktop.exchange.grid import Grid
 from planner_desktop.files.incoming import file_sha256
 from planner_desktop.i18n import tr
+from planner_desktop.ops.fillin.figures import FigureMatcher
 from planner_desktop.ops.fillin.previews import FilePreview, RowPreview
 from planner_desktop.store.batches import find_batch_by_sha256
 from planner_desktop.store.database import Ledger
@@ -58,6 +59,7 @@ class Matcher:
         self.plan_id = plan_id
         self.claimed: dict[int, str] = {}  # assignment id → "file 第N行" that reported it
         self.text_index: dict[tuple[int, int | None], dict[str, list[FillinRow]]] = {}
+        self.figures = FigureMatcher(ledger, self.item_by_text)
 
     def file(self, path: Path, workbook: ReturnedWorkbook | FileReadError) -> FilePreview:
         preview = FilePreview(path)
@@ -77,7 +79,7 @@ class Matcher:
             preview.exclude(tr("这份填报表所属的计划（{title}）已不在账本中，不能导入。")
                             .format(title=meta.plan_title))
             return preview
-        if not workbook.sheets:
+        if not workbook.sheets and not workbook.target_sheets:
             preview.exclude(tr("文件中没有找到填报表（表头应有“状态”“进展情况”等列），未导入。"))
             return preview
         preview.plan_id = meta.plan_id if meta else None
@@ -86,6 +88,7 @@ class Matcher:
         year = preview.period.start.year if preview.period else dt.date.today().year
         for sheet, rows in matched:
             self._decide_sheet(preview, workbook, sheet, rows, year)
+        self.figures.file(preview, workbook)
         self._check_file(preview, workbook)
         return preview
 
@@ -151,16 +154,22 @@ class Matcher:
             self.text_index[cache_key] = index
         return self.text_index[cache_key]
 
-    def _match_by_text(self, preview: FilePreview, row: ReturnedRow, unit_id: int
-                       ) -> AssignmentNow | None:
-        index = self._text_rows(unit_id, preview.plan_id or self.plan_id)
-        code, title = row.locked.get(Field.CODE, ""), row.locked.get(Field.TITLE, "")
+    def item_by_text(self, unit_id: int, plan_id: int | None, code: str, title: str) -> FillinRow | None:
+        """The unit's one assignment with this number and title (or, failing that, title)."""
+        index = self._text_rows(unit_id, plan_id)
         for key in (_text_key(code, title), _text_key("", title)):
             candidates = index.get(key, [])
             if len(candidates) == 1:
-                assignment_id = candidates[0].assignment_id
-                return assignment_states(self.ledger, [assignment_id]).get(assignment_id)
+                return candidates[0]
         return None
+
+    def _match_by_text(self, preview: FilePreview, row: ReturnedRow, unit_id: int
+                       ) -> AssignmentNow | None:
+        found = self.item_by_text(unit_id, preview.plan_id or self.plan_id,
+                                  row.locked.get(Field.CODE, ""), row.locked.get(Field.TITLE, ""))
+        if found is None:
+            return None
+        return assignment_states(self.ledger, [found.assignment_id]).get(found.assignment_id)
 
     # -- plan, period, decisions --------------------------------------------------------------
     def _settle_plan_and_period(self, preview: FilePreview, workbook: ReturnedWorkbook,
@@ -272,7 +281,7 @@ class Matcher:
         batch = find_batch_by_sha256(self.ledger, "returns", preview.sha256)
         if batch is not None:
             preview.exclude(tr("这个文件已经导入过（导入批次 {id}），未重复导入。").format(id=batch))
-        elif not preview.rows:
+        elif not preview.rows and not preview.figures:
             preview.exclude(tr("文件中没有可以导入的行。"))
 
 

@@ -231,6 +231,7 @@ def fillin_screenshots(app: QApplication, ledger) -> None:
     dialog.grab().save(str(OUT / "fillin_export.png"))
     dialog.close()
     units = [r[0] for r in ledger.conn.execute("SELECT id FROM unit ORDER BY id LIMIT 4")]
+    units.append(ledger.scalar("SELECT id FROM unit WHERE name = '基础教育股'"))  # many targets
     files = export_fillin(ledger, plan, "2026年第4季度", folder, unit_ids=units).files
     texts = ["已完成", "推进中", "完成", "正在推进"]
     for n, path in enumerate(files):
@@ -241,6 +242,7 @@ def fillin_screenshots(app: QApplication, ledger) -> None:
             ws.cell(r, columns["状态"]).value = texts[(n + r) % 4]
             ws.cell(r, columns["完成进度%"]).value = 100 if texts[(n + r) % 4] in ("已完成", "完成") else 60
             ws.cell(r, columns["进展情况"]).value = "已按计划推进，召开专题会议2次，完成阶段性任务。"
+        fill_figures(wb)
         wb.save(path)
     first = ledger.scalar("SELECT min(id) FROM assignment WHERE unit_id = ?", (units[0],))
     record_status_changes(ledger, [StatusChange(first, Status.IN_PROGRESS, 30, "电话了解：正在推进")])
@@ -256,14 +258,45 @@ def fillin_screenshots(app: QApplication, ledger) -> None:
     app.processEvents()
     returns.grab().save(str(OUT / "returns_conflicts.png"))
     returns.close()
+    with_targets = [p for p in files
+                    if any(n.endswith("_量化指标") for n in openpyxl.load_workbook(p).sheetnames)]
+    if with_targets:
+        targets_sheet_page(with_targets[-1])
+
+
+def fill_figures(workbook) -> None:
+    """The 量化指标 sheet as a unit fills it: the figure wanted reached, passed or missed (with
+    a reason), and one written as text, which the import refuses."""
+    import re
+
+    for ws in workbook.worksheets:
+        if not ws.title.endswith("_量化指标"):
+            continue
+        columns = {c.value: c.column for c in ws[3]}
+        for n, r in enumerate(range(4, ws.max_row + 1)):
+            wanted = float(re.search(r"[\d.]+", str(ws.cell(r, columns["目标值"]).value))[0])
+            typed: object = (wanted, round(wanted * 1.05, 1), round(wanted * 0.8, 1), "约五成")[n % 4]
+            ws.cell(r, columns["本期完成值"]).value = typed
+            if n % 4 == 2:
+                ws.cell(r, columns["说明"]).value = "2所项目因用地调整推迟开工"
+
+
+def targets_sheet_page(path: Path) -> None:
+    """The 量化指标 sheet of a unit's filled workbook as LibreOffice prints it."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    for ws in list(wb.worksheets):
+        if not ws.title.endswith("_量化指标"):
+            wb.remove(ws)
+    single = Path(tempfile.mkdtemp()) / "targets.xlsx"
+    wb.save(single)
+    render_first_page(single, "fillin_targets_sheet", resolution=80)
 
 
 def summary_screenshots(app: QApplication, ledger) -> None:
     """报表 → 工作总结 over the demo (上半年), and the first page of its .docx as LibreOffice
-    renders it (skipped where LibreOffice or pdftoppm is missing)."""
-    import shutil
-    import subprocess
-
+    renders it."""
     from planner_desktop.gui.summary_dialog import SummaryDialog
     from planner_desktop.ops.summary import write_summary
 
@@ -276,15 +309,25 @@ def summary_screenshots(app: QApplication, ledger) -> None:
     app.processEvents()
     dialog.grab().save(str(OUT / "summary_dialog.png"))
     dialog.close()
-    if not (shutil.which("soffice") and shutil.which("pdftoppm")) or dialog.draft is None:
+    if dialog.draft is not None:
+        folder = Path(tempfile.mkdtemp())
+        render_first_page(write_summary(dialog.draft, folder / "summary.docx"), "summary_first_page")
+
+
+def render_first_page(document: Path, name: str, resolution: int = 60) -> None:
+    """The first page of ``document`` as LibreOffice prints it, saved as ``name``.png
+    (skipped where LibreOffice or pdftoppm is missing)."""
+    import shutil
+    import subprocess
+
+    if not (shutil.which("soffice") and shutil.which("pdftoppm")):
         return
-    folder = Path(tempfile.mkdtemp())
-    docx = write_summary(dialog.draft, folder / "summary.docx")
     profile = Path(tempfile.mkdtemp()).as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=180)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                    str(folder / "summary.pdf"), str(OUT / "summary_first_page")], check=True)
+                    "--outdir", str(document.parent), str(document)], check=True, capture_output=True,
+                   timeout=180)
+    subprocess.run(["pdftoppm", "-png", "-r", str(resolution), "-f", "1", "-l", "1", "-singlefile",
+                    str(document.with_suffix(".pdf")), str(OUT / name)], check=True)
 
 
 def slip_screenshots() -> None:

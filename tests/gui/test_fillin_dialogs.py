@@ -288,3 +288,49 @@ def test_export_dialog_writes_a_whole_county_from_its_worker_thread(qtbot, tmp_p
         assert sorted(p.name for p in (tmp_path / "县").iterdir()) == sorted(p.name for p in result.files)
     finally:
         ledger.close()
+
+
+def test_returns_dialog_shows_and_imports_the_figures_reached(qtbot, tmp_path):
+    """The 量化指标 sheet of a return in the dialog: each figure in 变更明细, a figure the
+    ledger got after the export among the conflicts, a text figure refused with its cell."""
+    from planner_desktop.ops.fillin.export import export_fillin
+    from planner_desktop.ops.targets import report_value
+    from planner_desktop.store.targets import tracked_targets
+
+    ledger = demo(tmp_path)
+    try:
+        plan = ledger.scalar("SELECT min(id) FROM plan")
+        unit = ledger.scalar("SELECT id FROM unit WHERE name = '基础教育股'")
+        (path,) = export_fillin(ledger, plan, "2026年第4季度", tmp_path / "out", unit_ids=[unit]).files
+        targets = {t.text: t for t in tracked_targets(ledger, plan_id=plan)}
+        report_value(ledger, targets["年内新增公办幼儿园学位600个"].id, "2026-Q4", 580)
+        figures = {"年内新增公办幼儿园学位600个": 600, "公办园在园幼儿占比达到55%以上": 57,
+                   "普惠性幼儿园覆盖率达到92%以上": "九成以上"}
+        fill_workbook(path, lambda n, row: {"本期完成值": figures[row["量化指标"]]}
+                      if row["量化指标"] in figures else None, sheet="基础教育股_量化指标")
+        dialog = ReturnsImportDialog(ledger, [path])
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.job.running, timeout=20000)
+        shown = {dialog.rows_table.item(r, 5).text(): (dialog.rows_table.item(r, 0).text(),
+                                                       dialog.rows_table.item(r, 7).text(),
+                                                       dialog.rows_table.item(r, 8).text())
+                 for r in range(dialog.rows_table.rowCount())}
+        assert shown["量化指标：公办园在园幼儿占比达到55%以上"] == ("更新", "— → 57", "")
+        assert shown["量化指标：年内新增公办幼儿园学位600个"][0] == "冲突：保留账本中的值"
+        label, _, reason = shown["量化指标：普惠性幼儿园覆盖率达到92%以上"]
+        assert label == "有误，未导入" and "“九成以上”不是数字" in reason
+        assert dialog.tabs.tabText(2) == "冲突（1）"
+        assert "完成值 580" in dialog.conflicts_table.item(0, 4).text()
+        assert "量化指标完成值将记录 1 个" in dialog.summary.text()
+        dialog.conflicts_table.cellWidget(0, 0).setCurrentIndex(1)  # 采用回收表的值
+        assert "量化指标完成值将记录 2 个" in dialog.summary.text()
+        warnings = [(dialog.warnings_table.item(r, 1).text(), dialog.warnings_table.item(r, 3).text())
+                    for r in range(dialog.warnings_table.rowCount())]
+        assert ("基础教育股_量化指标", "G") in warnings
+        with qtbot.waitSignal(dialog.imported, timeout=20000):
+            dialog.buttons.button(QDialogButtonBox.Ok).click()
+        now = {t.text: t.figure for t in tracked_targets(ledger, plan_id=plan)}
+        assert now["年内新增公办幼儿园学位600个"] == 600 and now["公办园在园幼儿占比达到55%以上"] == 57
+        assert now["普惠性幼儿园覆盖率达到92%以上"] is None
+    finally:
+        ledger.close()

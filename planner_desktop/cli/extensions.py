@@ -25,7 +25,7 @@ def cmd_extend(args: argparse.Namespace) -> dict[str, Any]:
                                          approver=args.approver, approved_on=approved_on,
                                          requested_on=args.requested_on)
         _, extension_id = result.value
-        row = ledger.query("SELECT * FROM extension WHERE id = ?", (extension_id,))[0]
+        row = editing.extension_record(ledger, extension_id)
     return {"extension_id": extension_id, "assignment_id": assignment_id,
             **{k: row[k] for k in ("old_due", "new_due", "reason", "approver", "approved_on",
                                    "requested_on")}}

@@ -116,3 +116,8 @@ def add_evidence(ledger: Ledger, assignment_id: int, source: Path) -> Changed[in
 def remove_evidence(ledger: Ledger, evidence_id: int) -> Changes:
     editing.remove_evidence(ledger, evidence_id)
     return PROGRESS
+
+
+def extension_record(ledger: Ledger, extension_id: int) -> dict:
+    """The extension as recorded: old and new due dates, reason, approver and dates."""
+    return editing.extension_row(ledger, extension_id)

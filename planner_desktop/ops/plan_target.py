@@ -24,6 +24,7 @@ from planner_desktop.domain.plan_match import (
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.store.database import Ledger
+from planner_desktop.store.fillin import plan_exists, plan_title
 from planner_desktop.store.plan_merge import plan_candidates, plan_nodes, preview_merge
 from planner_desktop.store.plan_update import units_resolver
 from planner_desktop.store.units import load_roster
@@ -70,10 +71,10 @@ def target_for(ledger: Ledger, plan_id: int | None, draft: PlanDraft, policy: Me
     """The file lined up with plan ``plan_id`` (None: a new plan); an unknown id is refused."""
     if plan_id is None:
         return PlanTarget()
-    title = ledger.scalar("SELECT title FROM plan WHERE id = ?", (plan_id,))
-    if title is None:
+    if not plan_exists(ledger, plan_id):
         raise UserFixableError(tr("账本中没有编号为 {id} 的计划。请用 plans list 查看计划编号。")
                                .format(id=plan_id))
+    title, _year = plan_title(ledger, plan_id)
     return PlanTarget(plan_id, title, preview_merge(ledger, plan_id, draft, policy))
 
 

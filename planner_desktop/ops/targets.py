@@ -30,7 +30,13 @@ from planner_desktop.store.target_edits import (
     undo_point,
     update_target,
 )
-from planner_desktop.store.targets import FigureReport, record_figures, tracked_targets
+from planner_desktop.store.targets import (
+    FigureReport,
+    item_exists,
+    item_outline,
+    record_figures,
+    tracked_targets,
+)
 
 COMPARATOR_WORDS = {">=": ">=", "≥": ">=", "不少于": ">=", "<=": "<=", "≤": "<=", "不超过": "<=",
                     "=": "", "==": "", "等于": "", "": ""}
@@ -80,8 +86,7 @@ def list_targets(ledger: Ledger, *, plan_id: int | None = None, item_id: int | N
     if state is not None:
         targets = [t for t in targets if t.state.value == state]
     plans = {t.plan_id for t in targets}
-    outline = [tuple(r) for p in plans for r in ledger.conn.execute(
-        "SELECT id, parent_id, code, title FROM plan_item WHERE plan_id = ?", (p,)).fetchall()]
+    outline = item_outline(ledger, plans)
     numbers = number_items(outline)
     titles = {r[0]: r[3] for r in outline}
     return [TargetListing(t, numbers[t.item_id].number if t.item_id in numbers else "",
@@ -131,7 +136,7 @@ def add_target(ledger: Ledger, item_id: int, text: str, *, figure: str | float |
                measure: str | None = None, comparator: str | None = None,
                reporter: str | None = None) -> Changed[int]:
     """A target the parser missed; what is not given is read from the phrase as the parser would."""
-    if not ledger.scalar("SELECT 1 FROM plan_item WHERE id = ?", (item_id,)):
+    if not item_exists(ledger, item_id):
         raise UserFixableError(tr("没有编号为 {id} 的要点。").format(id=item_id))
     found = find_targets(text.strip())
     parsed = found[0] if found else None

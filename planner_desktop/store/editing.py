@@ -311,3 +311,7 @@ def item_number_of(ledger: Ledger, item_id: int) -> ItemNumber:
         "FROM plan_item WHERE id = ? UNION ALL SELECT i.id, i.parent_id, i.code, i.title "
         "FROM plan_item i JOIN up ON i.id = up.parent_id) SELECT * FROM up", (item_id,)).fetchall()
     return number_items([tuple(r) for r in path]).get(item_id, ItemNumber("", ()))
+
+
+def extension_row(ledger: Ledger, extension_id: int) -> dict:
+    return ledger.query("SELECT * FROM extension WHERE id = ?", (extension_id,))[0]

@@ -101,3 +101,14 @@ def delete_figures(conn: sqlite3.Connection, figure_ids: Iterable[int]) -> int:
     """Undo of a typed figure: its row goes, so the history shows what stands."""
     ids = list(figure_ids)
     return sum(conn.execute("DELETE FROM target_figure WHERE id = ?", (i,)).rowcount for i in ids)
+
+
+def item_outline(ledger: Ledger, plan_ids: Iterable[int]) -> list[tuple[int, int | None, str, str]]:
+    """(id, parent id, code, title) of the plans' items: what ``number_items`` numbers from."""
+    with translated_errors(ledger.path):
+        return [tuple(r) for plan_id in sorted(set(plan_ids)) for r in ledger.conn.execute(
+            "SELECT id, parent_id, code, title FROM plan_item WHERE plan_id = ?", (plan_id,)).fetchall()]
+
+
+def item_exists(ledger: Ledger, item_id: int) -> bool:
+    return ledger.scalar("SELECT 1 FROM plan_item WHERE id = ?", (item_id,)) is not None

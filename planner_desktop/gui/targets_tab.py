@@ -32,7 +32,7 @@ COLUMNS = ("指标", "目标值", "填报单位", "完成值", "周期", "状态
 STATE_COLOURS = {TargetState.REACHED: "#1e7b34", TargetState.NOT_REACHED: "#b42318",
                  TargetState.AWAITING: "#6b6b6b", TargetState.UNDECIDED: "#b26a00"}
 ACTION_WORDS = {"add": "添加指标", "edit": "修改指标", "remove": "移除指标", "restore": "恢复指标",
-                "fill": "填写目标值", "figure": "填报完成值"}
+                "fill": "填写目标值", "figure": "填报完成值", "import": "回收表填报"}
 
 
 class TargetsTab(QWidget):
@@ -108,8 +108,10 @@ class TargetsTab(QWidget):
         detail = ""
         if change["action"] in ("add", "remove", "restore"):
             detail = ""
-        elif change["action"] == "figure":
+        elif change["action"] in ("figure", "import"):
             detail = f"{after.get('period', '')}：{format_figure(after.get('figure'))}"
+            if after.get("unit"):
+                detail += f"（{after['unit']}）"
         elif "number" in after:
             was = format_figure(before.get("number")) or self.tr("待定")
             detail = f"{was} → {format_figure(after['number'])}"

@@ -65,10 +65,15 @@ def log_figure(conn: sqlite3.Connection, target_id: int, figure_id: int, period:
 
 
 def target_history(conn: sqlite3.Connection, item_id: int) -> list[dict]:
-    """What was done to the item's targets, newest first."""
+    """What was done to the item's targets, newest first: the clerk's changes, and the figures
+    units reported in returned workbooks (action ``import``; gone when the import is undone)."""
     cur = conn.execute(
         "SELECT c.id, c.target_id, t.text, c.at, c.action, c.before, c.after FROM target_change c "
-        "JOIN target t ON t.id = c.target_id WHERE t.item_id = ? ORDER BY c.at DESC, c.id DESC", (item_id,))
+        "JOIN target t ON t.id = c.target_id WHERE t.item_id = :item "
+        "UNION ALL SELECT -f.id, f.target_id, t.text, f.reported_at, 'import', '{}', "
+        "json_object('period', f.period, 'figure', f.figure, 'unit', coalesce(u.name, ''), 'note', f.note) "
+        "FROM target_figure f JOIN target t ON t.id = f.target_id LEFT JOIN unit u ON u.id = f.unit_id "
+        "WHERE t.item_id = :item AND f.source = 'import' ORDER BY 4 DESC, 1 DESC", {"item": item_id})
     names = [c[0] for c in cur.description]
     rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     for row in rows:

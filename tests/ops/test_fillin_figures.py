@@ -18,7 +18,7 @@ from planner_desktop.ops.fillin.commit import choose_side, commit_returns
 from planner_desktop.ops.fillin.export import export_fillin
 from planner_desktop.ops.fillin.returns import preview_returns
 from planner_desktop.ops.imports import undo_import
-from planner_desktop.ops.targets import report_value
+from planner_desktop.ops.targets import item_target_history, report_value
 from planner_desktop.store.database import open_ledger
 from planner_desktop.store.targets import tracked_targets
 from tests.support.fillin_helpers import PERIOD, demo_ledger_file, fill_workbook, headers
@@ -116,9 +116,15 @@ def test_figures_come_back_with_the_statuses_and_decide_each_state(demo, tmp_pat
     assert now["新认定普惠性民办幼儿园x所"] == (None, TargetState.UNDECIDED)
     seats = next(t for t in tracked_targets(demo, plan_id=plan) if t.text == SEATS)
     assert (seats.figure_period, seats.figure_note, seats.reporter) == ("2026-Q4", "两所新园开园", UNIT)
+    # The item's target history shows what the unit reported.
+    (entry,) = [h for h in item_target_history(demo, seats.item_id) if h["target_id"] == seats.id]
+    assert entry["action"] == "import"
+    after = entry["after"]
+    assert (after["figure"], after["period"], after["unit"]) == (600, "2026-Q4", UNIT)
     # The import is one undoable batch: its figures go with its statuses.
     undo_import(demo, batches[returned])
     assert figure_count(demo) == 0
+    assert not [h for h in item_target_history(demo, seats.item_id) if h["target_id"] == seats.id]
     assert states(demo, plan)[SEATS] == (None, TargetState.AWAITING)
 
 

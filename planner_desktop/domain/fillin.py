@@ -29,6 +29,7 @@ class FillinRow:
     last_status: str
     last_progress: int | None
     item_id: int = 0
+    slip: str = ""  # the open 督办单 sent to the unit for this item (督办〔2026〕12号), if any
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ class Field(StrEnum):
     EVIDENCE = "evidence"
     AUTHOR = "author"
     PHONE = "phone"
+    SLIP = "slip"  # the open 督办单 of the row: its 进展情况 on return is the slip's 办理情况
     KEY = "key"
     # The 量化指标 sheet: one row per target the unit reports.
     TARGET = "target"
@@ -83,6 +84,7 @@ COLUMNS: tuple[Column, ...] = (
            aliases=("存在的问题", "问题", "困难和问题", "存在问题及建议")),
     Column(Field.EVIDENCE, "佐证材料清单", 18, fill_in=True, wrap=True,
            aliases=("佐证材料", "佐证资料", "附件清单")),
+    Column(Field.SLIP, "督办单", 13, wrap=True, aliases=("督办单编号", "督办编号")),
     Column(Field.KEY, "行标识（请勿修改）", 10, aliases=("行标识",)),
 )
 # Who filled the workbook in is asked once, on the line above the table (SIGN_OFF); workbooks

@@ -55,7 +55,7 @@ from planner_desktop.i18n import tr
 FONT = "宋体"  # SimSun: on every Chinese Windows PC, and WPS maps it everywhere else
 FILL_COLOUR = "#FFF7D6"  # a pale yellow: "type here"
 HEADER_COLOUR = "#DDE6F0"
-LAST_COLUMN = COLUMN_OF[Field.EVIDENCE]  # the last visible column (the key column is hidden)
+LAST_COLUMN = COLUMN_OF[Field.SLIP]  # the last visible column (the key column is hidden)
 WRAPPED_FIELDS = (Field.CODE, Field.TITLE, Field.MEASURE, Field.DEADLINE)
 MIN_ROW_HEIGHT = 30.0  # two lines of 10 pt: space to write this period's progress
 
@@ -244,14 +244,14 @@ def _target_row(ws: Worksheet, f: _Formats, row: int, number: int, target: Filli
 def _data_row(ws: Worksheet, f: _Formats, row: int, number: int, item: FillinRow) -> None:
     texts = {Field.CODE: item.code, Field.TITLE: item.title, Field.MEASURE: item.measure,
              Field.ROLE: item.role, Field.DEADLINE: item.deadline,
-             Field.LAST_STATUS: item.last_status,
+             Field.LAST_STATUS: item.last_status, Field.SLIP: item.slip,
              Field.KEY: RowKey(item.assignment_id, item.stamp).text()}
     ws.write_number(row, COLUMN_OF[Field.NUMBER], number, f.locked_centre)
     # Room for the locked text, and for two lines of progress at least (see row_height).
     wrapped = [(texts[name], COLUMNS[COLUMN_OF[name]].width) for name in WRAPPED_FIELDS]
     ws.set_row(row, max(row_height(wrapped), MIN_ROW_HEIGHT))
     for field_name, text in texts.items():
-        centred = field_name in (Field.ROLE, Field.LAST_STATUS)
+        centred = field_name in (Field.ROLE, Field.LAST_STATUS, Field.SLIP)
         ws.write_string(row, COLUMN_OF[field_name], text, f.locked_centre if centred else f.locked)
     progress_col = COLUMN_OF[Field.LAST_PROGRESS]
     if item.last_progress is None:
@@ -302,7 +302,8 @@ GUIDE_LINES: tuple[str, ...] = (
     "一、本表只列出本单位承担的工作任务。请在黄色单元格中填写本期进展，其他单元格已锁定，不必也不能修改。",
     "二、“状态”请从下拉列表中选择：未启动、推进中、已完成、暂缓、已取消。",
     "三、“完成进度%”填写 0 到 100 的整数，如完成六成填 60。已完成的任务请填写“实际完成时间”。",
-    "四、“进展情况”请写明本期做了什么、取得了什么成效；有困难请写在“存在问题”中。",
+    "四、“进展情况”请写明本期做了什么、取得了什么成效；有困难请写在“存在问题”中。"
+    "“督办单”列有编号的任务，“进展情况”即作为该督办单的办理情况登记。",
     "五、请勿删除或插入行、列，请勿修改工作表名称；可以用 Excel 或 WPS 填写，"
     "保存为 .xlsx 或 .xls 均可。",
     "六、填好后请在表格上方填写填报人和联系电话（每张表填一次），按时将本文件报送局办公室。",

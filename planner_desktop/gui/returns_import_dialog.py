@@ -272,6 +272,9 @@ class ReturnsImportDialog(ImportDialog):
             "冲突 {conflicts} 条（默认保留账本中的值），未填写 {empty} 条。").format(
                 period=period, files=len(preview.files), included=len(included), updated=updated,
                 conflicts=conflicts, empty=empty)
+        slips = sum(len(r.slips) for _, r in rows if r.applies)
+        if slips:
+            text += self.tr("将登记 {n} 份督办单的办理情况。").format(n=slips)
         if figures:
             text += self.tr("量化指标完成值将记录 {n} 个。").format(n=figures_updated)
         if refused:
@@ -329,6 +332,9 @@ class ReturnsImportDialog(ImportDialog):
         text = self.tr("已导入 {files} 个回收表：更新 {updated} 条任务，{empty} 条未填写。").format(
             files=len(created), updated=sum(1 for r in rows if r.applies),
             empty=sum(1 for r in rows if r.decision.action is Action.EMPTY))
+        slips = sum(len(r.slips) for r in rows if r.applies)
+        if slips:
+            text += self.tr("登记督办单办理情况 {n} 份。").format(n=slips)
         if figures:
             text += self.tr("记录量化指标完成值 {n} 个。").format(n=sum(1 for r in figures if r.applies))
         if refused:

@@ -23,7 +23,13 @@ from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.store.assignments import StatusChange, record_status_changes
 from planner_desktop.store.batches import finish_batch, start_batch
-from planner_desktop.store.database import Ledger
+from planner_desktop.store.database import Ledger, now_text
+from planner_desktop.store.slips import (
+    ReturnedAnswer,
+    answer_slips_from_return,
+    open_slips,
+    restore_slips_after_return,
+)
 from planner_desktop.store.targets import FigureReport, record_figures, tracked_targets
 from planner_desktop.store.units import load_roster, unit_ids_by_name
 
@@ -118,15 +124,17 @@ def fetch_fillin_sheets(ledger: Ledger, plan_id: int, unit_ids: list[int] | None
         "SELECT a.id, a.item_id, a.unit_id, a.role, a.due, a.status, a.progress, "
         "coalesce(a.updated_at, '') FROM assignment a JOIN plan_item i ON i.id = a.item_id "
         "WHERE i.plan_id = ?", (plan_id,)).fetchall()
+    slips = open_slips(ledger, [r[0] for r in rows if r[2] in ordered])
     for a_id, item_id, unit_id, role, due, status, progress, stamp in rows:
         if unit_id not in ordered or (item_ids is not None and item_id not in item_ids):
             continue
         order, code, title, measure, deadline = outline[item_id]
         if due:
             deadline = tr("{due}（已延期）").format(due=due)
+        slip = "、".join(label for _, label in slips.get(a_id, []))
         ordered[unit_id].append((order, FillinRow(a_id, stamp, code, title, measure,
                                                   ROLE_LABELS[Role(role)], deadline, status,
-                                                  progress, item_id)))
+                                                  progress, item_id, slip)))
     return [FillinSheet(u, units[u].name, [row for _, row in sorted(ordered[u], key=_first)])
             for u in wanted]
 
@@ -220,7 +228,8 @@ class LedgerChangedError(UserFixableError):
 def commit_return(ledger: Ledger, *, file_name: str, sha256: str, plan_id: int | None,
                   changes: list[StatusChange], returns: list[UnitReturn], counts: dict,
                   expected: dict[int, str | None], figures: Sequence[FigureReport] = (),
-                  figures_expected: dict[int, str] | None = None) -> int:
+                  figures_expected: dict[int, str] | None = None,
+                  slip_answers: Sequence[ReturnedAnswer] = (), at: str | None = None) -> int:
     """Write one returned file as one import batch, all or nothing; returns the batch id.
 
     ``expected`` is each changed assignment's ``updated_at`` as the preview saw it, and
@@ -249,8 +258,9 @@ def commit_return(ledger: Ledger, *, file_name: str, sha256: str, plan_id: int |
         for state in before:
             state["set_updated_at"] = after.get(state["id"])
         record_figures(conn, figures, source="import", import_batch_id=batch_id)
-        finish_batch(ledger, batch_id, counts=counts, undo={"restore_assignments": before},
-                     plan_id=plan_id)
+        slips = answer_slips_from_return(conn, ledger, slip_answers, at or now_text())
+        finish_batch(ledger, batch_id, counts={**counts, "slips_answered": len(slips)},
+                     undo={"restore_assignments": before, "restore_slips": slips}, plan_id=plan_id)
     return batch_id
 
 
@@ -282,6 +292,7 @@ def undo_returns(conn: sqlite3.Connection, batch_id: int, undo: dict) -> dict:
     removed = conn.execute("DELETE FROM status_update WHERE import_batch_id = ?",
                            (batch_id,)).rowcount
     figures = conn.execute("DELETE FROM target_figure WHERE import_batch_id = ?", (batch_id,)).rowcount
+    slips = restore_slips_after_return(conn, undo.get("restore_slips", []))
     restored = kept = 0
     for state in undo.get("restore_assignments", []):
         now = conn.execute("SELECT updated_at FROM assignment WHERE id = ?", (state["id"],)).fetchone()
@@ -297,7 +308,7 @@ def undo_returns(conn: sqlite3.Connection, batch_id: int, undo: dict) -> dict:
              state["updated_at"], state["id"]))
         restored += 1
     return {"status_updates": removed, "assignments_restored": restored,
-            "assignments_changed_later": kept, "figures": figures}
+            "assignments_changed_later": kept, "figures": figures, "slips": slips}
 
 
 # -- who has reported ------------------------------------------------------------------------

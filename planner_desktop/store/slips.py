@@ -8,6 +8,7 @@ number once issued is never given again (slips are closed, never deleted).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planner_desktop.domain.supervision import SlipRecipient, slip_number
@@ -91,11 +92,13 @@ def find_slip(ledger: Ledger, year: int, number: int) -> SlipRecord | None:
     return SlipRecord(*rows[0]) if rows else None
 
 
+_SET_ANSWER = "UPDATE supervision_slip SET answer = ?, answered_at = ?, closed_at = ? WHERE id = ?"
+
+
 def set_slip_answer(ledger: Ledger, slip_id: int, answer: str, answered_at: str | None,
                     closed_at: str | None) -> None:
     with ledger.transaction() as conn:
-        conn.execute("UPDATE supervision_slip SET answer = ?, answered_at = ?, closed_at = ? WHERE id = ?",
-                     (answer, answered_at, closed_at, slip_id))
+        conn.execute(_SET_ANSWER, (answer, answered_at, closed_at, slip_id))
 
 
 def slip_numbers_by_item(ledger: Ledger) -> dict[int, list[str]]:
@@ -166,3 +169,59 @@ def papers_by_unit(ledger: Ledger) -> dict[int, list[tuple[str, str]]]:
             "SELECT unit_id, period, items, issued_at FROM reminder_notice"):
         found.setdefault(unit_id, []).append((issued, f"催办通知 {period}（{items} 项）"))
     return {unit: sorted(entries, reverse=True) for unit, entries in found.items()}
+
+
+# -- answers read back from returned fill-in workbooks ------------------------------------------
+
+def open_slips(ledger: Ledger, assignment_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+    """Each assignment's open 督办单 (id, number), oldest first: the slips sent to its unit for
+    its item and not closed. A returned row of the assignment answers them."""
+    ids = sorted(set(assignment_ids))
+    found: dict[int, list[tuple[int, str]]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for assignment_id, slip_id, year, number in ledger.conn.execute(
+                "SELECT a.id, s.id, s.year, s.number FROM supervision_slip s JOIN assignment a "
+                "ON a.item_id = s.item_id AND a.unit_id = s.unit_id WHERE s.closed_at IS NULL "
+                f"AND a.id IN ({','.join('?' * len(chunk))}) ORDER BY s.year, s.number", chunk):
+            found.setdefault(assignment_id, []).append((slip_id, slip_number(year, number)))
+    return found
+
+
+@dataclass(frozen=True)
+class ReturnedAnswer:
+    """What a unit's returned row says of its open slips: its 进展情况, and whether it is done."""
+
+    assignment_id: int
+    text: str
+    done: bool
+
+
+def answer_slips_from_return(conn: sqlite3.Connection, ledger: Ledger, answers: Sequence[ReturnedAnswer],
+                             at: str) -> list[dict]:
+    """Inside the caller's transaction: each open slip of the answered assignments gets the
+    row's text as its 办理情况 (closed when the unit reports the task done). Returns the slips
+    as they were, for the import's undo."""
+    by_assignment = open_slips(ledger, [a.assignment_id for a in answers])
+    before: list[dict] = []
+    for answer in answers:
+        for slip_id, _label in by_assignment.get(answer.assignment_id, []):
+            row = conn.execute("SELECT answer, answered_at, closed_at FROM supervision_slip WHERE id = ?",
+                               (slip_id,)).fetchone()
+            before.append({"id": slip_id, "answer": row[0], "answered_at": row[1], "closed_at": row[2],
+                           "set_at": at})
+            conn.execute(_SET_ANSWER, (answer.text or row[0], at, at if answer.done else None, slip_id))
+    return before
+
+
+def restore_slips_after_return(conn: sqlite3.Connection, states: Sequence[dict]) -> int:
+    """Undo of :func:`answer_slips_from_return`: each slip as it was, unless it was answered
+    again since (the later answer stays)."""
+    restored = 0
+    for state in states:
+        now = conn.execute("SELECT answered_at FROM supervision_slip WHERE id = ?", (state["id"],)).fetchone()
+        if now is None or now[0] != state["set_at"]:
+            continue
+        conn.execute(_SET_ANSWER, (state["answer"], state["answered_at"], state["closed_at"], state["id"]))
+        restored += 1
+    return restored

@@ -162,3 +162,45 @@ def test_the_bulletin_quotes_the_slips_of_its_overdue_items(ledger, demo, tmp_pa
     doc = build_document(ledger, "bulletin", plan_id=demo.plan_id, as_of=TODAY)
     lines = [overdue_line(i, e) for i, e in enumerate(doc.bulletin.overdue, start=1)]
     assert any(f"（{slip.label}）" in line and slip.title in line for line in lines)
+
+
+def test_a_returned_fill_in_workbook_answers_and_closes_the_units_slips(ledger, demo, tmp_path):
+    """The fill-in row of an item under supervision names its open slip; the unit's 进展情况 on
+    return is recorded as the slip's 办理情况, and the slip is closed when the unit reports the
+    task done; undoing the import puts the slips back."""
+    import openpyxl
+
+    from planner_desktop.ops.fillin.commit import commit_returns
+    from planner_desktop.ops.fillin.export import export_fillin
+    from planner_desktop.ops.fillin.returns import preview_returns
+    from planner_desktop.ops.imports import undo_import
+    from tests.support.fillin_helpers import data_rows, headers
+
+    issued = issue_slips(ledger, tmp_path / "slips", lights={Light.RED, Light.YELLOW}, today=TODAY).slips
+    unit = max((s.unit for s in issued), key=lambda u: sum(s.unit.unit_id == u.unit_id for s in issued))
+    mine = [s for s in issued if s.unit.unit_id == unit.unit_id]
+    assert len(mine) >= 3, "a unit of the demo has three items under supervision"
+    (path,) = export_fillin(ledger, 1, "2026-06", tmp_path / "out", unit_ids=[unit.unit_id]).files
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    columns = headers(ws)
+    slip_column = columns["督办单"]
+    by_slip = {ws.cell(r, slip_column).value: r for r in data_rows(ws) if ws.cell(r, slip_column).value}
+    assert set(by_slip) == {s.label for s in mine}
+    done, going = (by_slip[s.label] for s in mine[:2])
+    for row, values in ((done, {"状态": "已完成", "进展情况": "已整改到位，材料已报送。"}),
+                        (going, {"状态": "推进中", "完成进度%": 70, "进展情况": "正在整改，月底前完成。"})):
+        for header, value in values.items():
+            ws.cell(row, columns[header]).value = value
+    wb.save(path)
+    preview = preview_returns(ledger, [path])
+    assert preview.to_json()["files"][0]["slips_answered"] == 2
+    batches = commit_returns(ledger, preview)
+    closed, open_ = (slip_by_reference(ledger, number=s.label) for s in mine[:2])
+    assert closed.answer == "已整改到位，材料已报送。" and closed.closed_at
+    assert open_.answer == "正在整改，月底前完成。" and open_.answered_at and open_.closed_at is None
+    assert all(slip_by_reference(ledger, number=s.label).answer == "" for s in mine[2:])
+    undo_import(ledger, batches[path])
+    for slip in mine[:2]:
+        back = slip_by_reference(ledger, number=slip.label)
+        assert (back.answer, back.answered_at, back.closed_at) == ("", None, None)

@@ -8,6 +8,7 @@ from planner_desktop.domain.returns import (
     Action,
     Side,
 )
+from planner_desktop.domain.status import Status
 from planner_desktop.ops.changes import Changes
 from planner_desktop.ops.fillin.previews import FigureRowPreview, ReturnsPreview, RowPreview
 from planner_desktop.ops.progress import Progress
@@ -17,6 +18,7 @@ from planner_desktop.store.database import Ledger, now_text
 from planner_desktop.store.fillin import (
     commit_return,
 )
+from planner_desktop.store.slips import ReturnedAnswer
 from planner_desktop.store.targets import FigureReport
 
 
@@ -29,7 +31,7 @@ def choose_side(row: RowPreview | FigureRowPreview, side: Side) -> None:
 class ReturnsCommitted(dict[Path, int]):
     """The batch id per file (as scripts read it), and what importing the files changed."""
 
-    changes = Changes(assignments=True, items=True, batches=True)  # items: their targets
+    changes = Changes(assignments=True, items=True, batches=True)  # items: targets, slips
 
 
 def commit_returns(ledger: Ledger, preview: ReturnsPreview,
@@ -68,7 +70,10 @@ def commit_returns(ledger: Ledger, preview: ReturnsPreview,
                 ledger, file_name=file.path.name, sha256=file.sha256, plan_id=file.plan_id,
                 changes=changes, returns=file.returns, counts=counts,
                 expected={r.assignment_id: r.old.updated_at for r in rows}, figures=reports,
-                figures_expected={f.target_id: f.old.figure_at for f in figures})
+                figures_expected={f.target_id: f.old.figure_at for f in figures},
+                slip_answers=[ReturnedAnswer(r.assignment_id, r.decision.new.note,
+                                             r.decision.new.status is Status.DONE) for r in rows if r.slips],
+                at=at)
             if on_progress is not None:
                 on_progress(n, len(files))
     return batches

@@ -46,6 +46,7 @@ from planner_desktop.store.fillin import (
     plan_exists,
     plans_of_unit,
 )
+from planner_desktop.store.slips import open_slips
 
 HEADER_OF: dict[Field, str] = {c.field: c.header for c in (*COLUMNS, *PER_ROW_SIGN_OFF)}
 
@@ -202,10 +203,13 @@ class Matcher:
         unit_id = unit_name = None
         empty = 0
         seen: set[int] = set()
+        slips = open_slips(self.ledger, [s.assignment_id for _, s, by in rows if s and by in ("key", "text")])
         for row, state, by in rows:
             if state is not None and by in ("key", "text"):
                 unit_id, unit_name = state.unit_id, state.unit_name
             preview_row = self._decide_row(preview, sheet, row, state, by, meta, period_key, year)
+            if preview_row.assignment_id is not None and by in ("key", "text"):
+                preview_row.slips = tuple(label for _, label in slips.get(preview_row.assignment_id, []))
             preview.rows.append(preview_row)
             if preview_row.decision.action is Action.EMPTY:
                 empty += 1

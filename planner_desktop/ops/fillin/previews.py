@@ -34,6 +34,7 @@ class RowPreview:
     matched_by: str  # "key", "text" or "" (not matched)
     decision: Decision
     old: Current | None = None
+    slips: tuple[str, ...] = ()  # its open 督办单: the row's 进展情况 answers them
 
     @property
     def applies(self) -> bool:
@@ -149,6 +150,7 @@ def _file_json(file: FilePreview, batch_id: int | None) -> dict:
             "rows": len(file.rows), "updated": sum(1 for r in file.rows if r.applies),
             "empty": file.count(Action.EMPTY), "skipped": file.count(Action.SKIPPED),
             "refused": file.count(Action.REFUSED),
+            "slips_answered": sum(len(r.slips) for r in file.rows if r.applies),
             "figures": len(file.figures), "figures_updated": sum(1 for r in file.figures if r.applies),
             "figures_refused": file.count_figures(Action.REFUSED)}
 

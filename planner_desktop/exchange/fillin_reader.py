@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -175,17 +176,25 @@ def _read_meta(workbook: Workbook) -> ReturnMeta | None:
         return None  # damaged: read the workbook as if it had none
 
 
-def _header_row(grid: Grid) -> tuple[int, dict[Field, int]] | None:
-    """The first row with at least three fill-in sheet headers, among them 状态 or 进展情况."""
+def _find_header(grid: Grid, headers: dict[str, Field], accept: Callable[[dict[Field, int]], bool]
+                 ) -> tuple[int, dict[Field, int]] | None:
+    """The first of the top rows whose known headers (field → column, first one kept) are
+    ``accept``-ed."""
     for r in range(min(grid.height, HEADER_SEARCH_ROWS)):
         columns: dict[Field, int] = {}
         for c, text in enumerate(grid.rows[r]):
-            found = HEADER_FIELDS.get(header_key(text))
+            found = headers.get(header_key(text))
             if found is not None and found not in columns:
                 columns[found] = c
-        if len(columns) >= 3 and (Field.STATUS in columns or Field.NOTE in columns):
+        if accept(columns):
             return r, columns
     return None
+
+
+def _header_row(grid: Grid) -> tuple[int, dict[Field, int]] | None:
+    """The first row with at least three fill-in sheet headers, among them 状态 or 进展情况."""
+    return _find_header(grid, HEADER_FIELDS, lambda columns: len(columns) >= 3 and (
+        Field.STATUS in columns or Field.NOTE in columns))
 
 
 def _unit_hint(grid: Grid, header: int, path: Path) -> str:
@@ -269,15 +278,8 @@ def _target_header_row(grid: Grid, known: bool) -> tuple[int, dict[Field, int]] 
     """The header of a 量化指标 sheet: a 量化指标 column among at least three known headers
     (in a sheet the metadata names as one, two known headers are enough: a unit may have
     deleted columns, and saying which is missing is better than not seeing the sheet)."""
-    for r in range(min(grid.height, HEADER_SEARCH_ROWS)):
-        columns: dict[Field, int] = {}
-        for c, text in enumerate(grid.rows[r]):
-            found = TARGET_HEADER_FIELDS.get(header_key(text))
-            if found is not None and found not in columns:
-                columns[found] = c
-        if Field.TARGET in columns and len(columns) >= 3 or known and len(columns) >= 2:
-            return r, columns
-    return None
+    return _find_header(grid, TARGET_HEADER_FIELDS, lambda columns: (
+        Field.TARGET in columns and len(columns) >= 3 or known and len(columns) >= 2))
 
 
 def _read_target_sheet(grid: Grid, meta: ReturnMeta | None, path: Path) -> ReturnedTargetSheet | None:

@@ -21,8 +21,21 @@ from planner_desktop.store.fillin import (
 )
 
 
+class Applying:
+    """A previewed row whose ``decision`` says whether committing writes it: an update, or a
+    conflict the clerk decided for the file."""
+
+    decision: Decision | FigureDecision
+
+    @property
+    def applies(self) -> bool:
+        action = self.decision.action
+        return action is Action.UPDATE or (action is Action.CONFLICT
+                                           and self.decision.side is Side.FILE)
+
+
 @dataclass
-class RowPreview:
+class RowPreview(Applying):
     """One returned row and what committing would do with it."""
 
     sheet: str
@@ -36,15 +49,9 @@ class RowPreview:
     old: Current | None = None
     slips: tuple[str, ...] = ()  # its open 督办单: the row's 进展情况 answers them
 
-    @property
-    def applies(self) -> bool:
-        action = self.decision.action
-        return action is Action.UPDATE or (action is Action.CONFLICT
-                                           and self.decision.side is Side.FILE)
-
 
 @dataclass
-class FigureRowPreview:
+class FigureRowPreview(Applying):
     """One row of a returned 量化指标 sheet and what committing would do with it."""
 
     sheet: str
@@ -57,12 +64,6 @@ class FigureRowPreview:
     decision: FigureDecision
     old: TrackedTarget | None = None
     unit_id: int | None = None
-
-    @property
-    def applies(self) -> bool:
-        action = self.decision.action
-        return action is Action.UPDATE or (action is Action.CONFLICT
-                                           and self.decision.side is Side.FILE)
 
 
 @dataclass

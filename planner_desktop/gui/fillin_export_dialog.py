@@ -232,10 +232,13 @@ class FillinExportDialog(QDialog):
 
     def on_exported(self, result: ExportResult) -> None:
         self.result = result
-        self.result_label.setText(self.tr(
-            "已导出 {period}的填报表：{units} 个单位，{rows} 条任务，{files} 个文件，保存在 {folder}").format(
-                period=result.period.label, units=result.units, rows=result.rows,
-                files=len(result.files), folder=self.folder_edit.text()))
+        text = self.tr("已导出 {period}的填报表：{units} 个单位，{rows} 条任务，{files} 个文件，"
+                       "保存在 {folder}").format(
+            period=result.period.label, units=result.units, rows=result.rows,
+            files=len(result.files), folder=self.folder_edit.text())
+        if result.targets:
+            text += self.tr("。另请各单位在“量化指标”表中填报 {n} 个指标的完成值").format(n=result.targets)
+        self.result_label.setText(text)
         self.open_folder_button.setVisible(True)
         self.update_buttons()
         self.exported.emit(result)

@@ -38,6 +38,8 @@ def export_two_sections(qtbot, ledger, folder: Path) -> FillinExportDialog:
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert signal.args[0].units == 2
     assert "已导出 2026年第4季度的填报表" in dialog.result_label.text()
+    assert signal.args[0].targets > 0  # the demo's first two sections report targets
+    assert f"在“量化指标”表中填报 {signal.args[0].targets} 个指标" in dialog.result_label.text()
     assert dialog.open_folder_button.isVisible() or not dialog.isVisible()
     return dialog
 

@@ -335,8 +335,9 @@ class ReturnsImportDialog(ImportDialog):
         slips = sum(len(r.slips) for r in rows if r.applies)
         if slips:
             text += self.tr("登记督办单办理情况 {n} 份。").format(n=slips)
-        if figures:
-            text += self.tr("记录量化指标完成值 {n} 个。").format(n=sum(1 for r in figures if r.applies))
+        recorded = sum(1 for r in figures if r.applies)
+        if recorded:
+            text += self.tr("记录量化指标完成值 {n} 个。").format(n=recorded)
         if refused:
             text += self.tr("{n} 条填写有误，未导入。").format(n=refused)
         return text

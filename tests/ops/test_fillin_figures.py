@@ -231,3 +231,21 @@ def test_figures_read_from_a_workbook_libreoffice_saved_as_xls(demo, tmp_path):
     now = states(demo, plan)
     assert now[SEATS] == (610, TargetState.NOT_REACHED)  # 600 wanted exactly
     assert now[COVERAGE] == (92.5, TargetState.REACHED)
+
+
+def test_the_combined_workbook_carries_each_units_targets_sheet(demo, tmp_path):
+    plan = demo.scalar("SELECT min(id) FROM plan")
+    units = [demo.scalar("SELECT id FROM unit WHERE name = ?", (n,)) for n in (UNIT, "安全稳定股")]
+    result = export_fillin(demo, plan, PERIOD, tmp_path, unit_ids=units, per_unit=False, combined=True)
+    (path,) = result.files
+    names = openpyxl.load_workbook(path).sheetnames
+    assert names[:4] == [UNIT, TARGET_SHEET, "安全稳定股", "安全稳定股_量化指标"]
+    fill_workbook(path, by_phrase({SHARE: 60}), sheet=TARGET_SHEET)
+    fill_workbook(path, by_phrase({"签订率达到100%": 100}), sheet="安全稳定股_量化指标")
+    commit_returns(demo, preview_returns(demo, [path]))
+    reported = {t.text: t for t in tracked_targets(demo, plan_id=plan) if t.figure is not None}
+    assert set(reported) == {SHARE, "签订率达到100%"}
+    units_of = dict(demo.conn.execute("SELECT t.text, u.name FROM target_figure f JOIN target t ON t.id = "
+                                      "f.target_id JOIN unit u ON u.id = f.unit_id").fetchall())
+    assert units_of == {SHARE: UNIT, "签订率达到100%": "安全稳定股"}
+    assert reported["签订率达到100%"].state is TargetState.REACHED

@@ -58,7 +58,7 @@ def cmd_import_returns(args: argparse.Namespace) -> dict[str, Any]:
         preview = preview_returns(ledger, [Path(p).expanduser() for p in args.paths],
                                   period=args.period, plan_id=args.plan)
         if args.prefer == "file":
-            for _, row in preview.conflicts():
+            for _, row in [*preview.conflicts(), *preview.figure_conflicts()]:
                 choose_side(row, Side.FILE)
         batches = {} if args.dry_run else commit_returns(ledger, preview)
         result = preview.to_json(batches)

@@ -249,3 +249,29 @@ def test_the_combined_workbook_carries_each_units_targets_sheet(demo, tmp_path):
                                       "f.target_id JOIN unit u ON u.id = f.unit_id").fetchall())
     assert units_of == {SHARE: UNIT, "签订率达到100%": "安全稳定股"}
     assert reported["签订率达到100%"].state is TargetState.REACHED
+
+
+def test_the_command_takes_the_units_figure_with_prefer_file(tmp_path, capsys):
+    import json
+
+    from planner_desktop.cli.main import run
+
+    db = demo_ledger_file(tmp_path / "ledger")
+    ledger = open_ledger(db, daily_backup=False)
+    try:
+        plan, path = exported(ledger, tmp_path / "out")
+        seats = next(t for t in tracked_targets(ledger, plan_id=plan) if t.text == SEATS)
+        report_value(ledger, seats.id, "2026-Q4", "580")
+    finally:
+        ledger.close()
+    fill_workbook(path, by_phrase({SEATS: 600}), sheet=TARGET_SHEET)
+    assert run(["--db", str(db), "--json", "import-returns", str(path), "--prefer", "file"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["figures"]["updated"] == 1
+    assert answer["figures"]["conflicts"][0]["chosen"] == "file"
+    assert answer["files"][0]["figures_updated"] == 1
+    ledger = open_ledger(db, daily_backup=False)
+    try:
+        assert states(ledger, plan)[SEATS] == (600, TargetState.REACHED)
+    finally:
+        ledger.close()

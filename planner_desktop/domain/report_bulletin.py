@@ -29,7 +29,9 @@ from planner_desktop.domain.report_content import (
     percent_text,
 )
 from planner_desktop.domain.report_tables import deadline_cell, is_due_soon, is_overdue, names_text
+from planner_desktop.domain.report_targets import target_section
 from planner_desktop.domain.status import Light, Status
+from planner_desktop.domain.target_state import TrackedTarget
 from planner_desktop.i18n import tr
 
 LIGHT_NAMES: dict[Light, str] = {
@@ -140,9 +142,10 @@ def build_bulletin(items: Sequence[LedgerRow], assignments: Sequence[LedgerRow],
                    codes: Mapping[int, str], fields: BulletinFields,
                    plan_title: str, as_of: dt.date, unit_kinds: Mapping[str, str],
                    not_reported: Sequence[str], not_reported_note: str, due_within: int,
-                   subject: str | None = None, slips: Mapping[int, Sequence[str]] | None = None
-                   ) -> Bulletin:
-    """``items`` are the leaf items behind the numbers, ``assignments`` their assignments.
+                   subject: str | None = None, slips: Mapping[int, Sequence[str]] | None = None,
+                   targets: Sequence[TrackedTarget] = ()) -> Bulletin:
+    """``items`` are the leaf items behind the numbers, ``assignments`` their assignments,
+    ``targets`` the 量化指标 of the plan's items (a part of their own when there are any).
 
     ``subject`` is what the opening sentence names, as written; without it the plan's title,
     in 《》 (a title is quoted so, words such as 全部计划 are not)."""
@@ -161,7 +164,7 @@ def build_bulletin(items: Sequence[LedgerRow], assignments: Sequence[LedgerRow],
         ranking=rank_units(assignments, unit_kinds),
         overdue=overdue_entries(items, assignments, codes, slips),
         not_reported=list(not_reported), not_reported_note=not_reported_note, intro=intro,
-        annex=annex_table(items, codes),
+        annex=annex_table(items, codes), targets=target_section(targets, codes),
     )
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from planner_desktop.domain.outline_codes import chinese_numeral
+from planner_desktop.domain.report_targets import TargetSection
 from planner_desktop.domain.status import LIGHT_LABELS, LIGHT_SYMBOLS, Light
 from planner_desktop.i18n import tr
 
@@ -168,6 +170,18 @@ class Bulletin:
     # 单位考核 by score, when the clerk asked for it: (rank, unit, score text), and the scheme
     assessment: list[tuple[int, str, str]] = field(default_factory=list)
     assessment_note: str = ""
+    targets: TargetSection | None = None  # the plan's 量化指标, when it has any
+
+    def parts(self) -> dict[str, str]:
+        """Each part's numbered heading (一、总体情况 …): 未达成的量化指标 is a part of its own
+        only for a plan with targets, and the parts after it are numbered on."""
+        titles = {"overall": tr("总体情况"), "units": tr("各单位任务完成情况"),
+                  "overdue": tr("逾期未完成事项")}
+        if self.targets is not None:
+            titles["targets"] = tr("未达成的量化指标")
+        titles |= {"not_reported": tr("未报送进展的单位"), "requirements": tr("工作要求")}
+        return {key: f"{chinese_numeral(n)}、{title}"
+                for n, (key, title) in enumerate(titles.items(), start=1)}
 
 
 @dataclass

@@ -6,8 +6,9 @@ The rows are the ledger table's own (:class:`LedgerRow`, the same the window and
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from planner_desktop.domain.ledger_table import LedgerRow
 from planner_desktop.domain.outline_codes import numbered_title
@@ -19,7 +20,9 @@ from planner_desktop.domain.report_content import (
     TableRow,
     TableSection,
 )
+from planner_desktop.domain.report_targets import target_cell
 from planner_desktop.domain.status import Schedule, Status
+from planner_desktop.domain.target_state import TrackedTarget
 from planner_desktop.i18n import tr
 
 SCHOOLS_LISTED = 6  # more schools than this are summarised as 甲、乙、丙等N所
@@ -89,8 +92,13 @@ def select_items(rows: Sequence[LedgerRow], item_ids: Iterable[int] | None) -> l
     return [(rows[i], keep[i]) for i in sorted(keep)]
 
 
-def heading_row(row: LedgerRow, columns: int) -> TableRow:
-    return TableRow((numbered_title(row.code, row.title),) + (None,) * (columns - 1), heading=True)
+def heading_row(row: LedgerRow, columns: int, targets: Sequence[TrackedTarget] = ()) -> TableRow:
+    """A spanning row; the targets a heading states itself (三、（一）'s 覆盖率达到92%) follow its
+    title there, as a heading has no cells of its own."""
+    title = numbered_title(row.code, row.title)
+    if targets:
+        title += tr("　量化指标：") + "；".join(target_cell(targets).split("\n"))
+    return TableRow((title,) + (None,) * (columns - 1), heading=True)
 
 
 LEDGER_COLUMNS = [
@@ -106,20 +114,33 @@ LEDGER_COLUMNS = [
     Column("remaining", "剩余/逾期\n（工作日）", 18, CellKind.WORKDAYS, Align.CENTER),
     Column("light", "督办灯", 13, CellKind.LIGHT, Align.CENTER),
 ]
+# With the plan's 量化指标: the same page width, the text columns a little narrower.
+TARGETS_COLUMN = Column("targets", "量化指标", 34)
+_NARROWER = {"code": 12, "lead": 21, "support": 19, "schools": 21, "deadline": 19, "status": 18,
+             "note": 32, "remaining": 16}
+LEDGER_COLUMNS_WITH_TARGETS = [
+    *(dataclasses.replace(c, width=_NARROWER.get(c.key, c.width)) for c in LEDGER_COLUMNS[:9]),
+    TARGETS_COLUMN,
+    *(dataclasses.replace(c, width=_NARROWER.get(c.key, c.width)) for c in LEDGER_COLUMNS[9:]),
+]
 
 
-def ledger_table(item_rows: Sequence[LedgerRow], item_ids: Iterable[int] | None) -> ReportTable:
-    """督办台账: every chosen item with its units, deadline, state and latest note."""
+def ledger_table(item_rows: Sequence[LedgerRow], item_ids: Iterable[int] | None,
+                 targets: Mapping[int, Sequence[TrackedTarget]] | None = None) -> ReportTable:
+    """督办台账: every chosen item with its units, deadline, state and latest note, and, when
+    the plan has 量化指标 (``targets`` by item), each item's targets with figure and state."""
+    columns = LEDGER_COLUMNS_WITH_TARGETS if targets else LEDGER_COLUMNS
     rows: list[TableRow] = []
     for r, as_heading in select_items(item_rows, item_ids):
         if as_heading:
-            rows.append(heading_row(r, len(LEDGER_COLUMNS)))
+            rows.append(heading_row(r, len(columns), (targets or {}).get(r.item_id, ())))
             continue
-        rows.append(TableRow(
-            (r.code, r.title, "、".join(r.lead), "、".join(r.support), names_text(r.schools),
-             deadline_cell(r), r.status_summary(), r.progress, r.note, chased_days(r), r.light),
-            light=r.light, overdue=is_overdue(r)))
-    return ReportTable(LEDGER_COLUMNS, [TableSection(None, rows)])
+        cells = [r.code, r.title, "、".join(r.lead), "、".join(r.support), names_text(r.schools),
+                 deadline_cell(r), r.status_summary(), r.progress, r.note, chased_days(r), r.light]
+        if targets:
+            cells.insert(9, target_cell(targets.get(r.item_id, ())))
+        rows.append(TableRow(tuple(cells), light=r.light, overdue=is_overdue(r)))
+    return ReportTable(columns, [TableSection(None, rows)])
 
 
 UNIT_COLUMNS = [

@@ -69,14 +69,6 @@ def count_states(targets: Iterable[TrackedTarget]) -> TargetCounts:
                         awaiting=by_state[TargetState.AWAITING], undecided=by_state[TargetState.UNDECIDED])
 
 
-def item_reached_text(targets: Iterable[TrackedTarget]) -> str:
-    """An item's 指标 cell in the reports: 达成2/3, or "" when the item has no target."""
-    counts = count_states(targets)
-    if not counts.tracked:
-        return ""
-    return tr("达成{k}/{n}").format(k=counts.reached, n=counts.tracked)
-
-
 def not_reached(targets: Iterable[TrackedTarget]) -> list[TrackedTarget]:
     return [t for t in targets if not t.removed and t.state is TargetState.NOT_REACHED]
 

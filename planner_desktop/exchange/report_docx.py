@@ -159,28 +159,35 @@ def build_bulletin_docx(doc_model: ReportDocument, charts: dict[str, list[bytes]
     _masthead(doc, fields, fields.date or doc_model.as_of, width_mm)
     _paragraph(doc, fields.addressee, indent=False)
     _paragraph(doc, b.intro)
-    _paragraph(doc, tr("一、总体情况"), font=HEADING_FONT, size=14)
+    parts = b.parts()
+    _paragraph(doc, parts["overall"], font=HEADING_FONT, size=14)
     _paragraph(doc, b.overall_sentence)
-    _paragraph(doc, b.light_sentence, space_after=4)
+    _paragraph(doc, b.light_sentence, space_after=4 if b.targets is None else 0)
+    if b.targets is not None:
+        _paragraph(doc, b.targets.sentence(), space_after=4)
     for table in summary_tables(b):
         _table(doc, table, width_mm, size=9)
         _paragraph(doc, "", indent=False, size=6)
-    _paragraph(doc, tr("二、各单位任务完成情况"), font=HEADING_FONT, size=14)
+    _paragraph(doc, parts["units"], font=HEADING_FONT, size=14)
     _paragraph(doc, tr("按任务完成率（已完成任务数/承担任务数，不含已取消）由高到低排列如下。"))
     for title, kind in ((tr("（一）股室"), "股室"), (tr("（二）学校"), "学校")):
         units = [u for u in b.ranking if u.kind == kind]
         if units:
             _ranking(doc, title, units, (charts or {}).get(kind), width_mm)
-    _paragraph(doc, tr("三、逾期未完成事项"), font=HEADING_FONT, size=14)
+    _paragraph(doc, parts["overdue"], font=HEADING_FONT, size=14)
     if b.overdue:
         _paragraph(doc, tr("截至通报日，共有{n}项任务逾期未完成：").format(n=len(b.overdue)))
         for index, entry in enumerate(b.overdue, start=1):
             _paragraph(doc, overdue_line(index, entry))
     else:
         _paragraph(doc, tr("截至通报日，没有逾期未完成的任务。"))
-    _paragraph(doc, tr("四、未报送进展的单位"), font=HEADING_FONT, size=14)
+    if b.targets is not None:
+        _paragraph(doc, parts["targets"], font=HEADING_FONT, size=14)
+        for line in b.targets.lines():
+            _paragraph(doc, line)
+    _paragraph(doc, parts["not_reported"], font=HEADING_FONT, size=14)
     _paragraph(doc, b.not_reported_note + ("、".join(b.not_reported) + "。" if b.not_reported else ""))
-    _paragraph(doc, tr("五、工作要求"), font=HEADING_FONT, size=14)
+    _paragraph(doc, parts["requirements"], font=HEADING_FONT, size=14)
     for part in fields.requirements.split("\n"):
         if part.strip():
             _paragraph(doc, part.strip())

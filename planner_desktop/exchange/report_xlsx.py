@@ -248,24 +248,32 @@ def _write_bulletin(workbook, fmt: _Formats, doc: ReportDocument, taken: set[str
 
     paragraph(fields.addressee)
     paragraph(b.intro)
-    sheet.merge_range(row, 0, row, last, tr("一、总体情况"), fmt.section)
+    parts = b.parts()
+    sheet.merge_range(row, 0, row, last, parts["overall"], fmt.section)
     row += 1
     paragraph(b.overall_sentence)
     paragraph(b.light_sentence)
+    if b.targets is not None:
+        paragraph(b.targets.sentence())
     for table in summary_tables(b):
         row = _write_summary_table(sheet, fmt, table, row) + 1
-    sheet.merge_range(row, 0, row, last, tr("二、各单位任务完成情况（见“完成率排名”工作表）"), fmt.section)
+    sheet.merge_range(row, 0, row, last, parts["units"] + tr("（见“完成率排名”工作表）"), fmt.section)
     row += 1
-    sheet.merge_range(row, 0, row, last, tr("三、逾期未完成事项"), fmt.section)
+    sheet.merge_range(row, 0, row, last, parts["overdue"], fmt.section)
     row += 1
     for index, entry in enumerate(b.overdue, start=1):
         paragraph(overdue_line(index, entry))
     if not b.overdue:
         paragraph(tr("截至通报日，没有逾期未完成的任务。"))
-    sheet.merge_range(row, 0, row, last, tr("四、未报送进展的单位"), fmt.section)
+    if b.targets is not None:
+        sheet.merge_range(row, 0, row, last, parts["targets"], fmt.section)
+        row += 1
+        for line in b.targets.lines():
+            paragraph(line)
+    sheet.merge_range(row, 0, row, last, parts["not_reported"], fmt.section)
     row += 1
     paragraph(b.not_reported_note + ("、".join(b.not_reported) + "。" if b.not_reported else ""))
-    sheet.merge_range(row, 0, row, last, tr("五、工作要求"), fmt.section)
+    sheet.merge_range(row, 0, row, last, parts["requirements"], fmt.section)
     row += 1
     for part in fields.requirements.split("\n"):
         if part.strip():

@@ -35,6 +35,8 @@ from planner_desktop.domain.report_tables import (
     select_items,
     unit_sheets_table,
 )
+from planner_desktop.domain.report_targets import by_item
+from planner_desktop.domain.target_state import TrackedTarget
 from planner_desktop.errors import UserFixableError
 from planner_desktop.i18n import tr
 from planner_desktop.ops.assessment import AssessmentError, assess
@@ -46,6 +48,7 @@ from planner_desktop.store.fillin import exported_periods
 from planner_desktop.store.plans import list_plans
 from planner_desktop.store.settings import get_setting, set_setting
 from planner_desktop.store.slips import slip_numbers_by_item
+from planner_desktop.store.targets import tracked_targets
 from planner_desktop.store.units import list_units
 
 DOCX_KINDS = (ReportKind.BULLETIN,)
@@ -237,7 +240,7 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
     title = tr(KIND_TITLES[report_kind])
     doc = ReportDocument(report_kind, title, plan_title, as_of, _scope(ids, options))
     if report_kind is ReportKind.LEDGER:
-        doc.table = ledger_table(items, ids)
+        doc.table = ledger_table(items, ids, by_item(_targets(ledger, plan_id, as_of)))
     elif report_kind is ReportKind.UNIT_SHEETS:
         doc.table = unit_sheets_table(assignments, unit_order, outline_codes(items))
     elif report_kind is ReportKind.OVERDUE:
@@ -252,12 +255,20 @@ def build_document(ledger: Ledger, kind: str | ReportKind, *, plan_id: int | Non
             chosen, assignments, codes=outline_codes(items), fields=fields, plan_title=plan_title,
             as_of=as_of, unit_kinds=unit_kinds,
             not_reported=names, not_reported_note=note, due_within=due_within,
-            subject=_subject(ledger, plan_id), slips=slip_numbers_by_item(ledger))
+            subject=_subject(ledger, plan_id), slips=slip_numbers_by_item(ledger),
+            targets=_targets(ledger, plan_id, as_of, {r.item_id for r, _ in select_items(items, ids)}))
         if options.get("assessment"):
             _add_assessment(ledger, doc.bulletin, as_of)
         doc.title = f"{fields.series} {tr('第{n}期').format(n=fields.issue)}"
         doc.landscape = False
     return doc
+
+
+def _targets(ledger: Ledger, plan_id: int | None, as_of: dt.date, item_ids: set[int] | None = None
+             ) -> list[TrackedTarget]:
+    """The plan's targets (of ``item_ids`` only, when given) with the figures reported up to
+    ``as_of``: a report dated back says what was known then."""
+    return tracked_targets(ledger, plan_id=plan_id, item_ids=item_ids, until=as_of.isoformat())
 
 
 def _add_assessment(ledger: Ledger, bulletin: Bulletin, as_of: dt.date) -> None:

@@ -21,7 +21,6 @@ from planner_desktop.printing.table import TableFragments
 
 RED = QColor("#c8161d")  # the red of official mastheads (红头)
 BLACK = QColor("#000000")
-PART_NUMBERS = "一二三四五六七八九十"
 INDENT = "\u3000\u3000"  # two full-width spaces: the first-line indent of Chinese prose
 
 
@@ -62,8 +61,8 @@ class BulletinLayout:
 
         return Fragment(measure.line_height, paint)
 
-    def part(self, number: int, title: str) -> None:
-        self.sub_heading(f"{PART_NUMBERS[number - 1]}、{title}")
+    def part(self, key: str) -> None:
+        self.sub_heading(self.b.parts()[key])
 
     def sub_heading(self, text: str) -> None:
         heading = self.heading
@@ -127,16 +126,18 @@ class BulletinLayout:
         self.space(3)
         self.lines(self.text, b.fields.addressee, indent=False)
         self.lines(self.text, b.intro)
-        self.part(1, tr("总体情况"))
+        self.part("overall")
         self.lines(self.text, b.overall_sentence)
         self.lines(self.text, b.light_sentence)
+        if b.targets is not None:
+            self.lines(self.text, b.targets.sentence())
         self.space(2)
         style = self.page.table_style()
         room = self.page.body_height(1) - 20 * self.mm
         for table in summary_tables(b):
             self.out.extend(TableFragments(table, style, room).fragments())
             self.space(2)
-        self.part(2, tr("各单位任务完成情况"))
+        self.part("units")
         self.lines(self.text, tr("按任务完成率（已完成任务数/承担任务数，不含已取消）由高到低排列如下。"))
         groups = [(tr("（一）股室"), [u for u in b.ranking if u.kind == "股室"]),
                   (tr("（二）学校"), [u for u in b.ranking if u.kind == "学校"]),
@@ -155,7 +156,7 @@ class BulletinLayout:
             for rank, unit, score in b.assessment:
                 line = tr("{rank}. {unit}　{score}分").format(rank=rank, unit=unit, score=score)
                 self.lines(self.text, line)
-        self.part(3, tr("逾期未完成事项"))
+        self.part("overdue")
         if b.overdue:
             self.lines(self.text, tr("截至通报日，共有{n}项任务逾期未完成：").format(n=len(b.overdue)))
             hang = self.text.width(INDENT)
@@ -163,12 +164,17 @@ class BulletinLayout:
                 self.lines(self.text, overdue_line(index, entry), hanging=hang)
         else:
             self.lines(self.text, tr("截至通报日，没有逾期未完成的任务。"))
-        self.part(4, tr("未报送进展的单位"))
+        if b.targets is not None:
+            self.part("targets")
+            hang = self.text.width(INDENT)
+            for line in b.targets.lines():
+                self.lines(self.text, line, hanging=hang)
+        self.part("not_reported")
         if b.not_reported:
             self.lines(self.text, b.not_reported_note + "、".join(b.not_reported) + "。")
         else:
             self.lines(self.text, b.not_reported_note)
-        self.part(5, tr("工作要求"))
+        self.part("requirements")
         self.lines(self.text, b.fields.requirements)
         self.space(4)
         self.lines(self.text, tr("附件：督办事项明细表"))

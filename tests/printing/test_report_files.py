@@ -60,7 +60,10 @@ def test_ledger_xlsx_is_formatted_for_printing(demo, tmp_path):
     assert "共 &N 页" in sheet.oddFooter.center.text
     body = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1] is not None]
     assert len(body) == result.rows
-    lights = [sheet.cell(r, 11) for r in range(4, sheet.max_row + 1) if sheet.cell(r, 11).value]
+    header = {sheet.cell(3, c).value: c for c in range(1, sheet.max_column + 1)}
+    assert list(header)[8:10] == ["最新进展", "量化指标"], "the demo plan's targets have a column"
+    light = header["督办灯"]
+    lights = [sheet.cell(r, light) for r in range(4, sheet.max_row + 1) if sheet.cell(r, light).value]
     reds = [c for c in lights if c.value == "● 红"]
     assert reds and all(c.fill.fgColor.rgb.endswith("F4C7C3") for c in reds)
     progress = [sheet.cell(r, 8).value for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value]
@@ -113,7 +116,7 @@ def test_bulletin_docx_carries_masthead_numbers_and_annex(demo, tmp_path):
     assert str(masthead.font.color.rgb) == "C8161D"
     bulletin = result.document.bulletin
     assert bulletin.overall_sentence in texts
-    assert "一、总体情况" in texts and "五、工作要求" in texts
+    assert "一、总体情况" in texts and "四、未达成的量化指标" in texts and "六、工作要求" in texts
     annex = document.tables[-1]
     assert len(annex.rows) == 1 + bulletin.annex.data_rows
     # The ranking charts as pictures of a few bars: Word shows no more of a picture than fits

@@ -127,8 +127,9 @@ def test_bulletin_report(demo, tmp_path):
     reds = sum(r.light is Light.RED for r in leaves)
     assert f"红灯（逾期）{reds}项" in first
     whole = squeeze("".join(texts))
-    for part in ("二、各单位任务完成情况", "三、逾期未完成事项", "四、未报送进展的单位", "五、工作要求",
-                 "附件", "督办事项明细表"):
+    # The demo plan has 量化指标: they are part 四, the parts after it numbered on.
+    for part in ("二、各单位任务完成情况", "三、逾期未完成事项", "四、未达成的量化指标",
+                 "五、未报送进展的单位", "六、工作要求", "附件", "督办事项明细表"):
         assert part in whole
     assert "本期未发放填报表" in whole  # no fill-in workbooks went out in the demo
     for row in leaves:
